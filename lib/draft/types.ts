@@ -1,0 +1,80 @@
+// The draft engine's data: plain values, no I/O. A session's state is its
+// configuration folded over its persisted event log (reducer.ts).
+import type { Controller, Player, Pick, SessionEvent, SessionStatus, Slot } from "../protocol/shapes";
+
+/** A pool player as the engine sees it: the wire Player plus its position group. */
+export interface PoolPlayer extends Player {
+  category: string;
+}
+
+/** A bundled draft class: static, shared by every session drafting it. */
+export interface DraftPool {
+  id: string;
+  rounds: number;
+  teams: { team_id: string; name: string }[];
+  /** sorted by rank, best first */
+  players: PoolPlayer[];
+  playersById: ReadonlyMap<string, PoolPlayer>;
+  /** the real draft order, every round */
+  order: Slot[];
+}
+
+export interface TeamSeat {
+  team_id: string;
+  name: string;
+  controller: Controller;
+}
+
+export interface SimulatorSettings {
+  seed?: number;
+  cpu_randomness?: number;
+  need_weight?: number;
+  trade_chart?: string;
+}
+
+export interface DraftConfig {
+  sessionId: string;
+  name: string;
+  pool: DraftPool;
+  rounds: number;
+  /** 0 = untimed */
+  secondsPerPick: number;
+  cpuDelayMs: number;
+  teams: TeamSeat[];
+  settings: SimulatorSettings;
+}
+
+export interface DraftState {
+  config: DraftConfig;
+  status: SessionStatus;
+  /** seq of the last applied event; 0 before any */
+  seq: number;
+  /** the session's order; index i is overall i + 1 */
+  order: Slot[];
+  /** picks made, in overall order; picks.length is the index of the slot on the clock */
+  picks: Pick[];
+  takenPlayerIds: ReadonlySet<string>;
+  /** epoch ms when the clock expires (running and timed only) */
+  deadline: number | null;
+  /** clock left when paused (timed only) */
+  remainingMs: number | null;
+  /** epoch ms when the current slot came on the clock (running only); CPU seats pick cpuDelayMs after it */
+  turnStartedAt: number | null;
+  queues: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Who asks for a pick: the seat of the team itself, or an admin on its behalf. */
+export type Actor = { kind: "team"; teamId: string } | { kind: "admin" };
+
+export type DraftCommand =
+  | { type: "start" }
+  | { type: "pause" }
+  | { type: "resume" }
+  | { type: "undo_last_pick" }
+  | { type: "force_autopick" }
+  | { type: "complete" }
+  | { type: "make_pick"; actor: Actor; teamId: string; playerId: string; expectedOverall?: number }
+  /** the clock's work that is due at `now`: CPU seats' picks and expired clocks */
+  | { type: "tick" };
+
+export type DraftEvent = SessionEvent;

@@ -1,0 +1,48 @@
+// Client → server payloads (PROTOCOL.md, "Client → server"). Strict objects:
+// an unknown key is a malformed message, not something to ignore silently.
+import { z } from "zod";
+
+const sessionId = z.uuid();
+const teamId = z.string().min(2).max(4).regex(/^[A-Z]+$/, "team ids are club abbreviations");
+const playerId = z.string().min(1).max(64);
+const overall = z.number().int().min(1).max(1000);
+
+export const joinSessionSchema = z.strictObject({
+  session_id: sessionId,
+  token: z.string().min(1).max(200).optional(),
+  last_seq: z.number().int().min(0).optional(),
+});
+
+export const leaveSessionSchema = z.strictObject({ session_id: sessionId });
+
+export const makePickSchema = z.strictObject({
+  session_id: sessionId,
+  team_id: teamId,
+  player_id: playerId,
+  expected_overall: overall.optional(),
+});
+
+export const QUEUE_LIMIT = 50;
+export const setQueueSchema = z.strictObject({
+  session_id: sessionId,
+  team_id: teamId,
+  player_ids: z.array(playerId).max(QUEUE_LIMIT),
+});
+
+export const ADMIN_ACTIONS = ["start", "pause", "resume", "undo_last_pick", "force_autopick", "complete"] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+export const adminActionSchema = z.strictObject({
+  session_id: sessionId,
+  action: z.enum(ADMIN_ACTIONS),
+});
+
+export const pingSchema = z.strictObject({ client_time: z.number().finite() });
+
+export type JoinSessionPayload = z.infer<typeof joinSessionSchema>;
+export type LeaveSessionPayload = z.infer<typeof leaveSessionSchema>;
+export type MakePickPayload = z.infer<typeof makePickSchema>;
+export type SetQueuePayload = z.infer<typeof setQueueSchema>;
+export type AdminActionPayload = z.infer<typeof adminActionSchema>;
+export type PingPayload = z.infer<typeof pingSchema>;
+
+export { sessionId as sessionIdSchema, teamId as teamIdSchema, playerId as playerIdSchema };

@@ -1,0 +1,53 @@
+// The contract's error codes (PROTOCOL.md, "Acknowledgements and errors").
+export const ERROR_CODES = [
+  "invalid_payload",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "invalid_state",
+  "rate_limited",
+  "internal",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: ErrorIssue[];
+}
+
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** A failure the client may see: its code comes from the contract, its message is safe to show. */
+export class ContractError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+    this.name = "ContractError";
+  }
+
+  toBody(): ErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}

@@ -1,0 +1,46 @@
+// HTTP request bodies and queries (PROTOCOL.md, "HTTP").
+import { z } from "zod";
+import { ADMIN_ACTIONS, teamIdSchema } from "./commands";
+
+export const createLeagueSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
+
+export const TRADE_CHARTS = ["hill", "johnson", "otc", "stuart"] as const;
+
+export const createSessionSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    pool: z.string().regex(/^\d{4}$/).default("2024"),
+    rounds: z.number().int().min(1).max(7),
+    seconds_per_pick: z.number().int().min(0).max(3600),
+    human_teams: z.array(teamIdSchema).max(32),
+    cpu_delay_ms: z.number().int().min(0).max(60000).default(1500),
+    seed: z.number().int().optional(),
+    cpu_randomness: z.number().min(0).max(1).optional(),
+    need_weight: z.number().min(0).max(1).optional(),
+    trade_chart: z.enum(TRADE_CHARTS).optional(),
+  })
+  .refine((body) => body.seconds_per_pick === 0 || body.seconds_per_pick >= 5, {
+    path: ["seconds_per_pick"],
+    message: "seconds_per_pick is 0 (untimed) or 5–3600",
+  })
+  .refine((body) => new Set(body.human_teams).size === body.human_teams.length, {
+    path: ["human_teams"],
+    message: "human_teams lists a team twice",
+  });
+export type CreateSessionBody = z.infer<typeof createSessionSchema>;
+
+export const claimSeatSchema = z.strictObject({ display_name: z.string().trim().min(1).max(40) });
+
+export const sessionActionSchema = z.strictObject({ action: z.enum(ADMIN_ACTIONS) });
+
+export const playersQuerySchema = z.object({
+  available: z.enum(["true", "false"]).optional(),
+  position: z.string().max(8).optional(),
+});
+
+export const eventsQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+export const exportQuerySchema = z.object({ format: z.enum(["csv", "json"]).default("json") });

@@ -1,0 +1,138 @@
+// The wire shapes (PROTOCOL.md, "Shapes"), as zod schemas so the browser can
+// check what it receives with the same definitions the server sends.
+import { z } from "zod";
+
+export const SESSION_STATUSES = ["lobby", "running", "paused", "complete"] as const;
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const slotSchema = z.object({
+  overall: z.number().int().min(1),
+  round: z.number().int().min(1),
+  pick_in_round: z.number().int().min(1),
+  team_id: z.string(),
+  original_team_id: z.string(),
+});
+export type Slot = z.infer<typeof slotSchema>;
+
+export const playerSchema = z.object({
+  player_id: z.string(),
+  name: z.string(),
+  position: z.string(),
+  college: z.string().optional(),
+  rank: z.number().int(),
+});
+export type Player = z.infer<typeof playerSchema>;
+
+export const pickSchema = z.object({
+  overall: z.number().int().min(1),
+  round: z.number().int().min(1),
+  pick_in_round: z.number().int().min(1),
+  team_id: z.string(),
+  player: playerSchema,
+  auto: z.boolean(),
+  made_at: z.string(),
+});
+export type Pick = z.infer<typeof pickSchema>;
+
+export const clockSchema = z.object({
+  seconds_per_pick: z.number().int().min(0),
+  deadline: z.string().nullable(),
+  remaining_ms: z.number().int().nullable(),
+});
+export type Clock = z.infer<typeof clockSchema>;
+
+export const tradeSchema = z.object({
+  trade_id: z.string(),
+  from_team_id: z.string(),
+  to_team_id: z.string(),
+  give: z.array(z.number().int()),
+  receive: z.array(z.number().int()),
+  status: z.enum(["pending", "executed", "rejected"]),
+  value: z.object({ chart: z.string(), give: z.number(), receive: z.number() }).optional(),
+});
+export type Trade = z.infer<typeof tradeSchema>;
+
+export const CONTROLLERS = ["human", "cpu"] as const;
+export type Controller = (typeof CONTROLLERS)[number];
+
+export const snapshotTeamSchema = z.object({
+  team_id: z.string(),
+  name: z.string(),
+  controller: z.enum(CONTROLLERS),
+});
+
+export const snapshotSchema = z.object({
+  session_id: z.string(),
+  name: z.string(),
+  status: sessionStatusSchema,
+  seq: z.number().int().min(0),
+  rounds: z.number().int(),
+  current_pick: slotSchema.nullable(),
+  clock: clockSchema,
+  teams: z.array(snapshotTeamSchema),
+  order: z.array(slotSchema),
+  picks: z.array(pickSchema),
+  trades: z.array(tradeSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const UPDATE_REASONS = ["started", "paused", "resumed", "pick_undone", "completed", "settings_changed"] as const;
+export type UpdateReason = (typeof UPDATE_REASONS)[number];
+
+// Server → client events. Every one carries session_id and seq and is persisted first.
+export const draftPickEventSchema = z.object({
+  session_id: z.string(),
+  seq: z.number().int().min(1),
+  pick: pickSchema,
+  next_pick: slotSchema.nullable(),
+  clock: clockSchema,
+});
+export type DraftPickEvent = z.infer<typeof draftPickEventSchema>;
+
+export const sessionUpdateEventSchema = z.object({
+  session_id: z.string(),
+  seq: z.number().int().min(1),
+  status: sessionStatusSchema,
+  reason: z.enum(UPDATE_REASONS),
+  current_pick: slotSchema.nullable(),
+  clock: clockSchema,
+  /** with reason pick_undone: the overall pick that was taken back (an addition to v1) */
+  undone_overall: z.number().int().optional(),
+});
+export type SessionUpdateEvent = z.infer<typeof sessionUpdateEventSchema>;
+
+export const presenceEventSchema = z.object({
+  session_id: z.string(),
+  teams: z.array(z.object({ team_id: z.string(), connected: z.boolean() })),
+  spectators: z.number().int().min(0),
+});
+export type PresenceEvent = z.infer<typeof presenceEventSchema>;
+
+/** The persisted, sequenced events; `type` is the event name the room received. */
+export type SessionEvent =
+  | { seq: number; type: "draft_pick"; payload: DraftPickEvent; at: string }
+  | { seq: number; type: "session_update"; payload: SessionUpdateEvent; at: string };
+export type SessionEventType = SessionEvent["type"];
+
+export const logItemSchema = z.object({
+  seq: z.number().int().min(1),
+  type: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+
+export interface LobbyEntry {
+  session_id: string;
+  name: string;
+  status: SessionStatus;
+  current_pick: Slot | null;
+  open_seats: string[];
+}
+
+export interface PoolSummary {
+  pool: string;
+  rounds: number;
+  teams: { team_id: string; name: string }[];
+  order: Slot[];
+}
