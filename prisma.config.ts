@@ -11,5 +11,6 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaPGlite(new PGlite()),
+  // typed against an older @prisma/driver-adapter-utils; the runtime interface is the same
+  adapter: async () => new PrismaPGlite(new PGlite()) as never,
 });

@@ -1,0 +1,93 @@
+// One Prisma client over a driver adapter: PostgreSQL when DATABASE_URL is set,
+// otherwise an embedded PGlite database in DATA_DIR (no setup at all).
+import "./server-only";
+import { mkdirSync } from "node:fs";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { applyMigrations, type SqlRunner } from "./migrate";
+import { PrismaClient } from "./generated/client";
+import { acquireDataDirLock } from "./data-dir-lock";
+
+export type Database = PrismaClient;
+
+export interface OpenDatabase {
+  prisma: Database;
+  kind: "pglite" | "postgres";
+  /** a cheap round trip, for /healthz */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** apply pending migrations before returning (the server does; tests of migrations may not) */
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.migrate ?? true) : openPglite(options.dataDir, options.migrate ?? true);
+}
+
+async function openPostgres(url: string, migrate: boolean): Promise<OpenDatabase> {
+  const { Pool } = await import("pg");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // an idle client that loses its server must not crash the process; the next query reports it
+  pool.on("error", () => {});
+  if (migrate) {
+    const runner: SqlRunner = {
+      exec: async (sql) => void (await pool.query(sql)),
+      query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    };
+    await applyMigrations(runner);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgres",
+    ping: async () => void (await pool.query("SELECT 1")),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string, migrate: boolean): Promise<OpenDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const inMemory = dataDir === "memory://";
+  let releaseLock = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite is one process's database: a second server on the same directory would corrupt it
+    releaseLock = acquireDataDirLock(dataDir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = new PGlite(inMemory ? undefined : `${dataDir}/pglite`);
+    await client.waitReady;
+    if (migrate) {
+      await applyMigrations({
+        exec: async (sql) => void (await client.exec(sql)),
+        query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+      });
+    }
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  // the adapter is typed against an older @prisma/driver-adapter-utils; the runtime interface is the same
+  const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    kind: "pglite",
+    ping: async () => void (await client.query("SELECT 1")),
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+      releaseLock();
+    },
+  };
+}
