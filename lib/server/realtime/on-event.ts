@@ -1,0 +1,55 @@
+// The one wrapper every client event goes through: rate limit, zod parse,
+// exactly one acknowledgement, and no error ever escaping to the socket.
+import type { Socket } from "socket.io";
+import type { z } from "zod";
+import { ContractError, type ErrorBody } from "../../protocol/errors";
+import { parseOrThrow } from "../../protocol/validate";
+import type { Logger } from "../logger";
+
+type AckFn = (response: unknown) => void;
+
+export interface EventGuard {
+  /** false when the socket is over its event rate */
+  take(): boolean;
+}
+
+export function onEvent<S extends z.ZodType, R extends object>(
+  socket: Socket,
+  name: string,
+  schema: S,
+  guard: EventGuard,
+  logger: Logger,
+  handler: (payload: z.infer<S>) => Promise<R> | R,
+): void {
+  socket.on(name, async (...args: unknown[]) => {
+    const ack = args.at(-1);
+    // a command without an acknowledgement is ignored: nobody could learn its outcome
+    if (typeof ack !== "function") return;
+    const respond = once(ack as AckFn);
+    if (!guard.take()) return respond(failure({ code: "rate_limited", message: "too many events; slow down" }));
+    try {
+      const payload = parseOrThrow(schema, args.length > 1 ? args[0] : undefined);
+      const result = await handler(payload);
+      respond({ ok: true, ...result });
+    } catch (error) {
+      if (error instanceof ContractError) return respond(failure(error.toBody()));
+      logger.error("event handler failed", { event: name, error: error instanceof Error ? error.message : String(error) });
+      respond(failure({ code: "internal", message: "something went wrong on the server" }));
+    }
+  });
+}
+
+const failure = (error: ErrorBody) => ({ ok: false, error });
+
+function once(ack: AckFn): AckFn {
+  let called = false;
+  return (response) => {
+    if (called) return;
+    called = true;
+    try {
+      ack(response);
+    } catch {
+      // the socket may have gone; nothing to tell it
+    }
+  };
+}

@@ -1,0 +1,66 @@
+// Read-only views for the lobby, the player list, replay and export.
+import "../db/server-only";
+import type { DraftEvent } from "../../draft/types";
+import type { LobbyEntry, Player, Slot } from "../../protocol/shapes";
+import type { PoolCatalog } from "../pools/pool-store";
+import type { SessionRepository } from "./session-repository";
+import type { SessionRunner } from "./session-runner";
+
+const LOBBY_LIMIT = 100;
+
+const toWirePlayer = ({ player_id, name, position, college, rank }: Player): Player => ({ player_id, name, position, rank, ...(college ? { college } : {}) });
+
+export function createSessionQueries({ repo, pools, runner }: { repo: SessionRepository; pools: PoolCatalog; runner: SessionRunner }) {
+  return {
+    pools: () => pools.list(),
+
+    async lobby(): Promise<LobbyEntry[]> {
+      const rows = await repo.lobby(LOBBY_LIMIT);
+      const keys = rows.flatMap((row) => (row.currentOverall === null ? [] : [{ sessionId: row.id, overall: row.currentOverall }]));
+      const slots = new Map((await repo.slots(keys)).map((slot) => [slot.sessionId, slot]));
+      return rows.map((row) => {
+        const slot = slots.get(row.id);
+        const current_pick: Slot | null = slot
+          ? { overall: slot.overall, round: slot.round, pick_in_round: slot.pickInRound, team_id: slot.teamId, original_team_id: slot.originalTeamId }
+          : null;
+        return {
+          session_id: row.id,
+          name: row.name,
+          status: row.status as LobbyEntry["status"],
+          current_pick,
+          open_seats: row.seats.map((seat) => seat.teamId),
+        };
+      });
+    },
+
+    async players(sessionId: string, filter: { available?: boolean; position?: string }): Promise<Player[]> {
+      const { state } = await runner.mustLoad(sessionId);
+      const position = filter.position?.toUpperCase();
+      return state.config.pool.players
+        .filter((player) => filter.available === undefined || filter.available !== state.takenPlayerIds.has(player.player_id))
+        .filter((player) => !position || player.position === position || player.category === position)
+        .map(toWirePlayer);
+    },
+
+    async events(sessionId: string, after: number, limit: number): Promise<DraftEvent[]> {
+      await runner.mustLoad(sessionId);
+      return repo.readEvents(sessionId, after, limit);
+    },
+
+    async exportDraft(sessionId: string, format: "csv" | "json"): Promise<{ body: string; contentType: string }> {
+      const { state } = await runner.mustLoad(sessionId);
+      if (format === "json") {
+        const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: [] });
+        return { body, contentType: "application/json" };
+      }
+      const header = "overall,round,pick_in_round,team_id,player_id,player_name,position,rank,auto,made_at";
+      const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+      const lines = state.picks.map((p) =>
+        [p.overall, p.round, p.pick_in_round, p.team_id, quote(p.player.player_id), quote(p.player.name), p.player.position, p.player.rank, p.auto, p.made_at].join(","),
+      );
+      return { body: [header, ...lines].join("\n") + "\n", contentType: "text/csv; charset=utf-8" };
+    },
+  };
+}
+
+export type SessionQueries = ReturnType<typeof createSessionQueries>;

@@ -1,0 +1,232 @@
+// Every Prisma query about leagues, sessions, seats and the event log lives here.
+import "../db/server-only";
+import type { Database } from "../db/open-database";
+import type { DraftEvent } from "../../draft/types";
+import type { Controller, SessionStatus, Slot } from "../../protocol/shapes";
+
+export interface StoredConfig {
+  rounds: number;
+  seconds_per_pick: number;
+  cpu_delay_ms: number;
+  seed?: number;
+  cpu_randomness?: number;
+  need_weight?: number;
+  trade_chart?: string;
+}
+
+export interface SeatRecord {
+  teamId: string;
+  name: string;
+  controller: Controller;
+  claimed: boolean;
+  displayName: string | null;
+}
+
+export interface StoredSession {
+  id: string;
+  leagueId: string;
+  poolId: string;
+  name: string;
+  status: SessionStatus;
+  seq: number;
+  config: StoredConfig;
+  seats: SeatRecord[];
+  events: DraftEvent[];
+  queues: Record<string, string[]>;
+}
+
+/** What the session row mirrors of the state after a batch of events. */
+export interface SessionProjection {
+  status: SessionStatus;
+  seq: number;
+  currentOverall: number | null;
+  deadline: number | null;
+}
+
+/** Another writer (a second click, another node) got there first: the unique keys refused this batch. */
+export class WriteConflict extends Error {
+  constructor() {
+    super("another writer appended to this session first");
+    this.name = "WriteConflict";
+  }
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+
+const toEvent = (row: { seq: number; type: string; payload: unknown; at: Date }): DraftEvent =>
+  ({ seq: row.seq, type: row.type, payload: row.payload, at: row.at.toISOString() }) as DraftEvent;
+
+export function createSessionRepository(prisma: Database) {
+  return {
+    async createLeague(input: { name: string; adminKeyHash: string }) {
+      return prisma.league.create({ data: input, select: { id: true } });
+    },
+
+    async findLeagueByKeyHash(adminKeyHash: string) {
+      return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true } });
+    },
+
+    async createSession(input: {
+      id: string;
+      leagueId: string;
+      poolId: string;
+      name: string;
+      config: StoredConfig;
+      seats: { teamId: string; name: string; controller: Controller; tokenHash: string | null }[];
+      order: Slot[];
+    }) {
+      await prisma.$transaction([
+        prisma.draftSession.create({
+          data: { id: input.id, leagueId: input.leagueId, poolId: input.poolId, name: input.name, status: "lobby", config: { ...input.config } },
+        }),
+        prisma.seat.createMany({ data: input.seats.map((seat) => ({ sessionId: input.id, ...seat })) }),
+        prisma.orderSlot.createMany({
+          data: input.order.map((slot) => ({
+            sessionId: input.id,
+            overall: slot.overall,
+            round: slot.round,
+            pickInRound: slot.pick_in_round,
+            teamId: slot.team_id,
+            originalTeamId: slot.original_team_id,
+          })),
+        }),
+      ]);
+    },
+
+    async loadSession(id: string): Promise<StoredSession | null> {
+      const row = await prisma.draftSession.findUnique({
+        where: { id },
+        include: { seats: { orderBy: { teamId: "asc" } }, events: { orderBy: { seq: "asc" } }, queues: true },
+      });
+      if (!row) return null;
+      return {
+        id: row.id,
+        leagueId: row.leagueId,
+        poolId: row.poolId,
+        name: row.name,
+        status: row.status as SessionStatus,
+        seq: row.seq,
+        config: row.config as unknown as StoredConfig,
+        seats: row.seats.map((seat) => ({
+          teamId: seat.teamId,
+          name: seat.name,
+          controller: seat.controller as Controller,
+          claimed: seat.claimed,
+          displayName: seat.displayName,
+        })),
+        events: row.events.map(toEvent),
+        queues: Object.fromEntries(row.queues.map((queue) => [queue.teamId, queue.playerIds])),
+      };
+    },
+
+    /**
+     * Appends a batch of events and everything they change, in one transaction.
+     * The event key (session, seq) and the pick keys (session, overall) and
+     * (session, player) make a concurrent second writer fail here, whole.
+     */
+    async append(sessionId: string, events: DraftEvent[], projection: SessionProjection): Promise<void> {
+      const picks = events.flatMap((event) => (event.type === "draft_pick" ? [event] : []));
+      const undone = events.flatMap((event) =>
+        event.type === "session_update" && event.payload.undone_overall !== undefined ? [event.payload.undone_overall] : [],
+      );
+      try {
+        await prisma.$transaction([
+          prisma.sessionEvent.createMany({
+            data: events.map((event) => ({ sessionId, seq: event.seq, type: event.type, payload: event.payload, at: new Date(event.at) })),
+          }),
+          ...undone.map((overall) => prisma.pick.delete({ where: { sessionId_overall: { sessionId, overall } } })),
+          ...(picks.length
+            ? [
+                prisma.pick.createMany({
+                  data: picks.map(({ payload: { pick } }) => ({
+                    sessionId,
+                    overall: pick.overall,
+                    teamId: pick.team_id,
+                    playerId: pick.player.player_id,
+                    auto: pick.auto,
+                    madeAt: new Date(pick.made_at),
+                  })),
+                }),
+              ]
+            : []),
+          prisma.draftSession.update({
+            where: { id: sessionId },
+            data: {
+              status: projection.status,
+              seq: projection.seq,
+              currentOverall: projection.currentOverall,
+              clockDeadline: projection.deadline === null ? null : new Date(projection.deadline),
+            },
+          }),
+        ]);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new WriteConflict();
+        throw error;
+      }
+    },
+
+    async readEvents(sessionId: string, after: number, limit: number, upTo = 2_147_483_647): Promise<DraftEvent[]> {
+      const rows = await prisma.sessionEvent.findMany({
+        where: { sessionId, seq: { gt: after, lte: upTo } },
+        orderBy: { seq: "asc" },
+        take: limit,
+      });
+      return rows.map(toEvent);
+    },
+
+    async countEventsAfter(sessionId: string, after: number, upTo: number): Promise<number> {
+      return prisma.sessionEvent.count({ where: { sessionId, seq: { gt: after, lte: upTo } } });
+    },
+
+    async lobby(limit: number) {
+      return prisma.draftSession.findMany({
+        orderBy: { createdAt: "desc" },
+        take: limit,
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          currentOverall: true,
+          seats: { where: { controller: "human", claimed: false }, select: { teamId: true }, orderBy: { teamId: "asc" } },
+        },
+      });
+    },
+
+    async slots(keys: { sessionId: string; overall: number }[]) {
+      if (keys.length === 0) return [];
+      return prisma.orderSlot.findMany({ where: { OR: keys } });
+    },
+
+    async findSeatByTokenHash(tokenHash: string) {
+      return prisma.seat.findUnique({ where: { tokenHash }, select: { sessionId: true, teamId: true, claimed: true } });
+    },
+
+    /** First come, first served: only an unclaimed human seat changes hands, and it gets a fresh token. */
+    async claimSeat(sessionId: string, teamId: string, tokenHash: string, displayName: string): Promise<boolean> {
+      const { count } = await prisma.seat.updateMany({
+        where: { sessionId, teamId, controller: "human", claimed: false },
+        data: { claimed: true, tokenHash, displayName },
+      });
+      return count === 1;
+    },
+
+    async markSeatClaimed(sessionId: string, teamId: string): Promise<void> {
+      await prisma.seat.updateMany({ where: { sessionId, teamId, claimed: false }, data: { claimed: true } });
+    },
+
+    async saveQueue(sessionId: string, teamId: string, playerIds: string[]): Promise<void> {
+      await prisma.teamQueue.upsert({
+        where: { sessionId_teamId: { sessionId, teamId } },
+        create: { sessionId, teamId, playerIds },
+        update: { playerIds },
+      });
+    },
+
+    async activeSessionIds(): Promise<string[]> {
+      const rows = await prisma.draftSession.findMany({ where: { status: "running" }, select: { id: true } });
+      return rows.map((row) => row.id);
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;

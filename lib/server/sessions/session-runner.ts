@@ -1,0 +1,155 @@
+// Guard → apply → persist → broadcast, one command at a time per session.
+// Keeps each session's state in memory as the fold of its persisted events;
+// the database stays the serialisation point (see session-repository.ts).
+import "../db/server-only";
+import { decide, dueAt, type Outcome } from "../../draft/engine";
+import { foldEvents, initialState, currentSlot } from "../../draft/reducer";
+import type { DraftCommand, DraftEvent, DraftState } from "../../draft/types";
+import { ContractError } from "../../protocol/errors";
+import type { Logger } from "../logger";
+import type { PoolCatalog } from "../pools/pool-store";
+import { createKeyedQueue } from "./keyed-queue";
+import { createPickClock, type TimerClock } from "./pick-clock";
+import { WriteConflict, type SessionRepository, type StoredSession } from "./session-repository";
+
+export interface LoadedSession {
+  state: DraftState;
+  leagueId: string;
+}
+
+export interface RunnerDeps {
+  repo: SessionRepository;
+  pools: PoolCatalog;
+  clock: TimerClock;
+  /** sends persisted events to the session's room, in seq order */
+  broadcast: (sessionId: string, events: readonly DraftEvent[]) => void;
+  logger: Logger;
+}
+
+/** How long a failed clock tick (database away) waits before trying again. */
+const TICK_RETRY_MS = 1000;
+
+export function createSessionRunner({ repo, pools, clock, broadcast, logger }: RunnerDeps) {
+  const queue = createKeyedQueue();
+  const sessions = new Map<string, Promise<LoadedSession | null>>();
+  const pickClock = createPickClock(clock, (sessionId) => void tick(sessionId));
+
+  async function hydrate(stored: StoredSession): Promise<LoadedSession> {
+    const pool = await pools.get(stored.poolId);
+    if (!pool) throw new Error(`session ${stored.id} uses unknown pool ${stored.poolId}`);
+    const { config } = stored;
+    const base = initialState({
+      sessionId: stored.id,
+      name: stored.name,
+      pool,
+      rounds: config.rounds,
+      secondsPerPick: config.seconds_per_pick,
+      cpuDelayMs: config.cpu_delay_ms,
+      teams: stored.seats.map((seat) => ({ team_id: seat.teamId, name: seat.name, controller: seat.controller })),
+      settings: {
+        ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        ...(config.cpu_randomness !== undefined ? { cpu_randomness: config.cpu_randomness } : {}),
+        ...(config.need_weight !== undefined ? { need_weight: config.need_weight } : {}),
+        ...(config.trade_chart !== undefined ? { trade_chart: config.trade_chart } : {}),
+      },
+    });
+    const state = { ...foldEvents(base, stored.events), queues: stored.queues };
+    return { state, leagueId: stored.leagueId };
+  }
+
+  /** The session, from memory or rebuilt from its log; null when it does not exist. */
+  function load(sessionId: string): Promise<LoadedSession | null> {
+    let entry = sessions.get(sessionId);
+    if (!entry) {
+      entry = repo.loadSession(sessionId).then(async (stored) => {
+        if (!stored) return null;
+        const loaded = await hydrate(stored);
+        pickClock.schedule(sessionId, dueAt(loaded.state));
+        return loaded;
+      });
+      sessions.set(sessionId, entry);
+      // neither a failed read nor an unknown id is remembered: the next call asks the database again
+      entry.then(
+        (loaded) => loaded === null && sessions.delete(sessionId),
+        () => sessions.delete(sessionId),
+      );
+    }
+    return entry;
+  }
+
+  async function mustLoad(sessionId: string): Promise<LoadedSession> {
+    const loaded = await load(sessionId);
+    if (!loaded) throw new ContractError("not_found", "no such session");
+    return loaded;
+  }
+
+  /** Runs a command in the session's queue; resolves after its events are persisted and broadcast. */
+  function execute(sessionId: string, command: DraftCommand): Promise<Outcome> {
+    return queue.run(sessionId, async () => {
+      const loaded = await mustLoad(sessionId);
+      const decision = decide(loaded.state, command, clock.now());
+      if (!decision.ok) throw new ContractError(decision.rejection.code, decision.rejection.message);
+      const outcome = decision.value;
+      if (outcome.events.length === 0) return outcome;
+      const { state } = outcome;
+      try {
+        await repo.append(sessionId, outcome.events, {
+          status: state.status,
+          seq: state.seq,
+          currentOverall: currentSlot(state)?.overall ?? null,
+          deadline: state.deadline,
+        });
+      } catch (error) {
+        // what is in memory may no longer be what the database holds: read it again next time
+        sessions.delete(sessionId);
+        if (error instanceof WriteConflict) throw new ContractError("conflict", "the draft changed while this was being saved; try again");
+        throw error;
+      }
+      // persist before broadcast so no client ever sees a pick the database refused
+      loaded.state = state;
+      broadcast(sessionId, outcome.events);
+      pickClock.schedule(sessionId, dueAt(state));
+      return outcome;
+    });
+  }
+
+  let stopped = false;
+
+  async function tick(sessionId: string): Promise<void> {
+    if (stopped) return;
+    try {
+      await execute(sessionId, { type: "tick" });
+    } catch (error) {
+      logger.warn("clock tick failed; retrying", { session_id: sessionId, error: String(error) });
+      clock.setTimeout(() => {
+        if (stopped) return;
+        void load(sessionId).then((loaded) => loaded && pickClock.schedule(sessionId, dueAt(loaded.state)), () => {});
+      }, TICK_RETRY_MS);
+    }
+  }
+
+  /** Changes that are not events (a team's queue): applied in the same per-session order as commands. */
+  function update(sessionId: string, change: (loaded: LoadedSession) => Promise<void>): Promise<void> {
+    return queue.run(sessionId, async () => change(await mustLoad(sessionId)));
+  }
+
+  return {
+    load,
+    mustLoad,
+    execute,
+    update,
+    /** loads every running session so its clock resumes after a restart */
+    async resumeClocks(): Promise<number> {
+      const ids = await repo.activeSessionIds();
+      await Promise.all(ids.map(load));
+      return ids.length;
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      pickClock.stop();
+      await queue.drain();
+    },
+  };
+}
+
+export type SessionRunner = ReturnType<typeof createSessionRunner>;

@@ -1,0 +1,151 @@
+// What clients may ask of sessions, over sockets or HTTP: who they are in a
+// session, creating and claiming, picking, queues, admin actions and reads.
+// Transport-free: handlers call these and map ContractError to the wire.
+import "../db/server-only";
+import { randomUUID } from "node:crypto";
+import { buildOrder } from "../../draft/order";
+import { toSnapshot } from "../../draft/snapshot";
+import type { Actor } from "../../draft/types";
+import type { AdminAction } from "../../protocol/commands";
+import { ContractError } from "../../protocol/errors";
+import type { CreateSessionBody } from "../../protocol/http";
+import type { Pick, Snapshot } from "../../protocol/shapes";
+import { hashSecret, newSecret } from "../auth/secrets";
+import type { PoolCatalog } from "../pools/pool-store";
+import type { SessionRepository } from "./session-repository";
+import type { SessionRunner } from "./session-runner";
+
+export type Role = { role: "team"; team_id: string } | { role: "admin" } | { role: "spectator" };
+
+/** At most this many missed events come with a join; past it the snapshot alone resyncs the client. */
+export const MISSED_LIMIT = 500;
+
+export function createSessionService({ repo, pools, runner, now }: { repo: SessionRepository; pools: PoolCatalog; runner: SessionRunner; now: () => number }) {
+  /** The league whose admin key this is; unauthorized when none. */
+  async function leagueOf(adminKey: string | undefined): Promise<string> {
+    const league = adminKey ? await repo.findLeagueByKeyHash(hashSecret(adminKey)) : null;
+    if (!league) throw new ContractError("unauthorized", "a league admin key is required");
+    return league.id;
+  }
+
+  async function requireAdmin(adminKey: string | undefined, sessionId: string): Promise<void> {
+    const leagueId = await leagueOf(adminKey);
+    const { leagueId: owner } = await runner.mustLoad(sessionId);
+    if (leagueId !== owner) throw new ContractError("forbidden", "this admin key belongs to another league");
+  }
+
+  const snapshotOf = async (sessionId: string): Promise<Snapshot> => toSnapshot((await runner.mustLoad(sessionId)).state, now());
+
+  return {
+    snapshot: snapshotOf,
+
+    async createLeague(name: string) {
+      const adminKey = newSecret("adm");
+      const league = await repo.createLeague({ name, adminKeyHash: hashSecret(adminKey) });
+      return { league_id: league.id, admin_key: adminKey };
+    },
+
+    async createSession(adminKey: string | undefined, body: CreateSessionBody) {
+      const leagueId = await leagueOf(adminKey);
+      const pool = await pools.get(body.pool);
+      if (!pool) throw new ContractError("not_found", `no bundled pool ${body.pool}`);
+      if (body.rounds > pool.rounds) {
+        throw new ContractError("invalid_payload", `pool ${pool.id} has ${pool.rounds} rounds`, [{ path: "rounds", message: `at most ${pool.rounds}` }]);
+      }
+      const unknown = body.human_teams.filter((team) => !pool.teams.some((t) => t.team_id === team));
+      if (unknown.length) throw new ContractError("not_found", `no team ${unknown.join(", ")} in pool ${pool.id}`);
+      const humans = new Set(body.human_teams);
+      const seats = pool.teams.map((team) => ({ ...team, token: humans.has(team.team_id) ? newSecret("seat") : null }));
+      const id = randomUUID();
+      const { name, rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart } = body;
+      await repo.createSession({
+        id,
+        leagueId,
+        poolId: pool.id,
+        name,
+        config: { rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart },
+        seats: seats.map((seat) => ({
+          teamId: seat.team_id,
+          name: seat.name,
+          controller: seat.token ? "human" : "cpu",
+          tokenHash: seat.token ? hashSecret(seat.token) : null,
+        })),
+        order: buildOrder(pool, rounds),
+      });
+      return { session_id: id, seats: seats.flatMap((seat) => (seat.token ? [{ team_id: seat.team_id, token: seat.token }] : [])) };
+    },
+
+    /** A socket's role from its token: a seat token → that team, this league's admin key → admin, none → spectator. */
+    async resolveRole(sessionId: string, token: string | undefined): Promise<Role> {
+      const { leagueId } = await runner.mustLoad(sessionId);
+      if (!token) return { role: "spectator" };
+      const hash = hashSecret(token);
+      const seat = await repo.findSeatByTokenHash(hash);
+      if (seat) {
+        if (seat.sessionId !== sessionId) throw new ContractError("forbidden", "this seat token is for another session");
+        // a human seat is open until someone claims it or first joins with its token
+        if (!seat.claimed) await repo.markSeatClaimed(sessionId, seat.teamId);
+        return { role: "team", team_id: seat.teamId };
+      }
+      const league = await repo.findLeagueByKeyHash(hash);
+      if (league) {
+        if (league.id !== leagueId) throw new ContractError("forbidden", "this admin key belongs to another league");
+        return { role: "admin" };
+      }
+      throw new ContractError("unauthorized", "unknown token");
+    },
+
+    /** The snapshot, and every event after `lastSeq` up to it (none when more than MISSED_LIMIT). */
+    async join(sessionId: string, lastSeq: number | undefined) {
+      const snapshot = await snapshotOf(sessionId);
+      if (lastSeq === undefined) return { snapshot };
+      const gap = snapshot.seq - lastSeq;
+      if (gap <= 0 || gap > MISSED_LIMIT) return { snapshot, missed: [] };
+      return { snapshot, missed: await repo.readEvents(sessionId, lastSeq, MISSED_LIMIT, snapshot.seq) };
+    },
+
+    async makePick(sessionId: string, actor: Actor, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
+      const outcome = await runner.execute(sessionId, { type: "make_pick", actor, ...input });
+      const event = outcome.events.find((e) => e.type === "draft_pick");
+      if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
+      return event.payload.pick;
+    },
+
+    async setQueue(sessionId: string, teamId: string, playerIds: string[]): Promise<string[]> {
+      const queue = [...new Set(playerIds)];
+      await runner.update(sessionId, async (loaded) => {
+        const unknown = queue.filter((id) => !loaded.state.config.pool.playersById.has(id));
+        if (unknown.length) throw new ContractError("not_found", `no player ${unknown.slice(0, 3).join(", ")} in this pool`);
+        await repo.saveQueue(sessionId, teamId, queue);
+        loaded.state = { ...loaded.state, queues: { ...loaded.state.queues, [teamId]: queue } };
+      });
+      return queue;
+    },
+
+    async adminAction(sessionId: string, action: AdminAction): Promise<Snapshot> {
+      await runner.execute(sessionId, { type: action });
+      return snapshotOf(sessionId);
+    },
+
+    /** The HTTP form of admin_action: authorised by the league admin key. */
+    async adminActionWithKey(adminKey: string | undefined, sessionId: string, action: AdminAction): Promise<Snapshot> {
+      await requireAdmin(adminKey, sessionId);
+      await runner.execute(sessionId, { type: action });
+      return snapshotOf(sessionId);
+    },
+
+    async claimSeat(sessionId: string, teamId: string, displayName: string) {
+      const { state } = await runner.mustLoad(sessionId);
+      const team = state.config.teams.find((t) => t.team_id === teamId);
+      if (!team) throw new ContractError("not_found", `no team ${teamId} in this session`);
+      if (team.controller !== "human") throw new ContractError("conflict", `${teamId} is a CPU seat`);
+      const token = newSecret("seat");
+      if (!(await repo.claimSeat(sessionId, teamId, hashSecret(token), displayName))) {
+        throw new ContractError("conflict", `the ${teamId} seat is already taken`);
+      }
+      return { token };
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,0 +1,69 @@
+// A real WarRoom (Socket.IO + database, no Next.js) on an ephemeral port.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import { silentLogger } from "../../lib/server/logger";
+import type { TimerClock } from "../../lib/server/sessions/pick-clock";
+import { createWarRoom, type WarRoom } from "../../lib/server/warroom";
+import type { RateLimit } from "../../lib/server/realtime/rate-limit";
+import { createTestDatabase } from "./test-database";
+
+export interface TestServer {
+  url: string;
+  warroom: WarRoom;
+  clients: Socket[];
+  client(): Promise<Socket>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { clock?: TimerClock; rateLimit?: RateLimit } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const db = await database.open();
+  const httpServer = createServer();
+  const warroom = await createWarRoom({ httpServer, db, logger: silentLogger, ...options });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: Socket[] = [];
+  return {
+    url,
+    warroom,
+    clients,
+    async client() {
+      const socket = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+      clients.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", resolve);
+        socket.once("connect_error", reject);
+      });
+      return socket;
+    },
+    async close() {
+      for (const socket of clients) socket.disconnect();
+      await warroom.close();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Emits with an acknowledgement and resolves with the server's answer. */
+export function request<T = Record<string, unknown>>(socket: Socket, event: string, payload?: unknown): Promise<{ ok: true } & T & { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } }> {
+  return socket.timeout(10_000).emitWithAck(event, payload);
+}
+
+/** Resolves with the next `count` payloads of an event on a socket. */
+export function collect<T = Record<string, unknown>>(socket: Socket, event: string, count: number, timeoutMs = 15_000): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const seen: T[] = [];
+    const timer = setTimeout(() => reject(new Error(`saw ${seen.length}/${count} ${event}`)), timeoutMs);
+    const listener = (payload: T) => {
+      seen.push(payload);
+      if (seen.length === count) {
+        clearTimeout(timer);
+        socket.off(event, listener);
+        resolve(seen);
+      }
+    };
+    socket.on(event, listener);
+  });
+}
