@@ -1,0 +1,24 @@
+// The bridge from Next.js route handlers to the services server.ts built.
+// Route modules are bundled separately from server.ts, so a module variable
+// would be a different copy there; one well-known global slot is shared.
+import type { SessionQueries } from "../sessions/session-queries";
+import type { SessionService } from "../sessions/session-service";
+
+export interface HttpServices {
+  service: SessionService;
+  queries: SessionQueries;
+  health(): Promise<{ db: "ok"; redis: "ok" | "off" }>;
+}
+
+const SLOT = Symbol.for("warroom.http-services");
+type Slot = { [SLOT]?: HttpServices };
+
+export function registerHttpServices(services: HttpServices): void {
+  (globalThis as Slot)[SLOT] = services;
+}
+
+export function httpServices(): HttpServices {
+  const services = (globalThis as Slot)[SLOT];
+  if (!services) throw new Error("WarRoom services are not registered: start the app with `npm start` (server.ts), not `next start`");
+  return services;
+}

@@ -1,0 +1,82 @@
+// WarRoom's composition root: environment → database → Socket.IO → Next.js → listen.
+// Everything with behaviour lives in lib/; this file only wires it together.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import next from "next";
+import { openDatabase } from "./lib/server/db/open-database";
+import { parseEnv } from "./lib/server/env";
+import { registerHttpServices } from "./lib/server/http/registry";
+import { createLogger } from "./lib/server/logger";
+import { createWarRoom } from "./lib/server/warroom";
+
+function fail(message: string): never {
+  process.stderr.write(`warroom: ${message}\n`);
+  process.exit(1);
+}
+
+/** `npm start` on a fresh clone: build the web app once if there is no production build yet. */
+function buildIfMissing(dir: string): void {
+  if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return;
+  process.stdout.write("no production build found: running `next build` once (about a minute)…\n");
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit" });
+  if (result.status !== 0) fail("next build failed");
+}
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const dev = env.NODE_ENV === "development";
+  const dir = process.cwd();
+
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) }).catch((error: Error) =>
+    fail(`cannot open the database: ${error.message}`),
+  );
+  if (env.REDIS_URL) logger.warn("REDIS_URL is set, but scale-out over Redis is not built yet; running as a single node");
+  if (!dev) buildIfMissing(dir);
+
+  let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  const httpServer = createServer((req, res) => {
+    if (nextHandler) return void nextHandler(req, res);
+    res.writeHead(503).end("starting");
+  });
+  // without this, a port already in use can end the process with status 0
+  httpServer.once("error", (error) => fail(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`));
+
+  const warroom = await createWarRoom({ httpServer, db, logger, allowedOrigins: env.ALLOWED_ORIGINS, io: { destroyUpgrade: false } });
+  registerHttpServices({ service: warroom.service, queries: warroom.queries, health: warroom.health });
+
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  nextHandler = app.getRequestHandler();
+  if (dev) {
+    // Next's dev server needs its own WebSocket (hot reload); Socket.IO keeps /socket.io/
+    const upgrade = app.getUpgradeHandler();
+    httpServer.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
+    });
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  logger.info(`listening on http://${env.HOST}:${env.PORT}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info(`${signal}: shutting down`);
+    await warroom.close().catch(() => {});
+    await db.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

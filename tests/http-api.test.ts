@@ -1,0 +1,173 @@
+// The HTTP routes, called as Next.js calls them (a Web Request in, a Response out)
+// against real services and a real database.
+import { api } from "../lib/server/http/api";
+import type { HttpServices } from "../lib/server/http/registry";
+import { backendName } from "./support/test-database";
+import { startTestServer, type TestServer } from "./support/test-server";
+
+let server: TestServer;
+let services: HttpServices;
+beforeAll(async () => {
+  server = await startTestServer();
+  services = { service: server.warroom.service, queries: server.warroom.queries, health: server.warroom.health };
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const BASE = "http://warroom.test";
+function req(method: string, path: string, body?: unknown, token?: string): Request {
+  return new Request(BASE + path, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+}
+async function call(response: Promise<Response>): Promise<{ status: number; body: any }> {
+  const res = await response;
+  const text = await res.text();
+  return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+}
+
+async function league() {
+  const { body } = await call(api.createLeague(services, req("POST", "/api/leagues", { name: "HTTP league" })));
+  return body.admin_key as string;
+}
+async function session(adminKey: string, extra: Record<string, unknown> = {}) {
+  const { status, body } = await call(
+    api.createSession(services, req("POST", "/api/sessions", { name: "Mock", rounds: 1, seconds_per_pick: 30, human_teams: ["CHI", "NE"], cpu_delay_ms: 60000, ...extra }, adminKey)),
+  );
+  expect(status).toBe(201);
+  return body as { session_id: string; seats: { team_id: string; token: string }[] };
+}
+
+describe(`HTTP routes (${backendName})`, () => {
+  test("POST /api/leagues returns a league id and an admin key shown once", async () => {
+    const { status, body } = await call(api.createLeague(services, req("POST", "/api/leagues", { name: "Sunday League" })));
+    expect(status).toBe(201);
+    expect(body.league_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.admin_key).toMatch(/^adm_[\w-]{40,}$/);
+    expect((await call(api.createLeague(services, req("POST", "/api/leagues", { name: "" })))).body.error.code).toBe("invalid_payload");
+    expect((await call(api.createLeague(services, req("POST", "/api/leagues", "{not json")))).status).toBe(400);
+  });
+
+  test("POST /api/sessions creates a session with a token per human seat and checks the admin key", async () => {
+    const key = await league();
+    const created = await session(key);
+    expect(created.seats.map((s) => s.team_id)).toEqual(["CHI", "NE"]);
+    expect(created.seats.every((s) => /^seat_/.test(s.token))).toBe(true);
+    const body = { name: "x", rounds: 1, seconds_per_pick: 0, human_teams: [] };
+    expect((await call(api.createSession(services, req("POST", "/api/sessions", body)))).status).toBe(401);
+    expect((await call(api.createSession(services, req("POST", "/api/sessions", body, "adm_wrong")))).status).toBe(401);
+    const bad = await call(api.createSession(services, req("POST", "/api/sessions", { ...body, rounds: 9, seconds_per_pick: 3 }, key)));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((i: any) => i.path).sort()).toEqual(["rounds", "seconds_per_pick"]);
+    expect((await call(api.createSession(services, req("POST", "/api/sessions", { ...body, pool: "2023", rounds: 4 }, key)))).body.error.code).toBe("invalid_payload");
+    expect((await call(api.createSession(services, req("POST", "/api/sessions", { ...body, pool: "1999" }, key)))).status).toBe(404);
+    expect((await call(api.createSession(services, req("POST", "/api/sessions", { ...body, human_teams: ["XYZ"] }, key)))).status).toBe(404);
+  });
+
+  test("GET /api/pools lists the bundled draft classes with their real order", async () => {
+    const { body } = await call(api.pools(services));
+    expect(body.map((p: any) => [p.pool, p.rounds, p.order.length, p.teams.length])).toEqual([
+      ["2021", 7, 259, 32],
+      ["2022", 7, 262, 32],
+      ["2023", 3, 102, 32],
+      ["2024", 7, 257, 32],
+    ]);
+  });
+
+  test("GET /api/sessions lists sessions with status, the pick on the clock and open seats", async () => {
+    const key = await league();
+    const { session_id } = await session(key, { name: "Lobby check" });
+    await call(api.action(services, req("POST", `/api/sessions/${session_id}/actions`, { action: "start" }, key), { id: session_id }));
+    const { body } = await call(api.lobby(services));
+    const entry = body.find((s: any) => s.session_id === session_id);
+    expect(entry).toEqual({ session_id, name: "Lobby check", status: "running", current_pick: { overall: 1, round: 1, pick_in_round: 1, team_id: "CHI", original_team_id: "CHI" }, open_seats: ["CHI", "NE"] });
+  });
+
+  test("GET /api/sessions/:id returns the snapshot, 404 for an unknown id and 400 for a malformed one", async () => {
+    const key = await league();
+    const { session_id } = await session(key);
+    const { body } = await call(api.snapshot(services, req("GET", "/"), { id: session_id }));
+    expect(body).toMatchObject({ session_id, name: "Mock", status: "lobby", seq: 0, rounds: 1, current_pick: null, picks: [], trades: [] });
+    expect(body.order).toHaveLength(32);
+    expect(body.teams.find((t: any) => t.team_id === "CHI")).toEqual({ team_id: "CHI", name: "Chicago Bears", controller: "human" });
+    expect((await call(api.snapshot(services, req("GET", "/"), { id: "0b0e9a4c-6d1f-4b8e-9c3a-2f1e0d9c8b7a" }))).status).toBe(404);
+    expect((await call(api.snapshot(services, req("GET", "/"), { id: "nope" }))).status).toBe(400);
+  });
+
+  test("GET players filters by availability and position, best rank first", async () => {
+    const key = await league();
+    const { session_id } = await session(key);
+    await call(api.action(services, req("POST", "/", { action: "start" }, key), { id: session_id }));
+    await call(api.action(services, req("POST", "/", { action: "force_autopick" }, key), { id: session_id }));
+    const available = (await call(api.players(services, req("GET", "/x?available=true"), { id: session_id }))).body;
+    expect(available[0].name).toBe("Jayden Daniels");
+    expect(available).toHaveLength(256);
+    const taken = (await call(api.players(services, req("GET", "/x?available=false"), { id: session_id }))).body;
+    expect(taken.map((p: any) => p.name)).toEqual(["Caleb Williams"]);
+    const qbs = (await call(api.players(services, req("GET", "/x?position=QB"), { id: session_id }))).body;
+    expect(qbs.length).toBeGreaterThan(5);
+    expect(qbs.every((p: any) => p.position === "QB")).toBe(true);
+    expect(qbs.map((p: any) => p.rank)).toEqual([...qbs.map((p: any) => p.rank)].sort((a, b) => a - b));
+  });
+
+  test("GET events pages through the persisted log in seq order", async () => {
+    const key = await league();
+    const { session_id } = await session(key);
+    for (const action of ["start", "force_autopick", "force_autopick", "pause"]) {
+      expect((await call(api.action(services, req("POST", "/", { action }, key), { id: session_id }))).status).toBe(200);
+    }
+    const all = (await call(api.events(services, req("GET", "/x"), { id: session_id }))).body;
+    expect(all.map((e: any) => [e.seq, e.type])).toEqual([[1, "session_update"], [2, "draft_pick"], [3, "draft_pick"], [4, "session_update"]]);
+    expect(all[1].payload).toMatchObject({ seq: 2, pick: { overall: 1, auto: true } });
+    const page = (await call(api.events(services, req("GET", "/x?after=1&limit=2"), { id: session_id }))).body;
+    expect(page.map((e: any) => e.seq)).toEqual([2, 3]);
+    expect((await call(api.events(services, req("GET", "/x?limit=1001"), { id: session_id }))).status).toBe(400);
+  });
+
+  test("claiming an open seat returns its token once, then 409", async () => {
+    const key = await league();
+    const { session_id } = await session(key);
+    const first = await call(api.claimSeat(services, req("POST", "/", { display_name: "Ryan" }), { id: session_id, team_id: "NE" }));
+    expect(first.status).toBe(200);
+    expect(first.body.token).toMatch(/^seat_/);
+    expect((await call(api.claimSeat(services, req("POST", "/", { display_name: "Poles" }), { id: session_id, team_id: "NE" }))).status).toBe(409);
+    expect((await call(api.claimSeat(services, req("POST", "/", { display_name: "CPU" }), { id: session_id, team_id: "KC" }))).status).toBe(409);
+    expect((await call(api.claimSeat(services, req("POST", "/", { display_name: "X" }), { id: session_id, team_id: "ZZZ" }))).status).toBe(404);
+    expect((await call(api.claimSeat(services, req("POST", "/", {}), { id: session_id, team_id: "CHI" }))).status).toBe(400);
+    const lobby = (await call(api.lobby(services))).body.find((s: any) => s.session_id === session_id);
+    expect(lobby.open_seats).toEqual(["CHI"]);
+  });
+
+  test("admin actions over HTTP need this league's key and a status that allows them", async () => {
+    const key = await league();
+    const otherKey = await league();
+    const { session_id } = await session(key);
+    const act = (action: string, token?: string) => call(api.action(services, req("POST", "/", { action }, token), { id: session_id }));
+    expect((await act("start")).status).toBe(401);
+    expect((await act("start", otherKey)).status).toBe(403);
+    expect((await act("pause", key)).body.error.code).toBe("invalid_state");
+    const started = await act("start", key);
+    expect(started.body).toMatchObject({ status: "running", current_pick: { overall: 1 } });
+    expect((await act("undo_last_pick", key)).body.error.code).toBe("conflict");
+    expect((await act("explode", key)).status).toBe(400);
+    expect((await act("complete", key)).body.status).toBe("complete");
+  });
+
+  test("export gives the picks as JSON and CSV", async () => {
+    const key = await league();
+    const { session_id } = await session(key);
+    for (const action of ["start", "force_autopick"]) await call(api.action(services, req("POST", "/", { action }, key), { id: session_id }));
+    const asJson = await call(api.exportDraft(services, req("GET", "/x?format=json"), { id: session_id }));
+    expect(asJson.body).toMatchObject({ session_id, picks: [{ overall: 1, player: { name: "Caleb Williams" } }], trades: [] });
+    const csv = await call(api.exportDraft(services, req("GET", "/x?format=csv"), { id: session_id }));
+    expect(csv.body.split("\n")[1]).toMatch(/^1,1,1,CHI,WillCa03,Caleb Williams,QB,1,true,/);
+    expect((await call(api.exportDraft(services, req("GET", "/x?format=xml"), { id: session_id }))).status).toBe(400);
+  });
+
+  test("/healthz reports the database", async () => {
+    expect(await call(api.health(services))).toEqual({ status: 200, body: { db: "ok", redis: "off" } });
+  });
+});
