@@ -8,4 +8,5 @@ module.exports = {
   },
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
   testTimeout: 60000,
+  globalSetup: "<rootDir>/tests/global-setup.ts",
 };

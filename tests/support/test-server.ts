@@ -16,12 +16,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: TimerClock; rateLimit?: RateLimit } = {}): Promise<TestServer> {
+export async function startTestServer(options: { clock?: TimerClock; rateLimit?: RateLimit; port?: number } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const db = await database.open();
   const httpServer = createServer();
   const warroom = await createWarRoom({ httpServer, db, logger: silentLogger, ...options });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: Socket[] = [];
   return {

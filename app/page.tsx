@@ -1,0 +1,5 @@
+import { Lobby } from "./_components/lobby";
+
+export default function HomePage() {
+  return <Lobby />;
+}

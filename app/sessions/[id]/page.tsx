@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { DraftRoom } from "./_components/draft-room";
+
+export const metadata: Metadata = { title: "Draft room · WarRoom" };
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** `?token=` is a seat link; `?admin=1` joins with the admin key saved in this browser. */
+export default async function SessionPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const token = typeof query.token === "string" && query.token ? query.token : undefined;
+  return <DraftRoom sessionId={id} urlToken={token} asAdmin={query.admin === "1"} />;
+}

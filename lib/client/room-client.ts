@@ -1,0 +1,182 @@
+// The draft room's state store, outside React so it can be tested with a fake
+// socket: joins on every (re)connect with last_seq, applies the ack's missed
+// events, buffers live events while a join is in flight, re-joins on a seq gap.
+import type { AdminAction, AdminActionPayload, JoinSessionPayload, MakePickPayload } from "@/lib/protocol/commands";
+import { snapshotSchema, type PresenceEvent, type Snapshot } from "@/lib/protocol/shapes";
+import { applyEvent, applyMissed } from "./draft-state";
+import { emitWithAck, type AckEmitter, type AckOutcome, type ClientError } from "./emit-ack";
+import { parseJoinAck, parsePresence, parseRoomEvent, SEQUENCED_EVENT_NAMES, type Role, type RoomEvent } from "./room-events";
+
+export interface RoomState {
+  snapshot: Snapshot | null;
+  role: Role | null;
+  team_id: string | null;
+  joining: boolean;
+  join_error: ClientError | null;
+  presence: PresenceEvent | null;
+  /** server clock minus local clock, from `ping`; makes the countdown immune to a wrong local clock */
+  server_offset_ms: number;
+}
+
+// `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Listener = (...args: any[]) => void;
+
+export interface RoomSocket extends AckEmitter {
+  on(event: string, listener: Listener): unknown;
+  off(event: string, listener: Listener): unknown;
+}
+
+export interface RoomConnection<S extends RoomSocket> {
+  readonly socket: S;
+  onConnect(listener: () => void): () => void;
+}
+
+export interface RoomClientOptions<S extends RoomSocket> {
+  connection: RoomConnection<S>;
+  session_id: string;
+  token?: string;
+  now?: () => number;
+  ackTimeoutMs?: number;
+}
+
+/** Consecutive seq gaps right after a fresh join mean something is badly off; stop and show it. */
+const MAX_RESYNCS = 3;
+
+export function createRoomClient<S extends RoomSocket>(options: RoomClientOptions<S>) {
+  const { connection, session_id, token } = options;
+  const socket = connection.socket;
+  const now = options.now ?? Date.now;
+  const listeners = new Set<(state: RoomState) => void>();
+  let state: RoomState = { snapshot: null, role: null, team_id: null, joining: false, join_error: null, presence: null, server_offset_ms: 0 };
+  let buffered: RoomEvent[] = [];
+  let generation = 0; // an ack from an older join attempt is stale and ignored
+  let resyncs = 0;
+  let disposed = false;
+
+  const set = (patch: Partial<RoomState>) => {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener(state);
+  };
+
+  async function join() {
+    if (disposed) return;
+    const mine = ++generation;
+    buffered = [];
+    set({ joining: true });
+    const payload: JoinSessionPayload = {
+      session_id,
+      ...(token ? { token } : {}),
+      ...(state.snapshot ? { last_seq: state.snapshot.seq } : {}),
+    };
+    const outcome = await emitWithAck(socket, "join_session", payload, options.ackTimeoutMs);
+    if (disposed || mine !== generation) return;
+    if (!outcome.ok) {
+      // a dropped connection is the connection banner's business; the next connect re-joins
+      set({ joining: false, join_error: socket.connected ? outcome.error : null });
+      return;
+    }
+    const ack = parseJoinAck(outcome.value);
+    if (!ack) {
+      set({ joining: false, join_error: { code: "bad_response", message: "The server's join answer did not match the contract." } });
+      return;
+    }
+    // the ack's snapshot is current; missed events beyond it (if any) are applied on top
+    let snapshot = applyMissed(ack.snapshot, ack.missed).snapshot;
+    let gap = false;
+    for (const event of buffered.sort((a, b) => a.payload.seq - b.payload.seq)) {
+      const result = applyEvent(snapshot, event);
+      if (result.kind === "resync") gap = true;
+      if (gap) break;
+      snapshot = result.snapshot;
+    }
+    buffered = [];
+    set({ snapshot, role: ack.role, team_id: ack.team_id ?? null, joining: false, join_error: null });
+    if (gap) resync();
+    else {
+      resyncs = 0;
+      void syncClock();
+    }
+  }
+
+  function resync() {
+    resyncs += 1;
+    if (resyncs > MAX_RESYNCS) {
+      set({ join_error: { code: "bad_response", message: "The room keeps missing events. Try rejoining." } });
+      return;
+    }
+    void join();
+  }
+
+  function receive(event: RoomEvent | null) {
+    if (!event || event.payload.session_id !== session_id) return;
+    if (state.joining) {
+      buffered.push(event);
+      return;
+    }
+    if (!state.snapshot) return;
+    const result = applyEvent(state.snapshot, event);
+    if (result.kind === "applied") set({ snapshot: result.snapshot });
+    else if (result.kind === "resync") resync();
+  }
+
+  async function syncClock() {
+    const sent = now();
+    const outcome = await emitWithAck(socket, "ping", { client_time: sent }, options.ackTimeoutMs);
+    const serverTime = outcome.ok ? outcome.value.server_time : undefined;
+    if (disposed || typeof serverTime !== "number") return;
+    // assume the answer was stamped halfway through the round trip
+    set({ server_offset_ms: Math.round(serverTime - (sent + now()) / 2) });
+  }
+
+  const handlers = SEQUENCED_EVENT_NAMES.map((name) => [name, (raw: unknown) => receive(parseRoomEvent(name, raw))] as const);
+  const onPresence = (raw: unknown) => {
+    const presence = parsePresence(raw);
+    if (presence && presence.session_id === session_id) set({ presence });
+  };
+  for (const [name, handler] of handlers) socket.on(name, handler);
+  socket.on("presence", onPresence);
+  const offConnect = connection.onConnect(() => void join());
+  if (socket.connected) void join();
+
+  return {
+    getState: () => state,
+    subscribe(listener: (state: RoomState) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    /** Manual retry after a join error. */
+    rejoin: () => {
+      resyncs = 0;
+      void join();
+    },
+    /** Pick for the team on the clock: the seat's own team, or any team for an admin. */
+    async makePick(player_id: string): Promise<AckOutcome> {
+      const current = state.snapshot?.current_pick;
+      if (!current) return { ok: false, error: { code: "invalid_state", message: "No pick is on the clock." } };
+      const team_id = state.role === "team" && state.team_id ? state.team_id : current.team_id;
+      // expected_overall: a second click aimed at the same pick number fails with conflict instead of picking twice
+      const payload: MakePickPayload = { session_id, team_id, player_id, expected_overall: current.overall };
+      return emitWithAck(socket, "make_pick", payload, options.ackTimeoutMs);
+    },
+    async adminAction(action: AdminAction): Promise<AckOutcome> {
+      const payload: AdminActionPayload = { session_id, action };
+      const outcome = await emitWithAck(socket, "admin_action", payload, options.ackTimeoutMs);
+      const parsed = outcome.ok ? snapshotSchema.safeParse(outcome.value.snapshot) : null;
+      // the broadcast normally gets here first; adopt the ack's snapshot only if it is ahead
+      if (parsed?.success && !state.joining && state.snapshot && parsed.data.seq > state.snapshot.seq) set({ snapshot: parsed.data });
+      return outcome;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      offConnect();
+      for (const [name, handler] of handlers) socket.off(name, handler);
+      socket.off("presence", onPresence);
+      listeners.clear();
+      if (socket.connected) void emitWithAck(socket, "leave_session", { session_id }, 2000);
+    },
+  };
+}
+
+export type RoomClient = ReturnType<typeof createRoomClient>;

@@ -1,0 +1,93 @@
+// Parsing what the server sends into a room, with the shared zod schemas.
+// lib/protocol/shapes.ts has no schemas for the trade events yet, so the three
+// small ones live here; they follow PROTOCOL.md ("Server → client").
+import { z } from "zod";
+import {
+  draftPickEventSchema,
+  logItemSchema,
+  presenceEventSchema,
+  sessionUpdateEventSchema,
+  slotSchema,
+  snapshotSchema,
+  tradeSchema,
+  type DraftPickEvent,
+  type PresenceEvent,
+  type SessionUpdateEvent,
+  type Snapshot,
+} from "@/lib/protocol/shapes";
+
+export const tradeProposedEventSchema = z.object({ session_id: z.string(), seq: z.number().int().min(1), trade: tradeSchema });
+export const tradeExecutedEventSchema = tradeProposedEventSchema.extend({ order: z.array(slotSchema) });
+export const tradeRejectedEventSchema = tradeProposedEventSchema;
+export type TradeEvent = z.infer<typeof tradeProposedEventSchema>;
+export type TradeExecutedEvent = z.infer<typeof tradeExecutedEventSchema>;
+
+/** A sequenced room event, tagged with the Socket.IO event name it arrived as. */
+export type RoomEvent =
+  | { type: "draft_pick"; payload: DraftPickEvent }
+  | { type: "session_update"; payload: SessionUpdateEvent }
+  | { type: "trade_proposed"; payload: TradeEvent }
+  | { type: "trade_executed"; payload: TradeExecutedEvent }
+  | { type: "trade_rejected"; payload: TradeEvent }
+  /** a sequenced event this client does not understand (the contract may add some): it only advances seq */
+  | { type: "other"; payload: { session_id: string; seq: number; name: string } };
+
+const SCHEMAS = {
+  draft_pick: draftPickEventSchema,
+  session_update: sessionUpdateEventSchema,
+  trade_proposed: tradeProposedEventSchema,
+  trade_executed: tradeExecutedEventSchema,
+  trade_rejected: tradeRejectedEventSchema,
+} as const;
+
+export type SequencedEventName = keyof typeof SCHEMAS;
+export const SEQUENCED_EVENT_NAMES = Object.keys(SCHEMAS) as SequencedEventName[];
+
+/** Parse a live event; null when it does not match its schema (it is then dropped, and a later seq gap resyncs). */
+export function parseRoomEvent(name: SequencedEventName, raw: unknown): RoomEvent | null {
+  const parsed = SCHEMAS[name].safeParse(raw);
+  return parsed.success ? ({ type: name, payload: parsed.data } as RoomEvent) : null;
+}
+
+/** Parse one `missed` item of a join ack (`{ seq, type, payload, at }`). */
+export function parseMissedItem(raw: unknown, session_id: string): RoomEvent | null {
+  const item = logItemSchema.safeParse(raw);
+  if (!item.success) return null;
+  const { seq, type, payload } = item.data;
+  // the payload is what was broadcast, so it normally repeats seq and session_id; fill them in if not
+  const full = { session_id, ...payload, seq };
+  if (type in SCHEMAS) return parseRoomEvent(type as SequencedEventName, full);
+  return { type: "other", payload: { session_id, seq, name: type } };
+}
+
+export function parsePresence(raw: unknown): PresenceEvent | null {
+  const parsed = presenceEventSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export const ROLES = ["team", "admin", "spectator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const joinAckSchema = z.object({
+  ok: z.literal(true),
+  role: z.enum(ROLES),
+  team_id: z.string().optional(),
+  snapshot: snapshotSchema,
+  missed: z.array(z.unknown()).optional(),
+});
+
+export interface JoinResult {
+  role: Role;
+  team_id?: string;
+  snapshot: Snapshot;
+  missed: RoomEvent[];
+}
+
+/** Parse a successful join ack; null when it does not match the contract. */
+export function parseJoinAck(raw: unknown): JoinResult | null {
+  const parsed = joinAckSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { role, team_id, snapshot, missed = [] } = parsed.data;
+  const events = missed.map((item) => parseMissedItem(item, snapshot.session_id)).filter((e): e is RoomEvent => e !== null);
+  return { role, ...(team_id ? { team_id } : {}), snapshot, missed: events };
+}

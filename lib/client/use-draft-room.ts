@@ -1,0 +1,63 @@
+"use client";
+// React glue: one realtime connection and one room client per mounted room.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { io } from "socket.io-client";
+import type { AdminAction } from "@/lib/protocol/commands";
+import type { AckOutcome } from "./emit-ack";
+import { createRealtimeConnection, type ConnectionStatus, type RealtimeConnection, type TimerClock } from "./realtime-connection";
+import { createRoomClient, type RoomClient, type RoomState } from "./room-client";
+
+const browserClock: TimerClock = {
+  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+  now: () => Date.now(),
+};
+
+// Behind a load balancer without sticky sessions, build with NEXT_PUBLIC_SOCKET_TRANSPORTS=websocket (PROTOCOL.md).
+const transports = process.env.NEXT_PUBLIC_SOCKET_TRANSPORTS?.split(",").map((t) => t.trim()) as ("polling" | "websocket")[] | undefined;
+
+const INITIAL_ROOM: RoomState = { snapshot: null, role: null, team_id: null, joining: false, join_error: null, presence: null, server_offset_ms: 0 };
+const NOT_READY: AckOutcome = { ok: false, error: { code: "disconnected", message: "Not connected to the server." } };
+
+/** `enabled` is false until the caller knows which token to join with. */
+export function useDraftRoom(sessionId: string, token: string | undefined, enabled: boolean) {
+  const [room, setRoom] = useState<RoomState>(INITIAL_ROOM);
+  const [status, setStatus] = useState<ConnectionStatus>({ state: "connecting" });
+  const live = useRef<{ connection: RealtimeConnection; client: RoomClient } | null>(null);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const connection = createRealtimeConnection({
+      url: window.location.origin,
+      io,
+      clock: browserClock,
+      random: Math.random,
+      ...(transports?.length ? { transports } : {}),
+    });
+    const client = createRoomClient({ connection, session_id: sessionId, ...(token ? { token } : {}) });
+    live.current = { connection, client };
+    setStatus(connection.status);
+    setRoom(client.getState());
+    const offStatus = connection.onStatus(setStatus);
+    const offRoom = client.subscribe(setRoom);
+    return () => {
+      offStatus();
+      offRoom();
+      client.dispose();
+      connection.close();
+      live.current = null;
+    };
+  }, [sessionId, token, enabled]);
+
+  const actions = useMemo(
+    () => ({
+      makePick: (playerId: string) => live.current?.client.makePick(playerId) ?? Promise.resolve(NOT_READY),
+      adminAction: (action: AdminAction) => live.current?.client.adminAction(action) ?? Promise.resolve(NOT_READY),
+      reconnectNow: () => live.current?.connection.reconnectNow(),
+      rejoin: () => live.current?.client.rejoin(),
+    }),
+    [],
+  );
+
+  return { room, status, ...actions };
+}

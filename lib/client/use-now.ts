@@ -1,0 +1,16 @@
+"use client";
+import { useEffect, useState } from "react";
+
+/**
+ * The current time, refreshed every `intervalMs`. Null on the server and on the
+ * first client render, so server and client markup match during hydration.
+ */
+export function useNow(intervalMs = 250): number | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const id = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}

@@ -1,0 +1,63 @@
+// The browser client's reconnect schedule against a real server that goes away:
+// backoff 1, 2, 4, 8, 16 s with jitter, 5 attempts, then "failed" until the
+// manual Reconnect. Time is a fake clock; the sockets and the server are real.
+import { io } from "socket.io-client";
+import { createRealtimeConnection, type ConnectionStatus } from "../lib/client/realtime-connection";
+import { createFakeClock } from "./support/fixtures";
+import { request, startTestServer, type TestServer } from "./support/test-server";
+
+const waitFor = async (check: () => boolean, what: string, timeoutMs = 10_000) => {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+let server: TestServer | null = null;
+afterAll(async () => {
+  await server?.close();
+});
+
+test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Reconnect", async () => {
+  server = await startTestServer();
+  const port = Number(new URL(server.url).port);
+  const clock = createFakeClock();
+  let random = 0.9;
+  const connection = createRealtimeConnection({ url: server.url, io, clock, random: () => random, transports: ["websocket"] });
+  const statuses: ConnectionStatus[] = [];
+  connection.onStatus((status) => statuses.push(status));
+  await waitFor(() => connection.status.state === "connected", "the first connect");
+
+  // the server goes away: every attempt from now on is refused
+  await server.close();
+  server = null;
+  await waitFor(() => connection.status.state === "reconnecting", "the disconnect to be noticed");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const status = connection.status;
+    expect(status).toMatchObject({ state: "reconnecting", attempt, of: 5 });
+    const delay = connection.delays[attempt - 1]!;
+    const nominal = 1000 * 2 ** (attempt - 1);
+    expect(delay).toBeGreaterThanOrEqual(nominal * 0.75);
+    expect(delay).toBeLessThanOrEqual(Math.min(nominal * 1.25, 30_000));
+    // nothing happens a millisecond early: the attempt waits for its delay
+    clock.advance(delay - 1);
+    expect(connection.status).toBe(status);
+    clock.advance(1);
+    await waitFor(() => connection.status !== status, `attempt ${attempt} to fail`);
+    random = attempt / 5; // other jitter on the next attempts
+  }
+  expect(connection.status).toEqual({ state: "failed" });
+  clock.advance(120_000);
+  expect(connection.status).toEqual({ state: "failed" });
+  expect(connection.delays).toHaveLength(5);
+
+  // the server is back; the manual Reconnect starts over and succeeds
+  server = await startTestServer({ port });
+  connection.reconnectNow();
+  await waitFor(() => connection.status.state === "connected", "the manual reconnect");
+  const ack = await request(connection.socket, "ping", { client_time: Date.now() });
+  expect(ack.ok).toBe(true);
+  expect(statuses.map((s) => s.state)).toEqual(["connected", "reconnecting", "reconnecting", "reconnecting", "reconnecting", "reconnecting", "failed", "connecting", "connected"]);
+  connection.close();
+});
