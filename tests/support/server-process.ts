@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const TSX_CLI = require.resolve("tsx/cli");
+
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ export interface ServerProcess {
 
 export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, [TSX_CLI, "server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(chosen), LOG_LEVEL: "info", NODE_OPTIONS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
