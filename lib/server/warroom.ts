@@ -53,6 +53,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     pools,
     clock,
     logger,
+    sharedDatabase: db.kind === "postgres",
     broadcast: (sessionId, events) => {
       const room = io.to(roomOf(sessionId));
       for (const event of events) room.emit(event.type, event.payload);

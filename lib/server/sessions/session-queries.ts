@@ -34,7 +34,7 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
     },
 
     async players(sessionId: string, filter: { available?: boolean; position?: string }): Promise<Player[]> {
-      const { state } = await runner.mustLoad(sessionId);
+      const { state } = await runner.current(sessionId);
       const position = filter.position?.toUpperCase();
       return state.config.pool.players
         .filter((player) => filter.available === undefined || filter.available !== state.takenPlayerIds.has(player.player_id))
@@ -48,7 +48,7 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
     },
 
     async exportDraft(sessionId: string, format: "csv" | "json"): Promise<{ body: string; contentType: string }> {
-      const { state } = await runner.mustLoad(sessionId);
+      const { state } = await runner.current(sessionId);
       if (format === "json") {
         const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: [] });
         return { body, contentType: "application/json" };

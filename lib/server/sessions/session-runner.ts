@@ -24,12 +24,20 @@ export interface RunnerDeps {
   /** sends persisted events to the session's room, in seq order */
   broadcast: (sessionId: string, events: readonly DraftEvent[]) => void;
   logger: Logger;
+  /**
+   * Whether other processes may write to the same database (PostgreSQL). Then
+   * every command first folds in events this process has not seen; with the
+   * embedded database this process is the only writer, so memory is current.
+   */
+  sharedDatabase?: boolean;
 }
 
 /** How long a failed clock tick (database away) waits before trying again. */
 const TICK_RETRY_MS = 1000;
+/** More events than a whole draft has; a catch-up never needs a second page. */
+const CATCH_UP_LIMIT = 5000;
 
-export function createSessionRunner({ repo, pools, clock, broadcast, logger }: RunnerDeps) {
+export function createSessionRunner({ repo, pools, clock, broadcast, logger, sharedDatabase = false }: RunnerDeps) {
   const queue = createKeyedQueue();
   const sessions = new Map<string, Promise<LoadedSession | null>>();
   const pickClock = createPickClock(clock, (sessionId) => void tick(sessionId));
@@ -83,10 +91,17 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger }: R
     return loaded;
   }
 
+  /** Folds in what another process appended since this one last looked. */
+  async function catchUp(sessionId: string, loaded: LoadedSession): Promise<void> {
+    const newer = await repo.readEvents(sessionId, loaded.state.seq, CATCH_UP_LIMIT);
+    if (newer.length) loaded.state = foldEvents(loaded.state, newer);
+  }
+
   /** Runs a command in the session's queue; resolves after its events are persisted and broadcast. */
   function execute(sessionId: string, command: DraftCommand): Promise<Outcome> {
     return queue.run(sessionId, async () => {
       const loaded = await mustLoad(sessionId);
+      if (sharedDatabase) await catchUp(sessionId, loaded);
       const decision = decide(loaded.state, command, clock.now());
       if (!decision.ok) throw new ContractError(decision.rejection.code, decision.rejection.message);
       const outcome = decision.value;
@@ -133,9 +148,20 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger }: R
     return queue.run(sessionId, async () => change(await mustLoad(sessionId)));
   }
 
+  /** The session as the database has it now: with a shared database, caught up first. */
+  function current(sessionId: string): Promise<LoadedSession> {
+    if (!sharedDatabase) return mustLoad(sessionId);
+    return queue.run(sessionId, async () => {
+      const loaded = await mustLoad(sessionId);
+      await catchUp(sessionId, loaded);
+      return loaded;
+    });
+  }
+
   return {
     load,
     mustLoad,
+    current,
     execute,
     update,
     /** loads every running session so its clock resumes after a restart */

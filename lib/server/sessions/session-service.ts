@@ -34,7 +34,7 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
     if (leagueId !== owner) throw new ContractError("forbidden", "this admin key belongs to another league");
   }
 
-  const snapshotOf = async (sessionId: string): Promise<Snapshot> => toSnapshot((await runner.mustLoad(sessionId)).state, now());
+  const snapshotOf = async (sessionId: string): Promise<Snapshot> => toSnapshot((await runner.current(sessionId)).state, now());
 
   return {
     snapshot: snapshotOf,

@@ -1,0 +1,89 @@
+// `npm start`'s server.ts as a user meets it: one port for the pages, the API
+// and Socket.IO, and clear failures on bad configuration.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { io } from "socket.io-client";
+import { httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { request } from "./support/test-server";
+
+jest.setTimeout(120_000);
+const ROOT = path.resolve(__dirname, "..");
+let dataDir: string;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "warroom-server-"));
+  // always the embedded default here: this is what `npm install && npm start` gives a new user
+  server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: "" });
+});
+afterAll(async () => {
+  server.child.kill("SIGTERM");
+  expect(await server.exited).toBe(0);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs server.ts to its exit and returns the code and what it printed. */
+function runToExit(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: "", HOST: "127.0.0.1", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+test("serves the lobby, a draft room and the API on one port, with the bundled pools loaded", async () => {
+  const lobby = await fetch(`${server.url}/`);
+  expect(lobby.status).toBe(200);
+  expect(await lobby.text()).toContain("WarRoom");
+  expect(lobby.headers.get("x-powered-by")).toBeNull();
+  expect((await httpJson(`${server.url}/api/pools`)).map((p: any) => p.pool)).toEqual(["2021", "2022", "2023", "2024"]);
+  expect(await httpJson(`${server.url}/healthz`)).toEqual({ db: "ok", redis: "off" });
+  const room = await fetch(`${server.url}/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11`);
+  expect(room.status).toBe(200);
+});
+
+test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, both transports", async () => {
+  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Watchers" } });
+  const { session_id } = await httpJson(`${server.url}/api/sessions`, { token: admin_key, body: { name: "CPU vs CPU", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 20 } });
+  for (const transports of [["websocket"], ["polling"]] as const) {
+    const socket = io(server.url, { transports: [...transports], reconnection: false, forceNew: true });
+    const join = await request<{ role: string; snapshot: any }>(socket, "join_session", { session_id });
+    expect(join.role).toBe("spectator");
+    socket.disconnect();
+  }
+  const watcher = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true });
+  await request(watcher, "join_session", { session_id });
+  const picks: number[] = [];
+  watcher.on("draft_pick", (e: any) => picks.push(e.pick.overall));
+  const done = new Promise<any>((resolve) => watcher.on("session_update", (e: any) => e.status === "complete" && resolve(e)));
+  await httpJson(`${server.url}/api/sessions/${session_id}/actions`, { token: admin_key, body: { action: "start" } });
+  await done;
+  expect(picks).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+  watcher.disconnect();
+  const exported = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv`);
+  expect((await exported.text()).trim().split("\n")).toHaveLength(33);
+});
+
+test("refuses a second server on the same embedded database with a clear message", () => {
+  const { status, output } = runToExit({ DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0" });
+  expect(status).toBe(1);
+  expect(output).toMatch(/in use by process \d+; PGlite serves one process only/);
+});
+
+test("exits non-zero with a clear message on a bad variable, an unreachable database or a port in use", () => {
+  const badPort = runToExit({ PORT: "not-a-port", DATABASE_URL: "" });
+  expect(badPort.status).toBe(1);
+  expect(badPort.output).toMatch(/bad environment: PORT/);
+  const badDb = runToExit({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", PORT: "0" });
+  expect(badDb.status).toBe(1);
+  expect(badDb.output).toMatch(/cannot open the database/);
+  const other = mkdtempSync(path.join(tmpdir(), "warroom-port-"));
+  const portInUse = runToExit({ DATA_DIR: other, DATABASE_URL: "", PORT: String(server.port) });
+  rmSync(other, { recursive: true, force: true });
+  expect(portInUse.status).toBe(1);
+  expect(portInUse.output).toMatch(/cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+});
