@@ -5,7 +5,7 @@ import { createDraft } from "./support/fixtures";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ rateLimit: { burst: 1000, perSecond: 1000 } });
 });
 afterAll(async () => {
   await server.close();
@@ -93,7 +93,7 @@ describe(`realtime sessions (${backendName})`, () => {
   });
 
   test("a rejoin with last_seq gets exactly the missed events in order", async () => {
-    const draft = await createDraft(server.warroom, { human_teams: ["CHI", "WAS", "NE"] });
+    const draft = await createDraft(server.warroom, { human_teams: ["CHI", "WAS", "NE"], cpu_delay_ms: 60_000 });
     const admin = await joined(draft.sessionId, draft.adminKey);
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "start" });
     const late = await joined(draft.sessionId);
