@@ -25,6 +25,8 @@ function buildIfMissing(dir: string): void {
 }
 
 async function main(): Promise<void> {
+  // no network here but the package registry: Next must not try to send telemetry
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   let env;
   try {
     env = parseEnv();

@@ -87,3 +87,20 @@ test("exits non-zero with a clear message on a bad variable, an unreachable data
   expect(portInUse.status).toBe(1);
   expect(portInUse.output).toMatch(/cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
 });
+
+test("also runs in development mode (Turbopack) with Socket.IO on the same port", async () => {
+  const devDir = mkdtempSync(path.join(tmpdir(), "warroom-dev-"));
+  const dev = await startServerProcess({ NODE_ENV: "development", DATA_DIR: devDir, DATABASE_URL: "" });
+  try {
+    const lobby = await fetch(`${dev.url}/`);
+    expect(lobby.status).toBe(200);
+    expect(await lobby.text()).toContain("WarRoom");
+    const socket = io(dev.url, { transports: ["websocket"], reconnection: false, forceNew: true });
+    expect((await request(socket, "ping", { client_time: Date.now() })).ok).toBe(true);
+    socket.disconnect();
+  } finally {
+    dev.child.kill("SIGTERM");
+    await dev.exited;
+    rmSync(devDir, { recursive: true, force: true });
+  }
+});

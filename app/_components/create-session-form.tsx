@@ -24,7 +24,8 @@ export function CreateSessionForm({ adminKey }: { adminKey: string | null }) {
       .listPools(controller.signal)
       .then((list) => {
         setPools(list);
-        setPool((current) => current || (list[0]?.pool ?? ""));
+        // the newest complete draft class first, as most mock drafters want
+        setPool((current) => current || (list.find((p) => p.pool === "2024")?.pool ?? list.at(-1)?.pool ?? ""));
       })
       .catch((err: unknown) => {
         if (!controller.signal.aborted) setError(errorMessage(err));

@@ -7,6 +7,9 @@ export interface PoolPlayer extends Player {
   category: string;
 }
 
+/** A club's needs for one draft class, most pressing first; weights in (0, 1]. Categories as in PoolPlayer.category. */
+export type NeedProfile = readonly { category: string; weight: number }[];
+
 /** A bundled draft class: static, shared by every session drafting it. */
 export interface DraftPool {
   id: string;
@@ -17,6 +20,8 @@ export interface DraftPool {
   playersById: ReadonlyMap<string, PoolPlayer>;
   /** the real draft order, every round */
   order: Slot[];
+  /** each club's needs going into this draft; a club without a profile drafts by board value */
+  needs: Readonly<Record<string, NeedProfile>>;
 }
 
 export interface TeamSeat {

@@ -40,7 +40,8 @@ export async function startTestServer(options: { clock?: TimerClock; rateLimit?:
     async close() {
       for (const socket of clients) socket.disconnect();
       await warroom.close();
-      await db.close();
+      // a test may have closed the database itself to simulate an outage
+      await db.close().catch(() => {});
       await database.drop();
     },
   };
