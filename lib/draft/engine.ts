@@ -1,82 +1,18 @@
 // (state, command, now) → events | rejection. One guard at a time, returning
 // early with a typed reason; every accepted command becomes events that the
 // reducer applies, so the caller persists exactly what changed the state.
-import type { Pick, SessionStatus, Slot, UpdateReason } from "../protocol/shapes";
+import type { SessionStatus } from "../protocol/shapes";
 import { chooseAutopick, chooseCpuPick } from "./autopick";
-import { clockOf, freshDeadline } from "./clock";
-import { accept, reject, type Decision } from "./errors";
-import { applyEvent, currentSlot } from "./reducer";
-import type { DraftCommand, DraftEvent, DraftState, PoolPlayer } from "./types";
+import { reject, type Decision } from "./errors";
+import { EventLog, type Outcome } from "./event-log";
+import { currentSlot } from "./reducer";
+import { cpuAccepts, packageProblem, valuedTrade } from "./trade-rules";
+import type { DraftCommand, DraftState } from "./types";
 
-export interface Outcome {
-  events: DraftEvent[];
-  state: DraftState;
-}
+export type { Outcome } from "./event-log";
 
 /** Consecutive picks one tick may make; the caller ticks again for the rest. */
 export const TICK_BATCH_LIMIT = 32;
-
-/** Collects events, applying each at once so the next one is built on the state it leaves. */
-class EventLog {
-  readonly events: DraftEvent[] = [];
-  constructor(
-    public state: DraftState,
-    private readonly now: number,
-  ) {}
-
-  private append(event: DraftEvent): void {
-    this.state = applyEvent(this.state, event);
-    this.events.push(event);
-  }
-
-  pick(slot: Slot, player: PoolPlayer, auto: boolean): void {
-    const { state, now } = this;
-    const at = new Date(now).toISOString();
-    const pick: Pick = {
-      overall: slot.overall,
-      round: slot.round,
-      pick_in_round: slot.pick_in_round,
-      team_id: slot.team_id,
-      player: { player_id: player.player_id, name: player.name, position: player.position, rank: player.rank, ...(player.college ? { college: player.college } : {}) },
-      auto,
-      made_at: at,
-    };
-    const next = state.order[slot.overall] ?? null;
-    const deadline = next ? freshDeadline(state.config.secondsPerPick, now) : null;
-    const clock = clockOf({ ...state, deadline, remainingMs: null }, now);
-    const seq = state.seq + 1;
-    this.append({ seq, type: "draft_pick", at, payload: { session_id: state.config.sessionId, seq, pick, next_pick: next, clock } });
-    if (!next) this.update("complete", "completed", null);
-  }
-
-  update(
-    status: SessionStatus,
-    reason: UpdateReason,
-    current: Slot | null,
-    extra: { deadline?: number; remainingMs?: number | null; undoneOverall?: number } = {},
-  ): void {
-    const { state, now } = this;
-    const running = status === "running" && current !== null;
-    const deadline = running ? (extra.deadline ?? freshDeadline(state.config.secondsPerPick, now)) : null;
-    const remainingMs = status === "paused" ? (extra.remainingMs ?? null) : null;
-    const clock = clockOf({ config: state.config, status, deadline, remainingMs }, now);
-    const seq = state.seq + 1;
-    const payload = {
-      session_id: state.config.sessionId,
-      seq,
-      status,
-      reason,
-      current_pick: current,
-      clock,
-      ...(extra.undoneOverall !== undefined ? { undone_overall: extra.undoneOverall } : {}),
-    };
-    this.append({ seq, type: "session_update", at: new Date(now).toISOString(), payload });
-  }
-
-  outcome(): Decision<Outcome> {
-    return accept({ events: this.events, state: this.state });
-  }
-}
 
 const describeStatus: Record<SessionStatus, string> = {
   lobby: "the draft has not started",
@@ -149,7 +85,55 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
     case "tick":
       runDueWork(log, now);
       return log.outcome();
+
+    case "propose_trade":
+      return proposeTrade(log, command);
+
+    case "respond_trade":
+      return respondTrade(log, command);
   }
+}
+
+function proposeTrade(log: EventLog, command: Extract<DraftCommand, { type: "propose_trade" }>): Decision<Outcome> {
+  const { state } = log;
+  const { actor, fromTeamId, toTeamId, give, receive } = command;
+  if (actor.kind === "team" && actor.teamId !== fromTeamId) return reject("forbidden", `your seat is ${actor.teamId}, not ${fromTeamId}`);
+  if (state.status === "complete") return reject("invalid_state", "cannot trade: the draft is complete");
+  if (fromTeamId === toTeamId) return reject("invalid_payload", "a team cannot trade with itself");
+  for (const teamId of [fromTeamId, toTeamId]) {
+    if (!state.config.teams.some((team) => team.team_id === teamId)) return reject("not_found", `no team ${teamId} in this session`);
+  }
+  const problem = packageProblem(state, fromTeamId, give) ?? packageProblem(state, toTeamId, receive);
+  if (problem) return problem;
+  if (state.trades.some((t) => t.trade_id === command.tradeId)) return reject("conflict", "a trade with this id exists");
+  const trade = valuedTrade(state, { trade_id: command.tradeId, from_team_id: fromTeamId, to_team_id: toTeamId, give, receive });
+  // a commissioner's trade needs nobody's consent
+  if (actor.kind === "admin") {
+    log.tradeExecuted(trade);
+    return log.outcome();
+  }
+  log.tradeProposed(trade);
+  if (isCpu(state, toTeamId)) {
+    // a CPU GM answers at once, by chart value
+    if (cpuAccepts(trade)) log.tradeExecuted(trade);
+    else log.tradeRejected(trade);
+  }
+  return log.outcome();
+}
+
+function respondTrade(log: EventLog, command: Extract<DraftCommand, { type: "respond_trade" }>): Decision<Outcome> {
+  const { state } = log;
+  const trade = state.trades.find((t) => t.trade_id === command.tradeId);
+  if (!trade) return reject("not_found", "no such trade in this session");
+  const { actor } = command;
+  const isReceiver = actor.kind === "admin" || actor.teamId === trade.to_team_id;
+  const isProposer = actor.kind === "team" && actor.teamId === trade.from_team_id;
+  // the receiving seat answers; the proposer may only withdraw
+  if (!isReceiver && !(isProposer && !command.accept)) return reject("forbidden", "only the team this offer was made to can accept it");
+  if (trade.status !== "pending") return reject("conflict", `this trade was already ${trade.status}`);
+  if (command.accept) log.tradeExecuted(trade);
+  else log.tradeRejected(trade);
+  return log.outcome();
 }
 
 /** CPU seats whose delay has passed pick; an expired clock autopicks. Stops at the first thing not yet due. */

@@ -1,7 +1,7 @@
 // (state, event) → state. The only way state changes: a session is its initial
 // configuration folded over its persisted events, so replay and recovery after
 // a restart go through exactly the code the live draft used.
-import type { Slot } from "../protocol/shapes";
+import type { Slot, Trade } from "../protocol/shapes";
 import { buildOrder } from "./order";
 import type { DraftConfig, DraftEvent, DraftState } from "./types";
 
@@ -17,6 +17,7 @@ export function initialState(config: DraftConfig): DraftState {
     remainingMs: null,
     turnStartedAt: null,
     queues: {},
+    trades: [],
   };
 }
 
@@ -63,7 +64,20 @@ export function applyEvent(state: DraftState, event: DraftEvent): DraftState {
         turnStartedAt: status === "running" && current_pick ? at : null,
       };
     }
+    case "trade_proposed":
+    case "trade_rejected":
+      return { ...state, seq: event.seq, trades: withTrade(state.trades, event.payload.trade) };
+    case "trade_executed":
+      // the clock keeps running for the pick on it, whoever owns it now
+      return { ...state, seq: event.seq, trades: withTrade(state.trades, event.payload.trade), order: event.payload.order };
   }
+}
+
+/** The trade list with this trade added, or replaced by its newer status. */
+function withTrade(trades: Trade[], trade: Trade): Trade[] {
+  const index = trades.findIndex((t) => t.trade_id === trade.trade_id);
+  if (index === -1) return [...trades, trade];
+  return trades.map((t, i) => (i === index ? trade : t));
 }
 
 export function foldEvents(state: DraftState, events: readonly DraftEvent[]): DraftState {

@@ -16,6 +16,6 @@ export function toSnapshot(state: DraftState, now: number): Snapshot {
     teams: state.config.teams.map(({ team_id, name, controller }) => ({ team_id, name, controller })),
     order: state.order,
     picks: state.picks,
-    trades: [],
+    trades: state.trades,
   };
 }

@@ -1,6 +1,6 @@
 // The draft engine's data: plain values, no I/O. A session's state is its
 // configuration folded over its persisted event log (reducer.ts).
-import type { Controller, Player, Pick, SessionEvent, SessionStatus, Slot } from "../protocol/shapes";
+import type { Controller, Player, Pick, SessionEvent, SessionStatus, Slot, Trade } from "../protocol/shapes";
 
 /** A pool player as the engine sees it: the wire Player plus its position group. */
 export interface PoolPlayer extends Player {
@@ -35,6 +35,8 @@ export interface SimulatorSettings {
   cpu_randomness?: number;
   need_weight?: number;
   trade_chart?: string;
+  /** CPU GMs may offer to trade up into a human seat's pick (default true) */
+  cpu_trade_offers?: boolean;
 }
 
 export interface DraftConfig {
@@ -66,6 +68,8 @@ export interface DraftState {
   /** epoch ms when the current slot came on the clock (running only); CPU seats pick cpuDelayMs after it */
   turnStartedAt: number | null;
   queues: Readonly<Record<string, readonly string[]>>;
+  /** every trade proposed in this session, in the order proposed, with its latest status */
+  trades: Trade[];
 }
 
 /** Who asks for a pick: the seat of the team itself, or an admin on its behalf. */
@@ -80,6 +84,9 @@ export type DraftCommand =
   | { type: "complete" }
   | { type: "make_pick"; actor: Actor; teamId: string; playerId: string; expectedOverall?: number }
   /** the clock's work that is due at `now`: CPU seats' picks and expired clocks */
-  | { type: "tick" };
+  | { type: "tick" }
+  /** tradeId is chosen by the caller: the engine takes no randomness it was not given */
+  | { type: "propose_trade"; actor: Actor; tradeId: string; fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }
+  | { type: "respond_trade"; actor: Actor; tradeId: string; accept: boolean };
 
 export type DraftEvent = SessionEvent;

@@ -36,6 +36,26 @@ export const adminActionSchema = z.strictObject({
   action: z.enum(ADMIN_ACTIONS),
 });
 
+const pickList = z
+  .array(overall)
+  .min(1)
+  .max(20)
+  .refine((picks) => new Set(picks).size === picks.length, "a pick is listed twice");
+
+export const proposeTradeSchema = z.strictObject({
+  session_id: sessionId,
+  from_team_id: teamId,
+  to_team_id: teamId,
+  give: pickList,
+  receive: pickList,
+});
+
+export const respondTradeSchema = z.strictObject({
+  session_id: sessionId,
+  trade_id: z.uuid(),
+  accept: z.boolean(),
+});
+
 export const pingSchema = z.strictObject({ client_time: z.number().finite() });
 
 export type JoinSessionPayload = z.infer<typeof joinSessionSchema>;
@@ -44,5 +64,7 @@ export type MakePickPayload = z.infer<typeof makePickSchema>;
 export type SetQueuePayload = z.infer<typeof setQueueSchema>;
 export type AdminActionPayload = z.infer<typeof adminActionSchema>;
 export type PingPayload = z.infer<typeof pingSchema>;
+export type ProposeTradePayload = z.infer<typeof proposeTradeSchema>;
+export type RespondTradePayload = z.infer<typeof respondTradeSchema>;
 
 export { sessionId as sessionIdSchema, teamId as teamIdSchema, playerId as playerIdSchema };

@@ -18,6 +18,8 @@ export const createSessionSchema = z
     cpu_randomness: z.number().min(0).max(1).optional(),
     need_weight: z.number().min(0).max(1).optional(),
     trade_chart: z.enum(TRADE_CHARTS).optional(),
+    /** CPU GMs may offer to trade up into a human seat's pick (an addition to v1; default true) */
+    cpu_trade_offers: z.boolean().optional(),
   })
   .refine((body) => body.seconds_per_pick === 0 || body.seconds_per_pick >= 5, {
     path: ["seconds_per_pick"],

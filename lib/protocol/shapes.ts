@@ -109,10 +109,27 @@ export const presenceEventSchema = z.object({
 });
 export type PresenceEvent = z.infer<typeof presenceEventSchema>;
 
+export const tradeProposedEventSchema = z.object({ session_id: z.string(), seq: z.number().int().min(1), trade: tradeSchema });
+export type TradeProposedEvent = z.infer<typeof tradeProposedEventSchema>;
+
+export const tradeExecutedEventSchema = z.object({
+  session_id: z.string(),
+  seq: z.number().int().min(1),
+  trade: tradeSchema,
+  order: z.array(slotSchema),
+});
+export type TradeExecutedEvent = z.infer<typeof tradeExecutedEventSchema>;
+
+export const tradeRejectedEventSchema = z.object({ session_id: z.string(), seq: z.number().int().min(1), trade: tradeSchema });
+export type TradeRejectedEvent = z.infer<typeof tradeRejectedEventSchema>;
+
 /** The persisted, sequenced events; `type` is the event name the room received. */
 export type SessionEvent =
   | { seq: number; type: "draft_pick"; payload: DraftPickEvent; at: string }
-  | { seq: number; type: "session_update"; payload: SessionUpdateEvent; at: string };
+  | { seq: number; type: "session_update"; payload: SessionUpdateEvent; at: string }
+  | { seq: number; type: "trade_proposed"; payload: TradeProposedEvent; at: string }
+  | { seq: number; type: "trade_executed"; payload: TradeExecutedEvent; at: string }
+  | { seq: number; type: "trade_rejected"; payload: TradeRejectedEvent; at: string };
 export type SessionEventType = SessionEvent["type"];
 
 export const logItemSchema = z.object({

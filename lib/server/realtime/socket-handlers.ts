@@ -6,9 +6,12 @@ import {
   leaveSessionSchema,
   makePickSchema,
   pingSchema,
+  proposeTradeSchema,
+  respondTradeSchema,
   setQueueSchema,
 } from "../../protocol/commands";
 import { ContractError } from "../../protocol/errors";
+import type { Actor } from "../../draft/types";
 import type { Logger } from "../logger";
 import type { Role, SessionService } from "../sessions/session-service";
 import { onEvent } from "./on-event";
@@ -22,6 +25,9 @@ export interface HandlerDeps {
   now: () => number;
   presenceChanged: (sessionId: string) => void;
 }
+
+/** The engine's actor for a role that may act: its seat's team, or an admin. */
+const actorOf = (role: Role): Actor => (role.role === "team" ? { kind: "team", teamId: role.team_id } : { kind: "admin" });
 
 export function registerSocketHandlers(socket: Socket, { service, logger, rateLimit, now, presenceChanged }: HandlerDeps): void {
   const guard = createTokenBucket(rateLimit);
@@ -61,9 +67,21 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
   onEvent(socket, "make_pick", makePickSchema, guard, logger, async ({ session_id, team_id, player_id, expected_overall }) => {
     const role = roleIn(session_id);
     mayActFor(role, team_id);
-    const actor = role.role === "team" ? ({ kind: "team", teamId: role.team_id } as const) : ({ kind: "admin" } as const);
-    const pick = await service.makePick(session_id, actor, { teamId: team_id, playerId: player_id, ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}) });
+    const pick = await service.makePick(session_id, actorOf(role), { teamId: team_id, playerId: player_id, ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}) });
     return { pick };
+  });
+
+  onEvent(socket, "propose_trade", proposeTradeSchema, guard, logger, async ({ session_id, from_team_id, to_team_id, give, receive }) => {
+    const role = roleIn(session_id);
+    mayActFor(role, from_team_id);
+    const trade = await service.proposeTrade(session_id, actorOf(role), { fromTeamId: from_team_id, toTeamId: to_team_id, give, receive });
+    return { trade };
+  });
+
+  onEvent(socket, "respond_trade", respondTradeSchema, guard, logger, async ({ session_id, trade_id, accept }) => {
+    const role = roleIn(session_id);
+    if (role.role === "spectator") throw new ContractError("forbidden", "spectators cannot change the draft");
+    return { trade: await service.respondTrade(session_id, actorOf(role), trade_id, accept) };
   });
 
   onEvent(socket, "set_queue", setQueueSchema, guard, logger, async ({ session_id, team_id, player_ids }) => {

@@ -50,7 +50,7 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
     async exportDraft(sessionId: string, format: "csv" | "json"): Promise<{ body: string; contentType: string }> {
       const { state } = await runner.current(sessionId);
       if (format === "json") {
-        const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: [] });
+        const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: state.trades });
         return { body, contentType: "application/json" };
       }
       const header = "overall,round,pick_in_round,team_id,player_id,player_name,position,rank,auto,made_at";

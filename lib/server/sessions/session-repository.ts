@@ -12,6 +12,7 @@ export interface StoredConfig {
   cpu_randomness?: number;
   need_weight?: number;
   trade_chart?: string;
+  cpu_trade_offers?: boolean;
 }
 
 export interface SeatRecord {
@@ -129,12 +130,22 @@ export function createSessionRepository(prisma: Database) {
       const undone = events.flatMap((event) =>
         event.type === "session_update" && event.payload.undone_overall !== undefined ? [event.payload.undone_overall] : [],
       );
+      // an executed trade moves picks between teams: the order slots follow
+      const moves = events.flatMap((event) =>
+        event.type === "trade_executed"
+          ? [
+              { teamId: event.payload.trade.to_team_id, overalls: event.payload.trade.give },
+              { teamId: event.payload.trade.from_team_id, overalls: event.payload.trade.receive },
+            ]
+          : [],
+      );
       try {
         await prisma.$transaction([
           prisma.sessionEvent.createMany({
             data: events.map((event) => ({ sessionId, seq: event.seq, type: event.type, payload: event.payload, at: new Date(event.at) })),
           }),
           ...undone.map((overall) => prisma.pick.delete({ where: { sessionId_overall: { sessionId, overall } } })),
+          ...moves.map(({ teamId, overalls }) => prisma.orderSlot.updateMany({ where: { sessionId, overall: { in: overalls } }, data: { teamId } })),
           ...(picks.length
             ? [
                 prisma.pick.createMany({

@@ -59,6 +59,7 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
         ...(config.cpu_randomness !== undefined ? { cpu_randomness: config.cpu_randomness } : {}),
         ...(config.need_weight !== undefined ? { need_weight: config.need_weight } : {}),
         ...(config.trade_chart !== undefined ? { trade_chart: config.trade_chart } : {}),
+        ...(config.cpu_trade_offers !== undefined ? { cpu_trade_offers: config.cpu_trade_offers } : {}),
       },
     });
     const state = { ...foldEvents(base, stored.events), queues: stored.queues };

@@ -2,14 +2,14 @@
 // session, creating and claiming, picking, queues, admin actions and reads.
 // Transport-free: handlers call these and map ContractError to the wire.
 import "../db/server-only";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { buildOrder } from "../../draft/order";
 import { toSnapshot } from "../../draft/snapshot";
 import type { Actor } from "../../draft/types";
 import type { AdminAction } from "../../protocol/commands";
 import { ContractError } from "../../protocol/errors";
 import type { CreateSessionBody } from "../../protocol/http";
-import type { Pick, Snapshot } from "../../protocol/shapes";
+import type { Pick, Snapshot, Trade } from "../../protocol/shapes";
 import { hashSecret, newSecret } from "../auth/secrets";
 import type { PoolCatalog } from "../pools/pool-store";
 import type { SessionRepository } from "./session-repository";
@@ -57,13 +57,15 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
       const humans = new Set(body.human_teams);
       const seats = pool.teams.map((team) => ({ ...team, token: humans.has(team.team_id) ? newSecret("seat") : null }));
       const id = randomUUID();
-      const { name, rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart } = body;
+      const { name, rounds, seconds_per_pick, cpu_delay_ms, cpu_randomness, need_weight, trade_chart, cpu_trade_offers } = body;
+      // an unseeded session still gets a seed, kept with it, so any draft can be reproduced
+      const seed = body.seed ?? randomInt(2 ** 31);
       await repo.createSession({
         id,
         leagueId,
         poolId: pool.id,
         name,
-        config: { rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart },
+        config: { rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart, cpu_trade_offers },
         seats: seats.map((seat) => ({
           teamId: seat.team_id,
           name: seat.name,
@@ -109,6 +111,22 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
       const event = outcome.events.find((e) => e.type === "draft_pick");
       if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
       return event.payload.pick;
+    },
+
+    /** The trade as proposed (pending, or executed at once for an admin); a CPU GM's answer follows as an event. */
+    async proposeTrade(sessionId: string, actor: Actor, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
+      const tradeId = randomUUID();
+      const outcome = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
+      const first = outcome.events.find((e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId);
+      if (first?.type !== "trade_proposed" && first?.type !== "trade_executed") throw new Error("a trade proposal produced no trade event");
+      return first.payload.trade;
+    },
+
+    async respondTrade(sessionId: string, actor: Actor, tradeId: string, accept: boolean): Promise<Trade> {
+      await runner.execute(sessionId, { type: "respond_trade", actor, tradeId, accept });
+      const trade = (await runner.mustLoad(sessionId)).state.trades.find((t) => t.trade_id === tradeId);
+      if (!trade) throw new Error("an answered trade is missing");
+      return trade;
     },
 
     async setQueue(sessionId: string, teamId: string, playerIds: string[]): Promise<string[]> {

@@ -1,0 +1,128 @@
+// Trades over real sockets: humans with CPU GMs and with each other; every
+// client sees the new order at once, and no pick ever has two owners.
+import type { Socket } from "socket.io-client";
+import { createDraft } from "./support/fixtures";
+import { backendName } from "./support/test-database";
+import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ rateLimit: { burst: 1000, perSecond: 1000 } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+// 2024 order, rounds 1–2: CHI 1, 9; WAS 2, 36, 50, 53; ARI (a CPU here) 4, 27, 43
+async function room() {
+  const draft = await createDraft(server.warroom, { human_teams: ["CHI", "WAS"], cpu_delay_ms: 60_000 });
+  const join = async (token?: string) => {
+    const socket = await server.client();
+    const ack = await request(socket, "join_session", { session_id: draft.sessionId, ...(token ? { token } : {}) });
+    expect(ack.ok).toBe(true);
+    return socket;
+  };
+  return { draft, chi: await join(draft.seat("CHI")), was: await join(draft.seat("WAS")), spectator: await join(), admin: await join(draft.adminKey) };
+}
+
+const slotOwner = async (sessionId: string, overall: number) => (await server.warroom.service.snapshot(sessionId)).order[overall - 1]!.team_id;
+
+async function assertSingleOwners(sessionId: string) {
+  const rows = await server.warroom.db.prisma.orderSlot.findMany({ where: { sessionId }, orderBy: { overall: "asc" } });
+  const snapshot = await server.warroom.service.snapshot(sessionId);
+  expect(rows.map((r) => r.overall)).toEqual(snapshot.order.map((s) => s.overall));
+  expect(rows.map((r) => r.teamId)).toEqual(snapshot.order.map((s) => s.team_id));
+}
+
+describe(`trades over sockets (${backendName})`, () => {
+  test("a CPU GM accepts a fair offer at once and every client sees the new order", async () => {
+    const { draft, chi, was, spectator } = await room();
+    const seen = [chi, was, spectator].map((s) => collect<any>(s, "trade_executed", 1));
+    const proposals = collect<any>(spectator, "trade_proposed", 1);
+    // CHI gives 9 for ARI's 27: far more chart value than ARI gives up
+    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "ARI", give: [9], receive: [27] });
+    expect(ack).toMatchObject({ ok: true, trade: { from_team_id: "CHI", to_team_id: "ARI", status: "pending", value: { chart: "hill" } } });
+    expect((await proposals)[0].trade.trade_id).toBe(ack.trade.trade_id);
+    for (const [event] of await Promise.all(seen)) {
+      expect(event).toMatchObject({ trade: { trade_id: ack.trade.trade_id, status: "executed" } });
+      expect(event.order[26]).toMatchObject({ overall: 27, team_id: "CHI", original_team_id: "ARI" });
+      expect(event.order[8]).toMatchObject({ overall: 9, team_id: "ARI" });
+    }
+    expect(await slotOwner(draft.sessionId, 27)).toBe("CHI");
+    await assertSingleOwners(draft.sessionId);
+  });
+
+  test("a CPU GM refuses an offer below chart value", async () => {
+    const { draft, chi, spectator } = await room();
+    const rejected = collect<any>(spectator, "trade_rejected", 1);
+    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "ARI", give: [9], receive: [4] });
+    expect(ack.ok).toBe(true);
+    expect((await rejected)[0].trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
+    expect(await slotOwner(draft.sessionId, 4)).toBe("ARI");
+  });
+
+  test("two humans trade: the offer waits for the other seat, which accepts", async () => {
+    const { draft, chi, was, spectator } = await room();
+    const offered = collect<any>(was, "trade_proposed", 1);
+    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "WAS", give: [9], receive: [2] });
+    expect(ack.trade.status).toBe("pending");
+    const [incoming] = await offered;
+    expect(incoming.trade.trade_id).toBe(ack.trade.trade_id);
+    expect(await slotOwner(draft.sessionId, 2)).toBe("WAS");
+    // only WAS may accept; the spectator and CHI itself may not
+    expect((await request(spectator, "respond_trade", { session_id: draft.sessionId, trade_id: incoming.trade.trade_id, accept: true })).error?.code).toBe("forbidden");
+    expect((await request(chi, "respond_trade", { session_id: draft.sessionId, trade_id: incoming.trade.trade_id, accept: true })).error?.code).toBe("forbidden");
+    const executed = collect<any>(spectator, "trade_executed", 1);
+    const answer = await request<{ trade: any }>(was, "respond_trade", { session_id: draft.sessionId, trade_id: incoming.trade.trade_id, accept: true });
+    expect(answer.trade.status).toBe("executed");
+    expect((await executed)[0].order[1].team_id).toBe("CHI");
+    expect(await slotOwner(draft.sessionId, 9)).toBe("WAS");
+    await assertSingleOwners(draft.sessionId);
+  });
+
+  test("two humans trade: the other seat declines and nothing moves", async () => {
+    const { draft, chi, was } = await room();
+    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "WAS", give: [9], receive: [36] });
+    const rejected = collect<any>(chi, "trade_rejected", 1);
+    const answer = await request<{ trade: any }>(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: false });
+    expect(answer.trade.status).toBe("rejected");
+    expect((await rejected)[0].trade.trade_id).toBe(ack.trade.trade_id);
+    expect(await slotOwner(draft.sessionId, 36)).toBe("WAS");
+    expect((await request(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true })).error?.code).toBe("conflict");
+  });
+
+  test("a stale offer is rejected: its pick was used before the answer", async () => {
+    const { draft, chi, was, admin } = await room();
+    await request(admin, "admin_action", { session_id: draft.sessionId, action: "start" });
+    const ack = await request<{ trade: any }>(was, "propose_trade", { session_id: draft.sessionId, from_team_id: "WAS", to_team_id: "CHI", give: [2, 36], receive: [1] });
+    const rejected = collect<any>(was, "trade_rejected", 1);
+    expect((await request(chi, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 })).ok).toBe(true);
+    expect((await rejected)[0].trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
+    const late = await request(chi, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true });
+    expect(late.error?.code).toBe("conflict");
+    expect((await request(was, "propose_trade", { session_id: draft.sessionId, from_team_id: "WAS", to_team_id: "CHI", give: [2], receive: [1] })).error?.code).toBe("conflict");
+    await assertSingleOwners(draft.sessionId);
+  });
+
+  test("seats trade only their own picks; spectators not at all; an admin trade executes at once", async () => {
+    const { draft, chi, spectator, admin } = await room();
+    const offer = { session_id: draft.sessionId, from_team_id: "WAS", to_team_id: "ARI", give: [2], receive: [4] };
+    expect((await request(chi, "propose_trade", offer)).error?.code).toBe("forbidden");
+    expect((await request(spectator, "propose_trade", offer)).error?.code).toBe("forbidden");
+    expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [2] })).error?.code).toBe("conflict");
+    expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [1, 1] })).error?.code).toBe("invalid_payload");
+    const commissioner = await request<{ trade: any }>(admin, "propose_trade", offer);
+    expect(commissioner.trade.status).toBe("executed");
+    expect(await slotOwner(draft.sessionId, 2)).toBe("ARI");
+    expect(await slotOwner(draft.sessionId, 4)).toBe("WAS");
+  });
+
+  test("trades show in the snapshot and in the JSON export", async () => {
+    const { draft, chi } = await room();
+    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "ARI", give: [9], receive: [27] });
+    const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+    expect(snapshot.trades).toEqual([expect.objectContaining({ trade_id: ack.trade.trade_id, status: "executed" })]);
+    const exported = JSON.parse((await server.warroom.queries.exportDraft(draft.sessionId, "json")).body);
+    expect(exported.trades).toEqual(snapshot.trades);
+  });
+});
