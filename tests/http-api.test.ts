@@ -167,6 +167,20 @@ describe(`HTTP routes (${backendName})`, () => {
     expect((await call(api.exportDraft(services, req("GET", "/x?format=xml"), { id: session_id }))).status).toBe(400);
   });
 
+  test("GET results summarises every team: picks, needs, value against the board and trades", async () => {
+    const key = await league();
+    const { session_id } = await session(key);
+    for (const action of ["start", "force_autopick", "force_autopick"]) await call(api.action(services, req("POST", "/", { action }, key), { id: session_id }));
+    const { status, body } = await call(api.results(services, req("GET", "/x"), { id: session_id }));
+    expect(status).toBe(200);
+    expect(body.teams).toHaveLength(32);
+    const chi = body.teams.find((t: any) => t.team_id === "CHI");
+    expect(chi.picks).toHaveLength(1);
+    expect(chi.board_value).toBe(chi.picks[0].overall - chi.picks[0].player.rank);
+    expect(chi.needs.length).toBeGreaterThan(0);
+    expect(chi.trades).toEqual({ chart: "hill", count: 0, value_in: 0, value_out: 0, net: 0 });
+  });
+
   test("/healthz reports the database", async () => {
     expect(await call(api.health(services))).toEqual({ status: 200, body: { db: "ok", redis: "off" } });
   });

@@ -65,7 +65,9 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   expect(picks).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   watcher.disconnect();
   const exported = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv`);
-  expect((await exported.text()).trim().split("\n")).toHaveLength(33);
+  const [picksTable, tradesTable] = (await exported.text()).trim().split("\n\n");
+  expect(picksTable!.split("\n")).toHaveLength(33);
+  expect(tradesTable).toMatch(/^trade_id,from_team_id,to_team_id,give,receive,status/);
 });
 
 test("refuses a second server on the same embedded database with a clear message", () => {

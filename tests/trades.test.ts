@@ -1,6 +1,9 @@
 // Trades over real sockets: humans with CPU GMs and with each other; every
 // client sees the new order at once, and no pick ever has two owners.
 import type { Socket } from "socket.io-client";
+import { decide } from "../lib/draft/engine";
+import { initialState } from "../lib/draft/reducer";
+import { createPoolCatalog } from "../lib/server/pools/pool-store";
 import { createDraft } from "./support/fixtures";
 import { backendName } from "./support/test-database";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
@@ -115,6 +118,31 @@ describe(`trades over sockets (${backendName})`, () => {
     expect(commissioner.trade.status).toBe("executed");
     expect(await slotOwner(draft.sessionId, 2)).toBe("ARI");
     expect(await slotOwner(draft.sessionId, 4)).toBe("WAS");
+  });
+
+  test("a CPU GM calls the human on the clock with a fair offer to trade up, and the human can accept", async () => {
+    // find a seed whose draft brings a call for pick 2 (WAS) right after CHI's CPU pick, using the same engine
+    const pool = (await createPoolCatalog(server.warroom.db.prisma).get("2024"))!;
+    const teams = pool.teams.map((t) => ({ ...t, controller: t.team_id === "WAS" ? ("human" as const) : ("cpu" as const) }));
+    const seed = Array.from({ length: 300 }, (_, i) => i).find((candidate) => {
+      const config = { sessionId: "x", name: "x", pool, rounds: 2, secondsPerPick: 0, cpuDelayMs: 0, teams, settings: { seed: candidate } };
+      const started = decide(initialState(config), { type: "start" }, 0);
+      const ticked = started.ok && decide(started.value.state, { type: "tick" }, 0);
+      return ticked && ticked.ok && ticked.value.events.some((e) => e.type === "trade_proposed");
+    });
+    expect(seed).toBeDefined();
+    const draft = await createDraft(server.warroom, { human_teams: ["WAS"], cpu_delay_ms: 0, seed, cpu_trade_offers: true });
+    const was = await server.client();
+    await request(was, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
+    const call = collect<any>(was, "trade_proposed", 1);
+    await server.warroom.service.adminAction(draft.sessionId, "start");
+    const [{ trade }] = await call;
+    expect(trade).toMatchObject({ to_team_id: "WAS", receive: [2], status: "pending" });
+    expect(trade.value.give).toBeGreaterThanOrEqual(trade.value.receive);
+    const answer = await request<{ trade: any }>(was, "respond_trade", { session_id: draft.sessionId, trade_id: trade.trade_id, accept: true });
+    expect(answer.trade.status).toBe("executed");
+    for (const overall of trade.give) expect(await slotOwner(draft.sessionId, overall)).toBe("WAS");
+    await assertSingleOwners(draft.sessionId);
   });
 
   test("trades show in the snapshot and in the JSON export", async () => {

@@ -1,3 +1,4 @@
+import { chooseCpuPick as cpuStrategyPick } from "./cpu-strategy";
 import type { DraftState, PoolPlayer } from "./types";
 
 /** Best available by rank: the pool is sorted best first. */
@@ -15,12 +16,15 @@ export function firstQueued(state: DraftState, teamId: string): PoolPlayer | nul
   return null;
 }
 
-/** What the clock picks for a team whose time ran out: its queue first, then the best available. */
+/**
+ * What the clock picks for a team whose time ran out: its queue first, then what
+ * its CPU general manager would take, so an absent seat still drafts for its needs.
+ */
 export function chooseAutopick(state: DraftState, teamId: string): PoolPlayer | null {
-  return firstQueued(state, teamId) ?? bestAvailable(state);
+  return firstQueued(state, teamId) ?? chooseCpuPick(state, teamId);
 }
 
-/** A CPU seat's own pick. For now the same rule as the clock; the GM strategy replaces it. */
+/** A CPU seat's own pick: the general manager's strategy (cpu-strategy.ts). */
 export function chooseCpuPick(state: DraftState, teamId: string): PoolPlayer | null {
-  return chooseAutopick(state, teamId);
+  return cpuStrategyPick(state, teamId);
 }

@@ -2,6 +2,7 @@
 // every event is built on the state the previous one left.
 import type { Pick, SessionStatus, Slot, Trade, UpdateReason } from "../protocol/shapes";
 import { clockOf, freshDeadline } from "./clock";
+import { cpuTradeUpOffer } from "./cpu-offers";
 import { accept, type Decision } from "./errors";
 import { applyEvent } from "./reducer";
 import { staleTrades, tradedOrder } from "./trade-rules";
@@ -46,6 +47,13 @@ export class EventLog {
     this.append({ seq, type: "draft_pick", at, payload: { session_id: state.config.sessionId, seq, pick, next_pick: next, clock } });
     this.rejectStaleTrades();
     if (!next) this.update("complete", "completed", null);
+    else this.offerTradeUp(next);
+  }
+
+  /** A human seat just came on the clock: a CPU GM may call about its pick. */
+  private offerTradeUp(slot: Slot): void {
+    const offer = cpuTradeUpOffer(this.state, slot);
+    if (offer) this.tradeProposed(offer);
   }
 
   update(
@@ -71,6 +79,7 @@ export class EventLog {
     };
     this.append({ seq, type: "session_update", at: this.at, payload });
     if (status === "complete") this.rejectStaleTrades();
+    if (reason === "started" && current) this.offerTradeUp(current);
   }
 
   tradeProposed(trade: Trade): void {

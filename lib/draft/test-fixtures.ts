@@ -36,7 +36,8 @@ export function smallConfig(overrides: Partial<DraftConfig> & { humans?: string[
     secondsPerPick: 60,
     cpuDelayMs: 1000,
     teams,
-    settings: {},
+    // CPU trade-up calls are tested on their own; elsewhere they would add events
+    settings: { cpu_trade_offers: false },
     ...overrides,
   };
 }

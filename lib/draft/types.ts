@@ -7,7 +7,11 @@ export interface PoolPlayer extends Player {
   category: string;
 }
 
-/** A club's needs for one draft class, most pressing first; weights in (0, 1]. Categories as in PoolPlayer.category. */
+/**
+ * A club's needs for one draft class, most pressing first; weights in (0, 1].
+ * Categories as in PoolPlayer.category; one may repeat ("needs two OL"): each
+ * pick fills the most pressing open entry of its category.
+ */
 export type NeedProfile = readonly { category: string; weight: number }[];
 
 /** A bundled draft class: static, shared by every session drafting it. */

@@ -6,6 +6,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import type { OpenDatabase } from "./db/open-database";
 import type { Logger } from "./logger";
+import { loadHistorySessions } from "./pools/history-sessions";
 import { createPoolCatalog, loadBundledPools } from "./pools/pool-store";
 import { createPresence } from "./realtime/presence";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
@@ -48,6 +49,7 @@ export async function createWarRoom(options: WarRoomOptions) {
 
   const repo = createSessionRepository(db.prisma);
   const pools = createPoolCatalog(db.prisma);
+  await loadHistorySessions(db.prisma, repo, pools);
   const runner = createSessionRunner({
     repo,
     pools,

@@ -10,6 +10,8 @@ export async function createDraft(warroom: WarRoom, overrides: Partial<CreateSes
     seconds_per_pick: 0,
     human_teams: ["CHI", "WAS"],
     cpu_delay_ms: 0,
+    // CPU trade-up calls are tested on their own; elsewhere they would add events
+    cpu_trade_offers: false,
     ...overrides,
   };
   const session = await warroom.service.createSession(league.admin_key, body);

@@ -68,6 +68,8 @@ export const api = {
       return json(await s.service.adminActionWithKey(token, id, action));
     }),
 
+  results: (s: HttpServices, _request: Request, params: Params) => handle(async () => json(await s.queries.results(sessionParam(params)))),
+
   exportDraft: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);

@@ -2,20 +2,27 @@
 // back once per process (they never change) for the engine.
 import "../db/server-only";
 import type { Database } from "../db/open-database";
+import { Prisma } from "../db/generated/client";
 import { makePool } from "../../draft/pool";
 import type { DraftPool } from "../../draft/types";
+import { readBundledNeeds } from "../../pools/needs-data";
 import { readBundledPools } from "../../pools/pool-data";
+import type { NeedProfile } from "../../draft/types";
 import type { PoolSummary } from "../../protocol/shapes";
 
 /** Inserts every bundled pool the database does not have yet; returns the ids it loaded. */
 export async function loadBundledPools(prisma: Database): Promise<string[]> {
   const present = new Set((await prisma.pool.findMany({ select: { id: true } })).map((pool) => pool.id));
+  const needs = readBundledNeeds();
   const loaded: string[] = [];
   for (const data of readBundledPools()) {
     if (present.has(data.pool)) continue;
+    const teamNeeds = needs[data.pool] ?? {};
     await prisma.$transaction([
       prisma.pool.create({ data: { id: data.pool, rounds: data.rounds } }),
-      prisma.poolTeam.createMany({ data: data.teams.map((team) => ({ poolId: data.pool, teamId: team.team_id, name: team.name })) }),
+      prisma.poolTeam.createMany({
+        data: data.teams.map((team) => ({ poolId: data.pool, teamId: team.team_id, name: team.name, needs: (teamNeeds[team.team_id] ?? []) as object[] })),
+      }),
       prisma.poolPlayer.createMany({
         data: data.players.map((player) => ({
           poolId: data.pool,
@@ -39,7 +46,17 @@ export async function loadBundledPools(prisma: Database): Promise<string[]> {
     ]);
     loaded.push(data.pool);
   }
+  await fillMissingNeeds(prisma, needs);
   return loaded;
+}
+
+/** Pools loaded before clubs had needs profiles get them now. */
+async function fillMissingNeeds(prisma: Database, needs: Record<string, Record<string, NeedProfile>>): Promise<void> {
+  const missing = await prisma.poolTeam.findMany({ where: { needs: { equals: Prisma.DbNull } }, select: { poolId: true, teamId: true } });
+  for (const team of missing) {
+    const profile = needs[team.poolId]?.[team.teamId];
+    if (profile) await prisma.poolTeam.update({ where: { poolId_teamId: team }, data: { needs: profile as object[] } });
+  }
 }
 
 export interface PoolCatalog {
@@ -57,6 +74,7 @@ export function createPoolCatalog(prisma: Database): PoolCatalog {
       id: pool.id,
       rounds: pool.rounds,
       teams: pool.teams.map((team) => ({ team_id: team.teamId, name: team.name })).sort((a, b) => a.team_id.localeCompare(b.team_id)),
+      needs: Object.fromEntries(pool.teams.map((team) => [team.teamId, (team.needs ?? []) as unknown as NeedProfile])),
       players: pool.players.map((p) => ({
         player_id: p.playerId,
         name: p.name,

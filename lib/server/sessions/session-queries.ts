@@ -1,5 +1,6 @@
 // Read-only views for the lobby, the player list, replay and export.
 import "../db/server-only";
+import { summarizeResults } from "../../draft/results";
 import type { DraftEvent } from "../../draft/types";
 import type { LobbyEntry, Player, Slot } from "../../protocol/shapes";
 import type { PoolCatalog } from "../pools/pool-store";
@@ -42,6 +43,11 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
         .map(toWirePlayer);
     },
 
+    async results(sessionId: string) {
+      const { state } = await runner.current(sessionId);
+      return { session_id: sessionId, name: state.config.name, status: state.status, teams: summarizeResults(state) };
+    },
+
     async events(sessionId: string, after: number, limit: number): Promise<DraftEvent[]> {
       await runner.mustLoad(sessionId);
       return repo.readEvents(sessionId, after, limit);
@@ -53,12 +59,22 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
         const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: state.trades });
         return { body, contentType: "application/json" };
       }
-      const header = "overall,round,pick_in_round,team_id,player_id,player_name,position,rank,auto,made_at";
       const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-      const lines = state.picks.map((p) =>
+      const picks = state.picks.map((p) =>
         [p.overall, p.round, p.pick_in_round, p.team_id, quote(p.player.player_id), quote(p.player.name), p.player.position, p.player.rank, p.auto, p.made_at].join(","),
       );
-      return { body: [header, ...lines].join("\n") + "\n", contentType: "text/csv; charset=utf-8" };
+      // the trades follow the picks as a second table, after a blank line
+      const trades = state.trades.map((t) =>
+        [t.trade_id, t.from_team_id, t.to_team_id, t.give.join(" "), t.receive.join(" "), t.status, t.value?.chart ?? "", t.value?.give ?? "", t.value?.receive ?? ""].join(","),
+      );
+      const body = [
+        "overall,round,pick_in_round,team_id,player_id,player_name,position,rank,auto,made_at",
+        ...picks,
+        "",
+        "trade_id,from_team_id,to_team_id,give,receive,status,chart,value_give,value_receive",
+        ...trades,
+      ];
+      return { body: body.join("\n") + "\n", contentType: "text/csv; charset=utf-8" };
     },
   };
 }

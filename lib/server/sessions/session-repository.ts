@@ -13,6 +13,8 @@ export interface StoredConfig {
   need_weight?: number;
   trade_chart?: string;
   cpu_trade_offers?: boolean;
+  /** a real past draft, loaded from a bundled pool */
+  history?: boolean;
 }
 
 export interface SeatRecord {

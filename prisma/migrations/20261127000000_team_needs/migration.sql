@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "pool_teams" ADD COLUMN     "needs" JSONB;
+
