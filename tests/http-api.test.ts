@@ -181,6 +181,55 @@ describe(`HTTP routes (${backendName})`, () => {
     expect(chi.trades).toEqual({ chart: "hill", count: 0, value_in: 0, value_out: 0, net: 0 });
   });
 
+  test("admin sign-in keeps the key in an HttpOnly, SameSite=Strict cookie that then authorises admin routes", async () => {
+    const key = await league();
+    const signIn = await api.adminSignIn(services, req("POST", "/api/admin/session", { admin_key: key }));
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^warroom_admin=adm_[\w-]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict$/);
+    const overHttps = await api.adminSignIn(services, new Request("https://warroom.test/api/admin/session", { method: "POST", body: JSON.stringify({ admin_key: key }) }));
+    expect(overHttps.headers.get("set-cookie")).toMatch(/; Secure$/);
+    expect((await call(api.adminSignIn(services, req("POST", "/", { admin_key: "adm_nope" })))).status).toBe(401);
+
+    const withCookie = (method: string, path: string, body?: unknown) =>
+      new Request(BASE + path, { method, headers: { cookie: cookie.split(";")[0]!, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    expect((await call(api.adminMe(services, withCookie("GET", "/api/admin/session")))).body).toMatchObject({ name: "HTTP league" });
+    const { session_id } = await session(key, { name: "Cookie run" });
+    const other = await session(await league(), { name: "Not mine" });
+    const mine = (await call(api.adminSessions(services, withCookie("GET", "/api/admin/sessions")))).body;
+    expect(mine.map((s: any) => s.session_id)).toContain(session_id);
+    expect(mine.map((s: any) => s.session_id)).not.toContain(other.session_id);
+    expect((await call(api.action(services, withCookie("POST", "/", { action: "start" }), { id: session_id }))).body.status).toBe("running");
+    const signOut = await api.adminSignOut(services, withCookie("DELETE", "/api/admin/session"));
+    expect(signOut.headers.get("set-cookie")).toMatch(/^warroom_admin=; Max-Age=0/);
+    expect((await call(api.adminMe(services, req("GET", "/api/admin/session")))).status).toBe(401);
+  });
+
+  test("an admin picks on a team's behalf and executes a commissioner trade over HTTP; others may not", async () => {
+    const key = await league();
+    const otherKey = await league();
+    const { session_id } = await session(key);
+    await call(api.action(services, req("POST", "/", { action: "start" }, key), { id: session_id }));
+    const trade = await call(api.adminTrade(services, req("POST", "/", { from_team_id: "CHI", to_team_id: "NE", give: [1], receive: [3] }, key), { id: session_id }));
+    expect(trade.body.trade).toMatchObject({ status: "executed", from_team_id: "CHI", to_team_id: "NE" });
+    expect((await call(api.adminTrade(services, req("POST", "/", { from_team_id: "CHI", to_team_id: "NE", give: [3], receive: [1] }, otherKey), { id: session_id }))).status).toBe(403);
+    const pick = await call(api.adminPick(services, req("POST", "/", { team_id: "NE", player_id: "MayeDr00", expected_overall: 1 }, key), { id: session_id }));
+    expect(pick.body.pick).toMatchObject({ overall: 1, team_id: "NE", auto: false, player: { name: "Drake Maye" } });
+    expect((await call(api.adminPick(services, req("POST", "/", { team_id: "WAS", player_id: "WillCa03" }), { id: session_id }))).status).toBe(401);
+    expect((await call(api.adminPick(services, req("POST", "/", { team_id: "WAS", player_id: "WillCa03", expected_overall: 1 }, key), { id: session_id }))).status).toBe(409);
+  });
+
+  test("rotating a seat token hands out a new one and the old one stops working", async () => {
+    const key = await league();
+    const { session_id, seats } = await session(key);
+    const old = seats.find((s) => s.team_id === "CHI")!.token;
+    const rotated = await call(api.rotateSeatToken(services, req("POST", "/", undefined, key), { id: session_id, team_id: "CHI" }));
+    expect(rotated.body.token).toMatch(/^seat_/);
+    await expect(server.warroom.service.resolveRole(session_id, old)).rejects.toMatchObject({ code: "unauthorized" });
+    expect(await server.warroom.service.resolveRole(session_id, rotated.body.token)).toEqual({ role: "team", team_id: "CHI" });
+    expect((await call(api.rotateSeatToken(services, req("POST", "/", undefined, key), { id: session_id, team_id: "KC" }))).status).toBe(404);
+  });
+
   test("/healthz reports the database", async () => {
     expect(await call(api.health(services))).toEqual({ status: 200, body: { db: "ok", redis: "off" } });
   });

@@ -1,6 +1,6 @@
 // HTTP request bodies and queries (PROTOCOL.md, "HTTP").
 import { z } from "zod";
-import { ADMIN_ACTIONS, teamIdSchema } from "./commands";
+import { ADMIN_ACTIONS, makePickSchema, proposeTradeSchema, teamIdSchema } from "./commands";
 
 export const createLeagueSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
 
@@ -46,3 +46,12 @@ export const eventsQuerySchema = z.object({
 });
 
 export const exportQuerySchema = z.object({ format: z.enum(["csv", "json"]).default("json") });
+
+/** The admin console's sign-in: the key goes into an httpOnly cookie, never into the page's JS. */
+export const adminSignInSchema = z.strictObject({ admin_key: z.string().min(1).max(200) });
+
+/** An admin's pick on a team's behalf, over HTTP. */
+export const adminPickSchema = makePickSchema.omit({ session_id: true });
+
+/** A commissioner's trade between any two teams, over HTTP. */
+export const adminTradeSchema = proposeTradeSchema.omit({ session_id: true });

@@ -2,6 +2,9 @@
 // Web Request, so route files stay one line and tests call these directly.
 import { sessionIdSchema, teamIdSchema } from "../../protocol/commands";
 import {
+  adminPickSchema,
+  adminSignInSchema,
+  adminTradeSchema,
   claimSeatSchema,
   createLeagueSchema,
   createSessionSchema,
@@ -12,7 +15,8 @@ import {
 } from "../../protocol/http";
 import { parseOrThrow } from "../../protocol/validate";
 import type { HttpServices } from "./registry";
-import { bearerToken, handle, json, readJson } from "./respond";
+import { adminCookie, adminCredential } from "./admin-credential";
+import { handle, json, readJson } from "./respond";
 
 type Params = Record<string, string>;
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
@@ -27,7 +31,7 @@ export const api = {
 
   createSession: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const token = bearerToken(request);
+      const token = adminCredential(request);
       const body = parseOrThrow(createSessionSchema, await readJson(request));
       return json(await s.service.createSession(token, body), 201);
     }),
@@ -63,7 +67,7 @@ export const api = {
   action: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const token = bearerToken(request);
+      const token = adminCredential(request);
       const { action } = parseOrThrow(sessionActionSchema, await readJson(request));
       return json(await s.service.adminActionWithKey(token, id, action));
     }),
@@ -78,6 +82,49 @@ export const api = {
       return new Response(body, {
         headers: { "content-type": contentType, "content-disposition": `attachment; filename="draft-${id}.${format}"` },
       });
+    }),
+
+  adminSignIn: (s: HttpServices, request: Request) =>
+    handle(async () => {
+      const { admin_key } = parseOrThrow(adminSignInSchema, await readJson(request));
+      const league = await s.service.league(admin_key);
+      const response = json(league);
+      response.headers.set("set-cookie", adminCookie(request, admin_key));
+      return response;
+    }),
+
+  adminSignOut: (_s: HttpServices, request: Request) =>
+    handle(async () => {
+      const response = json({});
+      response.headers.set("set-cookie", adminCookie(request, null));
+      return response;
+    }),
+
+  adminMe: (s: HttpServices, request: Request) => handle(async () => json(await s.service.league(adminCredential(request)))),
+
+  adminSessions: (s: HttpServices, request: Request) =>
+    handle(async () => json(await s.queries.lobby(await s.service.leagueOf(adminCredential(request))))),
+
+  adminPick: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const id = sessionParam(params);
+      const { team_id, player_id, expected_overall } = parseOrThrow(adminPickSchema, await readJson(request));
+      const input = { teamId: team_id, playerId: player_id, ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}) };
+      return json({ pick: await s.service.adminPick(adminCredential(request), id, input) });
+    }),
+
+  adminTrade: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const id = sessionParam(params);
+      const { from_team_id, to_team_id, give, receive } = parseOrThrow(adminTradeSchema, await readJson(request));
+      return json({ trade: await s.service.adminTrade(adminCredential(request), id, { fromTeamId: from_team_id, toTeamId: to_team_id, give, receive }) });
+    }),
+
+  rotateSeatToken: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const id = sessionParam(params);
+      const teamId = parseOrThrow(teamIdSchema, params.team_id);
+      return json(await s.service.rotateSeatToken(adminCredential(request), id, teamId));
     }),
 
   health: async (s: HttpServices) => {

@@ -15,8 +15,9 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
   return {
     pools: () => pools.list(),
 
-    async lobby(): Promise<LobbyEntry[]> {
-      const rows = await repo.lobby(LOBBY_LIMIT);
+    /** The lobby: newest sessions first; with a league, only that league's. */
+    async lobby(leagueId?: string): Promise<LobbyEntry[]> {
+      const rows = await repo.lobby(LOBBY_LIMIT, leagueId);
       const keys = rows.flatMap((row) => (row.currentOverall === null ? [] : [{ sessionId: row.id, overall: row.currentOverall }]));
       const slots = new Map((await repo.slots(keys)).map((slot) => [slot.sessionId, slot]));
       return rows.map((row) => {

@@ -66,7 +66,12 @@ export function createSessionRepository(prisma: Database) {
     },
 
     async findLeagueByKeyHash(adminKeyHash: string) {
-      return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true } });
+      return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true, name: true } });
+    },
+
+    async rotateSeatToken(sessionId: string, teamId: string, tokenHash: string): Promise<boolean> {
+      const { count } = await prisma.seat.updateMany({ where: { sessionId, teamId, controller: "human" }, data: { tokenHash } });
+      return count === 1;
     },
 
     async createSession(input: {
@@ -191,8 +196,9 @@ export function createSessionRepository(prisma: Database) {
       return prisma.sessionEvent.count({ where: { sessionId, seq: { gt: after, lte: upTo } } });
     },
 
-    async lobby(limit: number) {
+    async lobby(limit: number, leagueId?: string) {
       return prisma.draftSession.findMany({
+        where: leagueId ? { leagueId } : {},
         orderBy: { createdAt: "desc" },
         take: limit,
         select: {

@@ -152,6 +152,41 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
       return snapshotOf(sessionId);
     },
 
+    /** The league an admin key opens, for the admin console's sign-in. */
+    async league(adminKey: string | undefined) {
+      const league = adminKey ? await repo.findLeagueByKeyHash(hashSecret(adminKey)) : null;
+      if (!league) throw new ContractError("unauthorized", "a league admin key is required");
+      return { league_id: league.id, name: league.name };
+    },
+
+    leagueOf,
+
+    async adminPick(adminKey: string | undefined, sessionId: string, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
+      await requireAdmin(adminKey, sessionId);
+      const outcome = await runner.execute(sessionId, { type: "make_pick", actor: { kind: "admin" }, ...input });
+      const event = outcome.events.find((e) => e.type === "draft_pick");
+      if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
+      return event.payload.pick;
+    },
+
+    /** A commissioner's trade between any two teams: executes at once. */
+    async adminTrade(adminKey: string | undefined, sessionId: string, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
+      await requireAdmin(adminKey, sessionId);
+      const tradeId = randomUUID();
+      const outcome = await runner.execute(sessionId, { type: "propose_trade", actor: { kind: "admin" }, tradeId, ...input });
+      const event = outcome.events.find((e) => e.type === "trade_executed");
+      if (event?.type !== "trade_executed") throw new Error("a commissioner trade did not execute");
+      return event.payload.trade;
+    },
+
+    /** A new seat token for a human seat (for the admin to hand out again); the old one stops working. */
+    async rotateSeatToken(adminKey: string | undefined, sessionId: string, teamId: string) {
+      await requireAdmin(adminKey, sessionId);
+      const token = newSecret("seat");
+      if (!(await repo.rotateSeatToken(sessionId, teamId, hashSecret(token)))) throw new ContractError("not_found", `no human seat ${teamId} in this session`);
+      return { token };
+    },
+
     async claimSeat(sessionId: string, teamId: string, displayName: string) {
       const { state } = await runner.mustLoad(sessionId);
       const team = state.config.teams.find((t) => t.team_id === teamId);

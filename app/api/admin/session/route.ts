@@ -1,0 +1,7 @@
+import { api } from "@/lib/server/http/api";
+import { route } from "@/lib/server/http/route";
+
+export const dynamic = "force-dynamic";
+export const GET = route(api.adminMe);
+export const POST = route(api.adminSignIn);
+export const DELETE = route(api.adminSignOut);

@@ -1,0 +1,27 @@
+// An admin proves itself with its league key: as a Bearer token (scripts, bots)
+// or in the admin console's httpOnly cookie, which page scripts cannot read.
+import { bearerToken } from "./respond";
+
+export const ADMIN_COOKIE = "warroom_admin";
+const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 30;
+
+export function adminCredential(request: Request): string | undefined {
+  return bearerToken(request) ?? readCookie(request.headers.get("cookie"), ADMIN_COOKIE);
+}
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+/** HttpOnly and SameSite=Strict always; Secure whenever the page came over HTTPS (directly or behind a proxy). */
+export function adminCookie(request: Request, value: string | null): string {
+  const https = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const attributes = ["Path=/", "HttpOnly", "SameSite=Strict", ...(https ? ["Secure"] : [])];
+  return value === null
+    ? [`${ADMIN_COOKIE}=`, "Max-Age=0", ...attributes].join("; ")
+    : [`${ADMIN_COOKIE}=${encodeURIComponent(value)}`, `Max-Age=${COOKIE_MAX_AGE_S}`, ...attributes].join("; ");
+}
