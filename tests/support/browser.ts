@@ -1,0 +1,51 @@
+// Headless Chromium (Debian's, no browser download) driven by playwright-core,
+// collecting console errors and failed requests so every browser test can
+// assert there were none.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const ARTIFACTS = path.resolve(__dirname, "../artifacts");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** console errors, uncaught page errors and failed or 4xx/5xx requests seen so far */
+  problems: string[];
+}
+
+/** A fresh context (its own cookies and storage) with one page whose problems are recorded. */
+export async function openPage(browser: Browser, options: { width?: number; height?: number; ignore?: RegExp[] } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const ignored = (text: string) => (options.ignore ?? []).some((pattern) => pattern.test(text));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !ignored(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    const text = `${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`;
+    if (!ignored(text)) problems.push(`request failed: ${text}`);
+  });
+  page.on("response", (response) => {
+    const text = `${response.status()} ${response.request().method()} ${response.url()}`;
+    if (response.status() >= 400 && !ignored(text)) problems.push(`response: ${text}`);
+  });
+  return { page, context, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
