@@ -8,6 +8,7 @@ export function toSnapshot(state: DraftState, now: number): Snapshot {
   return {
     session_id: state.config.sessionId,
     name: state.config.name,
+    pool: state.config.pool.id,
     status: state.status,
     seq: state.seq,
     rounds: state.config.rounds,

@@ -65,6 +65,8 @@ export const snapshotTeamSchema = z.object({
 export const snapshotSchema = z.object({
   session_id: z.string(),
   name: z.string(),
+  /** the bundled draft class this session drafts (an addition to v1) */
+  pool: z.string().optional(),
   status: sessionStatusSchema,
   seq: z.number().int().min(0),
   rounds: z.number().int(),
@@ -149,6 +151,8 @@ export interface LobbyEntry {
 
 export interface PoolSummary {
   pool: string;
+  /** the completed session of the real draft of this class, for replay and mock-versus-real */
+  history_session_id: string;
   rounds: number;
   teams: { team_id: string; name: string }[];
   order: Slot[];

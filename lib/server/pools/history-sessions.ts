@@ -10,15 +10,16 @@ import type { DraftEvent, DraftPool, DraftState } from "../../draft/types";
 import { hashSecret } from "../auth/secrets";
 import type { Database } from "../db/open-database";
 import type { SessionRepository } from "../sessions/session-repository";
+import { historySessionId } from "./history-ids";
 import type { PoolCatalog } from "./pool-store";
+
+export { historySessionId };
 
 const HISTORY_LEAGUE_ID = "00000000-0000-4000-8000-000000000000";
 /** The evening each real draft opened (8 pm Eastern = midnight UTC); picks are spaced five minutes apart. */
 const DRAFT_NIGHTS: Record<string, string> = { "2021": "2021-04-30", "2022": "2022-04-29", "2023": "2023-04-28", "2024": "2024-04-26" };
 const MINUTES_PER_PICK = 5;
 
-/** A fixed id per class, so loading twice (or on two nodes) finds the session instead of making another. */
-export const historySessionId = (poolId: string) => `00000000-0000-4000-8000-${poolId.padStart(12, "0")}`;
 
 export const historySessionName = (poolId: string) => `The real ${poolId} NFL Draft`;
 

@@ -9,6 +9,7 @@ import { readBundledNeeds } from "../../pools/needs-data";
 import { readBundledPools } from "../../pools/pool-data";
 import type { NeedProfile } from "../../draft/types";
 import type { PoolSummary } from "../../protocol/shapes";
+import { historySessionId } from "./history-ids";
 
 /** Inserts every bundled pool the database does not have yet; returns the ids it loaded. */
 export async function loadBundledPools(prisma: Database): Promise<string[]> {
@@ -103,7 +104,9 @@ export function createPoolCatalog(prisma: Database): PoolCatalog {
     async list() {
       const ids = (await prisma.pool.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((pool) => pool.id);
       const pools = await Promise.all(ids.map(get));
-      return pools.flatMap((pool) => (pool ? [{ pool: pool.id, rounds: pool.rounds, teams: pool.teams, order: pool.order }] : []));
+      return pools.flatMap((pool) =>
+        pool ? [{ pool: pool.id, rounds: pool.rounds, teams: pool.teams, order: pool.order, history_session_id: historySessionId(pool.id) }] : [],
+      );
     },
   };
 }

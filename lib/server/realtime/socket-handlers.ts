@@ -52,8 +52,8 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
     memberships[session_id] = role;
     await socket.join(roomOf(session_id));
     presenceChanged(session_id);
-    const { snapshot, missed } = await service.join(session_id, last_seq);
-    return { ...role, snapshot, ...(missed ? { missed } : {}) };
+    const joined = await service.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
+    return { ...role, ...joined };
   });
 
   onEvent(socket, "leave_session", leaveSessionSchema, guard, logger, async ({ session_id }) => {

@@ -97,13 +97,15 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
       throw new ContractError("unauthorized", "unknown token");
     },
 
-    /** The snapshot, and every event after `lastSeq` up to it (none when more than MISSED_LIMIT). */
-    async join(sessionId: string, lastSeq: number | undefined) {
-      const snapshot = await snapshotOf(sessionId);
-      if (lastSeq === undefined) return { snapshot };
+    /** The snapshot, and every event after `lastSeq` up to it (none when more than MISSED_LIMIT); a seat also gets its queue. */
+    async join(sessionId: string, lastSeq: number | undefined, teamId?: string) {
+      const loaded = await runner.current(sessionId);
+      const snapshot = toSnapshot(loaded.state, now());
+      const queue = teamId ? { queue: [...(loaded.state.queues[teamId] ?? [])] } : {};
+      if (lastSeq === undefined) return { snapshot, ...queue };
       const gap = snapshot.seq - lastSeq;
-      if (gap <= 0 || gap > MISSED_LIMIT) return { snapshot, missed: [] };
-      return { snapshot, missed: await repo.readEvents(sessionId, lastSeq, MISSED_LIMIT, snapshot.seq) };
+      if (gap <= 0 || gap > MISSED_LIMIT) return { snapshot, missed: [], ...queue };
+      return { snapshot, missed: await repo.readEvents(sessionId, lastSeq, MISSED_LIMIT, snapshot.seq), ...queue };
     },
 
     async makePick(sessionId: string, actor: Actor, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
