@@ -9,6 +9,7 @@ import { openDatabase } from "./lib/server/db/open-database";
 import { parseEnv } from "./lib/server/env";
 import { registerHttpServices } from "./lib/server/http/registry";
 import { createLogger } from "./lib/server/logger";
+import { connectRedisBus } from "./lib/server/realtime/redis-bus";
 import { createWarRoom } from "./lib/server/warroom";
 
 function fail(message: string): never {
@@ -37,10 +38,12 @@ async function main(): Promise<void> {
   const dev = env.NODE_ENV === "development";
   const dir = process.cwd();
 
+  // several nodes share rooms through Redis and state through PostgreSQL; the embedded database serves one process
+  if (env.REDIS_URL && !env.DATABASE_URL) fail("REDIS_URL is set but DATABASE_URL is not: several nodes need a shared PostgreSQL (the embedded database serves one process)");
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) }).catch((error: Error) =>
     fail(`cannot open the database: ${error.message}`),
   );
-  if (env.REDIS_URL) logger.warn("REDIS_URL is set, but scale-out over Redis is not built yet; running as a single node");
+  const redis = env.REDIS_URL ? await connectRedisBus(env.REDIS_URL, logger).catch((error: Error) => fail(error.message)) : undefined;
   if (!dev) buildIfMissing(dir);
 
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   // without this, a port already in use can end the process with status 0
   httpServer.once("error", (error) => fail(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`));
 
-  const warroom = await createWarRoom({ httpServer, db, logger, allowedOrigins: env.ALLOWED_ORIGINS, io: { destroyUpgrade: false } });
+  const warroom = await createWarRoom({ httpServer, db, logger, redis, allowedOrigins: env.ALLOWED_ORIGINS, io: { destroyUpgrade: false } });
   registerHttpServices({ service: warroom.service, queries: warroom.queries, health: warroom.health });
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
@@ -73,8 +76,11 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info(`${signal}: shutting down`);
-    await warroom.close().catch(() => {});
+    // stop accepting connections, finish in-flight commands, send clients elsewhere, then close Redis and the database
+    httpServer.close();
+    await warroom.close().catch((error: Error) => logger.error("shutdown", { error: error.message }));
     await db.close().catch(() => {});
+    logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -6,6 +6,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import type { OpenDatabase } from "./db/open-database";
 import type { Logger } from "./logger";
+import type { RedisBus } from "./realtime/redis-bus";
 import { loadHistorySessions } from "./pools/history-sessions";
 import { createPoolCatalog, loadBundledPools } from "./pools/pool-store";
 import { createPresence } from "./realtime/presence";
@@ -22,6 +23,9 @@ import { createSessionService } from "./sessions/session-service";
 export const HEARTBEAT = { pingInterval: 20_000, pingTimeout: 15_000 } as const;
 /** 64 KiB: a larger message closes that connection (Engine.IO's own limit) and changes nothing. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** How often each node looks for running sessions whose clock work is overdue, and how late they must be. */
+const SWEEP_INTERVAL_MS = 1000;
+const SWEEP_GRACE_MS = 750;
 
 export interface WarRoomOptions {
   httpServer: HttpServer;
@@ -31,8 +35,10 @@ export interface WarRoomOptions {
   rateLimit?: RateLimit;
   /** origins allowed to open a socket besides the page's own; empty = same origin only */
   allowedOrigins?: string[];
-  /** extra Socket.IO options (the Redis adapter, in scale-out) */
+  /** extra Socket.IO options */
   io?: Partial<ServerOptions>;
+  /** scale-out: rooms shared with other nodes through Redis */
+  redis?: RedisBus;
 }
 
 export async function createWarRoom(options: WarRoomOptions) {
@@ -44,8 +50,10 @@ export async function createWarRoom(options: WarRoomOptions) {
     ...HEARTBEAT,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? [])),
+    ...(options.redis ? { adapter: options.redis.adapter } : {}),
     ...options.io,
   });
+  const { redis } = options;
 
   const repo = createSessionRepository(db.prisma);
   const pools = createPoolCatalog(db.prisma);
@@ -56,6 +64,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     clock,
     logger,
     sharedDatabase: db.kind === "postgres",
+    commitBlocker: () => (redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null),
     broadcast: (sessionId, events) => {
       const room = io.to(roomOf(sessionId));
       for (const event of events) room.emit(event.type, event.payload);
@@ -75,22 +84,43 @@ export async function createWarRoom(options: WarRoomOptions) {
 
   const resumed = await runner.resumeClocks();
   if (resumed) logger.info(`resumed clocks of ${resumed} running session(s)`);
+  // another node may die holding a session's timer: every node picks up what is overdue
+  if (db.kind === "postgres") runner.startSweep(SWEEP_INTERVAL_MS, SWEEP_GRACE_MS);
+  // broadcasts made while Redis was away may not have reached other nodes: tell every local client the latest seq
+  redis?.onRecovered(() => void announceSeqs());
+
+  /** Sends each session room's latest seq to this node's sockets; a client that is behind re-joins with last_seq. */
+  async function announceSeqs(): Promise<void> {
+    for (const room of io.of("/").adapter.rooms.keys()) {
+      if (!room.startsWith("session:")) continue;
+      const sessionId = room.slice("session:".length);
+      const loaded = await runner.current(sessionId).catch(() => null);
+      if (loaded) io.local.to(room).emit("session_seq", { session_id: sessionId, seq: loaded.state.seq });
+    }
+  }
 
   return {
     io,
     service,
     queries,
     db,
+    /** throws when a dependency is down; /healthz turns that into a 503 */
     async health() {
       await db.ping();
-      return { db: "ok" as const, redis: "off" as const };
+      if (redis) await redis.ping();
+      return { db: "ok" as const, redis: redis ? ("ok" as const) : ("off" as const) };
     },
-    /** stops clocks, lets in-flight commands finish, closes sockets; the caller closes HTTP and the database */
+    /**
+     * Stops clocks and new commands, lets in-flight commands finish, then drops this
+     * node's sockets (their clients reconnect, to another node behind a balancer)
+     * and closes Redis. The caller closes the database.
+     */
     async close(): Promise<void> {
       presence.stop();
       await runner.stop();
-      io.disconnectSockets(true);
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await redis?.close();
     },
   };
 }

@@ -83,7 +83,7 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
       seats: pool.teams.map((team) => ({ teamId: team.team_id, name: team.name, controller: "cpu", tokenHash: null })),
       order: buildOrder(pool, pool.rounds),
     });
-    await repo.append(id, events, { status: state.status, seq: state.seq, currentOverall: null, deadline: null });
+    await repo.append(id, events, { status: state.status, seq: state.seq, currentOverall: null, deadline: null, dueAt: null });
     created.push(poolId);
   }
   return created;

@@ -44,6 +44,8 @@ export interface SessionProjection {
   seq: number;
   currentOverall: number | null;
   deadline: number | null;
+  /** when the clock next has work for this session */
+  dueAt: number | null;
 }
 
 /** Another writer (a second click, another node) got there first: the unique keys refused this batch. */
@@ -174,6 +176,7 @@ export function createSessionRepository(prisma: Database) {
               seq: projection.seq,
               currentOverall: projection.currentOverall,
               clockDeadline: projection.deadline === null ? null : new Date(projection.deadline),
+              nextDueAt: projection.dueAt === null ? null : new Date(projection.dueAt),
             },
           }),
         ]);
@@ -239,6 +242,12 @@ export function createSessionRepository(prisma: Database) {
         create: { sessionId, teamId, playerIds },
         update: { playerIds },
       });
+    },
+
+    /** Running sessions whose clock work is overdue: a node that died may have held their timers. */
+    async overdueSessionIds(before: number): Promise<string[]> {
+      const rows = await prisma.draftSession.findMany({ where: { status: "running", nextDueAt: { lte: new Date(before) } }, select: { id: true }, take: 100 });
+      return rows.map((row) => row.id);
     },
 
     async activeSessionIds(): Promise<string[]> {

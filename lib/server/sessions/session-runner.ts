@@ -30,6 +30,8 @@ export interface RunnerDeps {
    * embedded database this process is the only writer, so memory is current.
    */
   sharedDatabase?: boolean;
+  /** why nothing may be committed right now (the bus to other nodes is down), or null */
+  commitBlocker?: () => string | null;
 }
 
 /** How long a failed clock tick (database away) waits before trying again. */
@@ -37,10 +39,12 @@ const TICK_RETRY_MS = 1000;
 /** More events than a whole draft has; a catch-up never needs a second page. */
 const CATCH_UP_LIMIT = 5000;
 
-export function createSessionRunner({ repo, pools, clock, broadcast, logger, sharedDatabase = false }: RunnerDeps) {
+export function createSessionRunner({ repo, pools, clock, broadcast, logger, sharedDatabase = false, commitBlocker = () => null }: RunnerDeps) {
   const queue = createKeyedQueue();
   const sessions = new Map<string, Promise<LoadedSession | null>>();
   const pickClock = createPickClock(clock, (sessionId) => void tick(sessionId));
+  let stopped = false;
+  let sweepTimer: unknown = null;
 
   async function hydrate(stored: StoredSession): Promise<LoadedSession> {
     const pool = await pools.get(stored.poolId);
@@ -100,7 +104,11 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
 
   /** Runs a command in the session's queue; resolves after its events are persisted and broadcast. */
   function execute(sessionId: string, command: DraftCommand): Promise<Outcome> {
+    if (stopped) return Promise.reject(new ContractError("internal", "this server is shutting down; reconnect and try again"));
     return queue.run(sessionId, async () => {
+      // refuse rather than commit a change the other nodes' clients could not hear about
+      const blocked = commitBlocker();
+      if (blocked) throw new ContractError("internal", blocked);
       const loaded = await mustLoad(sessionId);
       if (sharedDatabase) await catchUp(sessionId, loaded);
       const decision = decide(loaded.state, command, clock.now());
@@ -114,6 +122,7 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
           seq: state.seq,
           currentOverall: currentSlot(state)?.overall ?? null,
           deadline: state.deadline,
+          dueAt: dueAt(state),
         });
       } catch (error) {
         // what is in memory may no longer be what the database holds: read it again next time
@@ -128,8 +137,6 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       return outcome;
     });
   }
-
-  let stopped = false;
 
   async function tick(sessionId: string): Promise<void> {
     if (stopped) return;
@@ -171,8 +178,26 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       await Promise.all(ids.map(load));
       return ids.length;
     },
+    /**
+     * With a shared database, looks every `intervalMs` for running sessions whose
+     * clock work is overdue and ticks them: the node holding their timer may have
+     * died. Exactly once still comes from the database keys.
+     */
+    startSweep(intervalMs: number, graceMs: number): void {
+      const sweep = async () => {
+        if (stopped) return;
+        try {
+          for (const sessionId of await repo.overdueSessionIds(clock.now() - graceMs)) void tick(sessionId);
+        } catch (error) {
+          logger.warn("overdue-clock sweep failed", { error: String(error) });
+        }
+        if (!stopped) sweepTimer = clock.setTimeout(() => void sweep(), intervalMs);
+      };
+      sweepTimer = clock.setTimeout(() => void sweep(), intervalMs);
+    },
     async stop(): Promise<void> {
       stopped = true;
+      if (sweepTimer !== null) clock.clearTimeout(sweepTimer);
       pickClock.stop();
       await queue.drain();
     },
