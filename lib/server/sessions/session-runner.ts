@@ -34,6 +34,12 @@ export interface RunnerDeps {
   commitBlocker?: () => string | null;
 }
 
+/** A database failure, told plainly: nothing was written (transactions roll back whole). */
+function databaseUnavailable(error: unknown): never {
+  if (error instanceof ContractError) throw error;
+  throw new ContractError("internal", "the database is unavailable right now; nothing was changed, try again");
+}
+
 /** How long a failed clock tick (database away) waits before trying again. */
 const TICK_RETRY_MS = 1000;
 /** More events than a whole draft has; a catch-up never needs a second page. */
@@ -109,8 +115,8 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       // refuse rather than commit a change the other nodes' clients could not hear about
       const blocked = commitBlocker();
       if (blocked) throw new ContractError("internal", blocked);
-      const loaded = await mustLoad(sessionId);
-      if (sharedDatabase) await catchUp(sessionId, loaded);
+      const loaded = await mustLoad(sessionId).catch(databaseUnavailable);
+      if (sharedDatabase) await catchUp(sessionId, loaded).catch(databaseUnavailable);
       const decision = decide(loaded.state, command, clock.now());
       if (!decision.ok) throw new ContractError(decision.rejection.code, decision.rejection.message);
       const outcome = decision.value;
@@ -128,7 +134,9 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
         // what is in memory may no longer be what the database holds: read it again next time
         sessions.delete(sessionId);
         if (error instanceof WriteConflict) throw new ContractError("conflict", "the draft changed while this was being saved; try again");
-        throw error;
+        logger.error("could not persist a command", { session_id: sessionId, command: command.type, error: String(error) });
+        // the transaction rolled back whole: say so plainly
+        return databaseUnavailable(error);
       }
       // persist before broadcast so no client ever sees a pick the database refused
       loaded.state = state;
