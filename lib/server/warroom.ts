@@ -26,6 +26,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How often each node looks for running sessions whose clock work is overdue, and how late they must be. */
 const SWEEP_INTERVAL_MS = 1000;
 const SWEEP_GRACE_MS = 750;
+/** On shutdown, how long finished commands' acknowledgements get to leave before sockets close. */
+const ACK_FLUSH_MS = 150;
 
 export interface WarRoomOptions {
   httpServer: HttpServer;
@@ -118,6 +120,9 @@ export async function createWarRoom(options: WarRoomOptions) {
     async close(): Promise<void> {
       presence.stop();
       await runner.stop();
+      // let the acknowledgements of the commands that just finished reach their sockets first
+      await new Promise((resolve) => setTimeout(resolve, ACK_FLUSH_MS));
+      io.local.emit("server_shutdown", { reconnect: true });
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
