@@ -2,7 +2,8 @@
 // checked with zod so a contract drift shows up as a clear error, not a blank page.
 import { z } from "zod";
 import type { createSessionSchema } from "@/lib/protocol/http";
-import { playerSchema, sessionStatusSchema, slotSchema, type Player } from "@/lib/protocol/shapes";
+import type { AdminAction } from "@/lib/protocol/commands";
+import { playerSchema, sessionStatusSchema, slotSchema, snapshotSchema, type Player } from "@/lib/protocol/shapes";
 import type { ClientError } from "./emit-ack";
 
 export class ApiError extends Error {
@@ -24,7 +25,8 @@ async function request<S extends z.ZodType>(schema: S, path: string, init: Reque
   if (init.body !== undefined) headers.set("Content-Type", "application/json");
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers, cache: "no-store" });
+    // same-origin credentials: the admin's httpOnly cookie rides along, page JS never sees it
+    response = await fetch(path, { ...init, headers, cache: "no-store", credentials: "same-origin" });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError(0, { code: "disconnected", message: "Could not reach the server." });
@@ -51,6 +53,8 @@ export type LobbyEntryView = z.infer<typeof lobbyEntrySchema>;
 
 export const poolSummarySchema = z.object({
   pool: z.string(),
+  /** the completed session of the real draft of this class */
+  history_session_id: z.string().optional(),
   rounds: z.number().int(),
   teams: z.array(z.object({ team_id: z.string(), name: z.string() })),
   order: z.array(slotSchema),
@@ -70,8 +74,14 @@ export const api = {
   listSessions: (signal?: AbortSignal) => request(z.array(lobbyEntrySchema), "/api/sessions", signal ? { signal } : {}),
   listPools: (signal?: AbortSignal) => request(z.array(poolSummarySchema), "/api/pools", signal ? { signal } : {}),
   createLeague: (name: string) => request(createdLeagueSchema, "/api/leagues", { method: "POST", body: json({ name }) }),
-  createSession: (adminKey: string, body: CreateSessionInput) =>
-    request(createdSessionSchema, "/api/sessions", { method: "POST", headers: { Authorization: `Bearer ${adminKey}` }, body: json(body) }),
+  /** Sets the httpOnly admin cookie; later admin calls from this browser are authorised by it. */
+  adminSignIn: (admin_key: string) => request(z.object({ league_id: z.string() }).loose(), "/api/admin/session", { method: "POST", body: json({ admin_key }) }),
+  /** Is this browser signed in as a league admin? (401 when not) */
+  adminMe: (signal?: AbortSignal) => request(z.object({ league_id: z.string() }).loose(), "/api/admin/session", signal ? { signal } : {}),
+  /** Authorised by the admin cookie, never by a key held in page JS. */
+  createSession: (body: CreateSessionInput) => request(createdSessionSchema, "/api/sessions", { method: "POST", body: json(body) }),
+  sessionAction: (sessionId: string, action: AdminAction) =>
+    request(snapshotSchema, `/api/sessions/${encodeURIComponent(sessionId)}/actions`, { method: "POST", body: json({ action }) }),
   claimSeat: (sessionId: string, teamId: string, display_name: string) =>
     request(z.object({ token: z.string() }), `/api/sessions/${encodeURIComponent(sessionId)}/seats/${encodeURIComponent(teamId)}/claim`, {
       method: "POST",

@@ -126,6 +126,28 @@ describe("room client", () => {
     await expect(result).resolves.toEqual({ ok: false, error: { code: "conflict", message: "stale pick" } });
   });
 
+  it("takes a seat's queue from its join and rolls a refused queue change back", async () => {
+    const { socket, client } = setup("seat");
+    socket.joins()[0]!.ack(null, { ok: true, role: "team", team_id: "CHI", snapshot: snapshot(2), queue: ["a"] });
+    await flush();
+    expect(client.getState().queue).toEqual(["a"]);
+    const result = client.setQueue(["b", "a"]);
+    expect(client.getState().queue).toEqual(["b", "a"]); // shown at once
+    const emitted = socket.emits.find((e) => e.event === "set_queue")!;
+    expect(emitted.payload).toEqual({ session_id: SESSION, team_id: "CHI", player_ids: ["b", "a"] });
+    emitted.ack(null, { ok: false, error: { code: "not_found", message: "no player b" } });
+    await result;
+    expect(client.getState().queue).toEqual(["a"]);
+  });
+
+  it("offers a trade from the seat's own team", async () => {
+    const { socket, client } = setup("seat");
+    socket.joins()[0]!.ack(null, { ok: true, role: "team", team_id: "CHI", snapshot: snapshot(2) });
+    await flush();
+    void client.proposeTrade("WAS", [9], [2]);
+    expect(socket.emits.find((e) => e.event === "propose_trade")!.payload).toEqual({ session_id: SESSION, from_team_id: "CHI", to_team_id: "WAS", give: [9], receive: [2] });
+  });
+
   it("fails a command at once instead of buffering it while disconnected", async () => {
     const { socket, client } = setup();
     socket.connected = false;

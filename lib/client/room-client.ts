@@ -1,8 +1,18 @@
 // The draft room's state store, outside React so it can be tested with a fake
 // socket: joins on every (re)connect with last_seq, applies the ack's missed
 // events, buffers live events while a join is in flight, re-joins on a seq gap.
-import type { AdminAction, AdminActionPayload, JoinSessionPayload, MakePickPayload } from "@/lib/protocol/commands";
+import { z } from "zod";
+import type {
+  AdminAction,
+  AdminActionPayload,
+  JoinSessionPayload,
+  MakePickPayload,
+  ProposeTradePayload,
+  RespondTradePayload,
+  SetQueuePayload,
+} from "@/lib/protocol/commands";
 import { snapshotSchema, type PresenceEvent, type Snapshot } from "@/lib/protocol/shapes";
+import { bestOffset, CLOCK_SAMPLES, type ClockSample } from "./clock-sync";
 import { applyEvent, applyMissed } from "./draft-state";
 import { emitWithAck, type AckEmitter, type AckOutcome, type ClientError } from "./emit-ack";
 import { parseJoinAck, parsePresence, parseRoomEvent, SEQUENCED_EVENT_NAMES, type Role, type RoomEvent } from "./room-events";
@@ -16,7 +26,13 @@ export interface RoomState {
   presence: PresenceEvent | null;
   /** server clock minus local clock, from `ping`; makes the countdown immune to a wrong local clock */
   server_offset_ms: number;
+  /** true once at least one ping answered, so the offset means something */
+  clock_synced: boolean;
+  /** the seat's queue of player ids (null for spectators and admins) */
+  queue: string[] | null;
 }
+
+const queueAckSchema = z.object({ queue: z.array(z.string()) });
 
 // `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,7 +64,17 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
   const socket = connection.socket;
   const now = options.now ?? Date.now;
   const listeners = new Set<(state: RoomState) => void>();
-  let state: RoomState = { snapshot: null, role: null, team_id: null, joining: false, join_error: null, presence: null, server_offset_ms: 0 };
+  let state: RoomState = {
+    snapshot: null,
+    role: null,
+    team_id: null,
+    joining: false,
+    join_error: null,
+    presence: null,
+    server_offset_ms: 0,
+    clock_synced: false,
+    queue: null,
+  };
   let buffered: RoomEvent[] = [];
   let generation = 0; // an ack from an older join attempt is stale and ignored
   let resyncs = 0;
@@ -91,7 +117,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       snapshot = result.snapshot;
     }
     buffered = [];
-    set({ snapshot, role: ack.role, team_id: ack.team_id ?? null, joining: false, join_error: null });
+    set({ snapshot, role: ack.role, team_id: ack.team_id ?? null, joining: false, join_error: null, queue: ack.queue ?? (ack.role === "team" ? [] : null) });
     if (gap) resync();
     else {
       resyncs = 0;
@@ -120,13 +146,18 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     else if (result.kind === "resync") resync();
   }
 
+  // a few pings one after another; the shortest round trip gives the best estimate (clock-sync.ts)
   async function syncClock() {
-    const sent = now();
-    const outcome = await emitWithAck(socket, "ping", { client_time: sent }, options.ackTimeoutMs);
-    const serverTime = outcome.ok ? outcome.value.server_time : undefined;
-    if (disposed || typeof serverTime !== "number") return;
-    // assume the answer was stamped halfway through the round trip
-    set({ server_offset_ms: Math.round(serverTime - (sent + now()) / 2) });
+    const samples: ClockSample[] = [];
+    for (let i = 0; i < CLOCK_SAMPLES && !disposed; i++) {
+      const sent = now();
+      const outcome = await emitWithAck(socket, "ping", { client_time: sent }, options.ackTimeoutMs);
+      const serverTime = outcome.ok ? outcome.value.server_time : undefined;
+      if (disposed || typeof serverTime !== "number") break;
+      samples.push({ sent, received: now(), server_time: serverTime });
+      const estimate = bestOffset(samples);
+      if (estimate) set({ server_offset_ms: estimate.offset_ms, clock_synced: true });
+    }
   }
 
   const handlers = SEQUENCED_EVENT_NAMES.map((name) => [name, (raw: unknown) => receive(parseRoomEvent(name, raw))] as const);
@@ -158,6 +189,30 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       // expected_overall: a second click aimed at the same pick number fails with conflict instead of picking twice
       const payload: MakePickPayload = { session_id, team_id, player_id, expected_overall: current.overall };
       return emitWithAck(socket, "make_pick", payload, options.ackTimeoutMs);
+    },
+    /** Replace the seat's queue; the list shows the new order at once and rolls back if the server refuses. */
+    async setQueue(player_ids: string[]): Promise<AckOutcome> {
+      const team_id = state.team_id;
+      if (state.role !== "team" || !team_id) return { ok: false, error: { code: "forbidden", message: "Only a team's seat has a queue." } };
+      const before = state.queue;
+      set({ queue: player_ids });
+      const payload: SetQueuePayload = { session_id, team_id, player_ids };
+      const outcome = await emitWithAck(socket, "set_queue", payload, options.ackTimeoutMs);
+      const parsed = outcome.ok ? queueAckSchema.safeParse(outcome.value) : null;
+      if (parsed?.success) set({ queue: parsed.data.queue });
+      else if (!outcome.ok && state.queue === player_ids) set({ queue: before });
+      return outcome;
+    },
+    /** Offer picks to another team; the trade itself arrives as trade_proposed / trade_executed / trade_rejected. */
+    async proposeTrade(to_team_id: string, give: number[], receive: number[]): Promise<AckOutcome> {
+      const from_team_id = state.team_id;
+      if (state.role !== "team" || !from_team_id) return { ok: false, error: { code: "forbidden", message: "Only a team's seat can offer trades." } };
+      const payload: ProposeTradePayload = { session_id, from_team_id, to_team_id, give, receive };
+      return emitWithAck(socket, "propose_trade", payload, options.ackTimeoutMs);
+    },
+    async respondTrade(trade_id: string, accept: boolean): Promise<AckOutcome> {
+      const payload: RespondTradePayload = { session_id, trade_id, accept };
+      return emitWithAck(socket, "respond_trade", payload, options.ackTimeoutMs);
     },
     async adminAction(action: AdminAction): Promise<AckOutcome> {
       const payload: AdminActionPayload = { session_id, action };

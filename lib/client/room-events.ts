@@ -74,6 +74,8 @@ export const joinAckSchema = z.object({
   team_id: z.string().optional(),
   snapshot: snapshotSchema,
   missed: z.array(z.unknown()).optional(),
+  /** a seat's saved queue of player ids (an addition to v1) */
+  queue: z.array(z.string()).optional(),
 });
 
 export interface JoinResult {
@@ -81,13 +83,14 @@ export interface JoinResult {
   team_id?: string;
   snapshot: Snapshot;
   missed: RoomEvent[];
+  queue?: string[];
 }
 
 /** Parse a successful join ack; null when it does not match the contract. */
 export function parseJoinAck(raw: unknown): JoinResult | null {
   const parsed = joinAckSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { role, team_id, snapshot, missed = [] } = parsed.data;
+  const { role, team_id, snapshot, missed = [], queue } = parsed.data;
   const events = missed.map((item) => parseMissedItem(item, snapshot.session_id)).filter((e): e is RoomEvent => e !== null);
-  return { role, ...(team_id ? { team_id } : {}), snapshot, missed: events };
+  return { role, ...(team_id ? { team_id } : {}), snapshot, missed: events, ...(queue ? { queue } : {}) };
 }

@@ -1,11 +1,12 @@
-// Browser storage for the plain UI. The admin key lives in localStorage for now
-// (a later issue moves it to an httpOnly cookie); a seat token lives in
+// Browser storage for the lobby and the room. Seat tokens live in
 // sessionStorage, per tab, so a reload keeps the seat without the ?token= link.
+// The league admin key is never stored here: it lives in an httpOnly cookie
+// (POST /api/admin/session) that page scripts cannot read.
 // Storage can throw (private mode, disabled cookies): then we just forget.
 
-const ADMIN_KEY = "warroom:admin_key";
 const DISPLAY_NAME = "warroom:display_name";
 const seatKey = (sessionId: string) => `warroom:seat:${sessionId}`;
+const seatsKey = (sessionId: string) => `warroom:seats:${sessionId}`;
 
 function read(storage: () => Storage, key: string): string | null {
   try {
@@ -27,17 +28,31 @@ function write(storage: () => Storage, key: string, value: string | null): void 
 const local = () => window.localStorage;
 const session = () => window.sessionStorage;
 
-export const adminKeyStore = {
-  get: () => read(local, ADMIN_KEY),
-  set: (key: string | null) => write(local, ADMIN_KEY, key),
-};
-
 export const displayNameStore = {
   get: () => read(local, DISPLAY_NAME),
   set: (name: string) => write(local, DISPLAY_NAME, name),
 };
 
+/** The seat this tab drafts with in a session. */
 export const seatTokenStore = {
   get: (sessionId: string) => read(session, seatKey(sessionId)),
   set: (sessionId: string, token: string) => write(session, seatKey(sessionId), token),
+};
+
+export type SeatTokens = Record<string, string>;
+
+/** Every seat this tab holds in a session (a solo mock may draft for several teams), team id → token. */
+export const mySeatsStore = {
+  get(sessionId: string): SeatTokens {
+    try {
+      const parsed: unknown = JSON.parse(read(session, seatsKey(sessionId)) ?? "{}");
+      if (typeof parsed !== "object" || parsed === null) return {};
+      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    } catch {
+      return {};
+    }
+  },
+  add(sessionId: string, seats: SeatTokens) {
+    write(session, seatsKey(sessionId), JSON.stringify({ ...mySeatsStore.get(sessionId), ...seats }));
+  },
 };

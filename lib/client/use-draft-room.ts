@@ -16,7 +16,17 @@ const browserClock: TimerClock = {
 // Behind a load balancer without sticky sessions, build with NEXT_PUBLIC_SOCKET_TRANSPORTS=websocket (PROTOCOL.md).
 const transports = process.env.NEXT_PUBLIC_SOCKET_TRANSPORTS?.split(",").map((t) => t.trim()) as ("polling" | "websocket")[] | undefined;
 
-const INITIAL_ROOM: RoomState = { snapshot: null, role: null, team_id: null, joining: false, join_error: null, presence: null, server_offset_ms: 0 };
+const INITIAL_ROOM: RoomState = {
+  snapshot: null,
+  role: null,
+  team_id: null,
+  joining: false,
+  join_error: null,
+  presence: null,
+  server_offset_ms: 0,
+  clock_synced: false,
+  queue: null,
+};
 const NOT_READY: AckOutcome = { ok: false, error: { code: "disconnected", message: "Not connected to the server." } };
 
 /** `enabled` is false until the caller knows which token to join with. */
@@ -53,6 +63,9 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
     () => ({
       makePick: (playerId: string) => live.current?.client.makePick(playerId) ?? Promise.resolve(NOT_READY),
       adminAction: (action: AdminAction) => live.current?.client.adminAction(action) ?? Promise.resolve(NOT_READY),
+      setQueue: (playerIds: string[]) => live.current?.client.setQueue(playerIds) ?? Promise.resolve(NOT_READY),
+      proposeTrade: (to: string, give: number[], receive: number[]) => live.current?.client.proposeTrade(to, give, receive) ?? Promise.resolve(NOT_READY),
+      respondTrade: (tradeId: string, accept: boolean) => live.current?.client.respondTrade(tradeId, accept) ?? Promise.resolve(NOT_READY),
       reconnectNow: () => live.current?.connection.reconnectNow(),
       rejoin: () => live.current?.client.rejoin(),
     }),

@@ -1,6 +1,7 @@
 import type { Snapshot } from "../protocol/shapes";
 import { clockOf } from "./clock";
 import { currentSlot } from "./reducer";
+import { chartOf } from "./trade-rules";
 import type { DraftState } from "./types";
 
 /** The contract's Snapshot of a state at `now`. */
@@ -9,6 +10,7 @@ export function toSnapshot(state: DraftState, now: number): Snapshot {
     session_id: state.config.sessionId,
     name: state.config.name,
     pool: state.config.pool.id,
+    trade_chart: chartOf(state),
     status: state.status,
     seq: state.seq,
     rounds: state.config.rounds,

@@ -67,6 +67,8 @@ export const snapshotSchema = z.object({
   name: z.string(),
   /** the bundled draft class this session drafts (an addition to v1) */
   pool: z.string().optional(),
+  /** the trade value chart this session values trades with (an addition to v1) */
+  trade_chart: z.string().optional(),
   status: sessionStatusSchema,
   seq: z.number().int().min(0),
   rounds: z.number().int(),

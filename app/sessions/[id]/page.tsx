@@ -8,10 +8,10 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** `?token=` is a seat link; `?admin=1` joins with the admin key saved in this browser. */
+/** `?token=` is a seat link; without it the tab's saved seat is used, else the viewer spectates. */
 export default async function SessionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const token = typeof query.token === "string" && query.token ? query.token : undefined;
-  return <DraftRoom sessionId={id} urlToken={token} asAdmin={query.admin === "1"} />;
+  return <DraftRoom sessionId={id} urlToken={token} />;
 }

@@ -31,9 +31,9 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
   } else if (status.state === "reconnecting") {
     dot = "bg-amber-400";
     const wait = now === null ? null : Math.max(0, Math.ceil((status.next_at_ms - now) / 1000));
-    text = `Connection lost · reconnecting, attempt ${status.attempt} of ${status.of}`;
+    text = `Reconnecting, attempt ${status.attempt} of ${status.of}`;
     detail = wait ? ` in ${wait} s` : "…";
-    action = <button type="button" className={buttonClass("secondary")} onClick={onReconnect}>Reconnect now</button>;
+    action = <button type="button" className={buttonClass("secondary", "min-h-8 py-1")} onClick={onReconnect}>Retry now</button>;
   } else if (status.state === "failed") {
     dot = "bg-rose-500";
     text = "Could not reconnect. Updates are stopped.";
@@ -53,10 +53,13 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
   return (
     <div
       role="status"
-      className={`flex min-h-12 flex-wrap items-center gap-2 rounded-lg border px-3 py-1.5 text-sm ${alarming ? "border-rose-800 bg-rose-950/60" : "border-slate-800 bg-slate-900"}`}
+      data-testid="connection"
+      data-state={status.state}
+      className={`flex h-12 items-center gap-2 rounded-lg border px-3 text-sm ${alarming ? "border-rose-800 bg-rose-950/60" : "border-slate-800 bg-slate-900"}`}
     >
       <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${dot}`} />
-      <span className="mr-auto">
+      <span className="mr-auto min-w-0 truncate">
+        {status.state === "reconnecting" && <span className="hidden sm:inline">Connection lost · </span>}
         {text}
         <span aria-hidden className="tabular-nums">{detail}</span>
       </span>

@@ -1,49 +1,92 @@
 "use client";
-// The draft room: picks the token to join with, then lays out the panels.
-import { useEffect, useMemo, useState } from "react";
+// The draft room: picks the seat to join with, then lays out the panels.
+// Everything shown comes from the room client's snapshot (resynced with
+// last_seq after every reconnect), so nothing here keeps its own stale copy.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useAvailablePlayers } from "@/lib/client/use-available-players";
 import { useDraftRoom } from "@/lib/client/use-draft-room";
-import { adminKeyStore, seatTokenStore } from "@/lib/client/storage";
-import { AdminControls } from "./admin-controls";
+import { incomingOffers } from "@/lib/client/room-view";
+import { mySeatsStore, seatTokenStore, type SeatTokens } from "@/lib/client/storage";
+import type { Player } from "@/lib/protocol/shapes";
+import { DraftBoard } from "@/app/_components/draft-board";
 import { ConnectionBar } from "./connection-bar";
-import { DraftOrder } from "./draft-order";
 import { OnTheClock } from "./on-the-clock";
+import { PickAnnouncer } from "./pick-announcer";
 import { PickLog } from "./pick-log";
 import { PlayerBoard } from "./player-board";
+import { QueuePanel } from "./queue-panel";
 import { RoomHeader } from "./room-header";
+import { RoomTabs, type RoomTab } from "./room-tabs";
+import { SeatSwitcher } from "./seat-switcher";
+import { TradeCentre } from "./trade-centre";
 
-interface Props {
-  sessionId: string;
-  urlToken: string | undefined;
-  asAdmin: boolean;
-}
-
-export function DraftRoom({ sessionId, urlToken, asAdmin }: Props) {
-  // null until mounted: the token may come from browser storage
+export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken: string | undefined }) {
+  // null until mounted: the token comes from browser storage
   const [auth, setAuth] = useState<{ token?: string } | null>(null);
+  const [seats, setSeats] = useState<SeatTokens>({});
   useEffect(() => {
-    if (urlToken) {
-      seatTokenStore.set(sessionId, urlToken);
-      setAuth({ token: urlToken });
-      return;
-    }
-    const stored = asAdmin ? adminKeyStore.get() : seatTokenStore.get(sessionId);
-    setAuth(stored ? { token: stored } : {});
-  }, [sessionId, urlToken, asAdmin]);
+    if (urlToken) seatTokenStore.set(sessionId, urlToken);
+    const token = urlToken ?? seatTokenStore.get(sessionId) ?? undefined;
+    setSeats(mySeatsStore.get(sessionId));
+    setAuth(token ? { token } : {});
+  }, [sessionId, urlToken]);
 
-  const { room, status, makePick, adminAction, reconnectNow, rejoin } = useDraftRoom(sessionId, auth?.token, auth !== null);
+  const { room, status, makePick, setQueue, proposeTrade, respondTrade, reconnectNow, rejoin } = useDraftRoom(sessionId, auth?.token, auth !== null);
   const { players, error: playersError } = useAvailablePlayers(sessionId, room.snapshot);
-  const { snapshot, role, team_id } = room;
+  const { snapshot, role, team_id: teamId, queue } = room;
+  const [confirming, setConfirming] = useState<Player | null>(null);
 
   const teamNames = useMemo(() => new Map((snapshot?.teams ?? []).map((t) => [t.team_id, t.name])), [snapshot?.teams]);
   const current = snapshot?.current_pick ?? null;
-  const mayPick =
-    snapshot?.status === "running" && current !== null && (role === "admin" || (role === "team" && team_id === current.team_id));
-  const pickerRole = role === "admin" || role === "team";
+  const canDraft = role === "team";
+  const mayPick = snapshot?.status === "running" && current !== null && role === "team" && teamId === current.team_id;
+
+  const switchSeat = useCallback(
+    (team: string) => {
+      const token = seats[team];
+      if (!token || team === teamId) return;
+      seatTokenStore.set(sessionId, token);
+      setAuth({ token });
+    },
+    [seats, sessionId, teamId],
+  );
+  // a solo mock with several teams: follow the clock to whichever of them is up
+  useEffect(() => {
+    if (snapshot?.status === "running" && current && current.team_id !== teamId && seats[current.team_id]) switchSeat(current.team_id);
+  }, [snapshot?.status, current, teamId, seats, switchSeat]);
+
+  const taken = useMemo(() => new Set((snapshot?.picks ?? []).map((p) => p.player.player_id)), [snapshot?.picks]);
+  const playersById = useMemo(() => {
+    const map = new Map<string, Player>((players ?? []).map((p) => [p.player_id, p]));
+    for (const pick of snapshot?.picks ?? []) map.set(pick.player.player_id, pick.player);
+    return map;
+  }, [players, snapshot?.picks]);
+
+  const toggleQueue = useCallback(
+    (playerId: string) => {
+      if (!queue) return;
+      void setQueue(queue.includes(playerId) ? queue.filter((id) => id !== playerId) : [...queue, playerId].slice(0, 50));
+    },
+    [queue, setQueue],
+  );
+
+  const offers = snapshot ? incomingOffers(snapshot, teamId).length : 0;
+  const tabs: RoomTab[] = [];
+  if (snapshot && canDraft && queue) {
+    tabs.push({
+      id: "queue",
+      label: `Queue${queue.length ? ` ${queue.length}` : ""}`,
+      content: <QueuePanel queue={queue} playersById={playersById} taken={taken} mayPick={mayPick} onChange={(ids) => void setQueue(ids)} onDraft={setConfirming} />,
+    });
+  }
+  if (snapshot) {
+    tabs.push({ id: "trades", label: "Trades", badge: offers, content: <TradeCentre snapshot={snapshot} teamId={canDraft ? teamId : null} onPropose={proposeTrade} onRespond={respondTrade} /> });
+    tabs.push({ id: "log", label: `Picks ${snapshot.picks.length}`, content: <PickLog snapshot={snapshot} teamNames={teamNames} /> });
+  }
 
   return (
-    <main className="mx-auto max-w-7xl space-y-3 p-3 sm:p-4">
-      <RoomHeader snapshot={snapshot} role={role} teamId={team_id} teamNames={teamNames} presence={room.presence} />
+    <main className="mx-auto max-w-[96rem] space-y-3 p-3 sm:p-4" data-testid="draft-room" data-seq={snapshot?.seq}>
+      <RoomHeader snapshot={snapshot} role={role} teamId={teamId} teamNames={teamNames} presence={room.presence} />
       <ConnectionBar
         status={status}
         joining={room.joining}
@@ -52,21 +95,39 @@ export function DraftRoom({ sessionId, urlToken, asAdmin }: Props) {
         onRejoin={rejoin}
         onSpectate={auth?.token ? () => setAuth({}) : undefined}
       />
-      <OnTheClock snapshot={snapshot} teamNames={teamNames} role={role} teamId={team_id} serverOffsetMs={room.server_offset_ms} />
-      {role === "admin" && snapshot && <AdminControls snapshot={snapshot} onAction={adminAction} />}
-      <div className="grid gap-3 lg:grid-cols-[16rem_minmax(0,1fr)_20rem]">
-        <DraftOrder className="order-3 lg:order-1" snapshot={snapshot} />
+      {Object.keys(seats).length > 1 && <SeatSwitcher seats={Object.keys(seats)} active={teamId} current={current?.team_id ?? null} onSwitch={switchSeat} />}
+      <OnTheClock snapshot={snapshot} teamNames={teamNames} role={role} teamId={teamId} serverOffsetMs={room.server_offset_ms} />
+      <PickAnnouncer snapshot={snapshot} teamId={teamId} />
+      <section aria-label="Draft board" className="rounded-lg border border-slate-800 bg-slate-900 p-2">
+        {snapshot ? (
+          <DraftBoard
+            className="max-h-[16rem] sm:max-h-[22rem]"
+            order={snapshot.order}
+            picks={snapshot.picks}
+            rounds={snapshot.rounds}
+            teams={snapshot.teams}
+            currentOverall={current?.overall ?? null}
+            highlightTeam={role === "team" ? teamId : null}
+          />
+        ) : (
+          <div className="h-[16rem] sm:h-[22rem]" aria-busy="true" />
+        )}
+      </section>
+      <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <PlayerBoard
-          className="order-1 lg:order-2"
           players={players}
           loadError={playersError}
-          showPickColumn={pickerRole}
+          canDraft={canDraft}
           mayPick={mayPick}
-          pickingFor={role === "admin" && current ? current.team_id : null}
           currentOverall={current?.overall ?? null}
+          queue={queue}
           onPick={makePick}
+          onToggleQueue={toggleQueue}
+          draftOver={snapshot?.status === "complete"}
+          confirming={confirming}
+          onConfirmingChange={setConfirming}
         />
-        <PickLog className="order-2 lg:order-3" snapshot={snapshot} teamNames={teamNames} />
+        {tabs.length > 0 ? <RoomTabs tabs={tabs} /> : <div className="h-[31rem] rounded-lg border border-slate-800 bg-slate-900" aria-busy="true" />}
       </div>
     </main>
   );

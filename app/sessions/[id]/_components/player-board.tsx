@@ -1,94 +1,215 @@
 "use client";
-// Available players with a position filter and a search box, and a Pick button
-// per player for whoever may pick now (the seat on the clock, or an admin).
-import { useDeferredValue, useMemo, useState } from "react";
+// Available players: search, position filter, sort, and a keyboard-driven
+// list (↑/↓ to move, Enter to draft, Q to queue). Drafting always takes two
+// steps — choose, then confirm — so a stray click never spends a pick.
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AckOutcome } from "@/lib/client/emit-ack";
 import type { Player } from "@/lib/protocol/shapes";
 import { buttonClass, inputClass, MessageLine, Panel } from "@/app/_components/ui";
 
 /** Rendering thousands of rows helps nobody; filter to find the rest. */
 const MAX_ROWS = 300;
+type SortKey = "rank" | "name" | "position";
 
 interface Props {
   players: Player[] | null;
   loadError: string | null;
-  showPickColumn: boolean;
+  /** a seat (or admin) sees Draft and queue buttons; a spectator only browses */
+  canDraft: boolean;
   mayPick: boolean;
-  /** set for an admin, who picks on behalf of the team on the clock */
-  pickingFor: string | null;
   currentOverall: number | null;
+  queue: string[] | null;
   onPick: (playerId: string) => Promise<AckOutcome>;
+  onToggleQueue: (playerId: string) => void;
+  /** the draft is complete: nothing left to draft or queue */
+  draftOver: boolean;
+  /** the player waiting for "Confirm pick"; owned by the room so the queue can ask too */
+  confirming: Player | null;
+  onConfirmingChange: (player: Player | null) => void;
   className?: string;
 }
 
-export function PlayerBoard({ players, loadError, showPickColumn, mayPick, pickingFor, currentOverall, onPick, className = "" }: Props) {
+export function PlayerBoard(props: Props) {
+  const { players, loadError, canDraft, mayPick, currentOverall, queue, onPick, onToggleQueue, confirming, onConfirmingChange: setConfirming, draftOver, className = "" } = props;
   const [query, setQuery] = useState("");
   const [position, setPosition] = useState("");
-  const [pending, setPending] = useState<string | null>(null);
+  const [sort, setSort] = useState<SortKey>("rank");
+  const [active, setActive] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const deferredQuery = useDeferredValue(query);
+  const listRef = useRef<HTMLUListElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const queued = useMemo(() => new Set(queue ?? []), [queue]);
 
-  const positions = useMemo(() => {
-    const set = new Set((players ?? []).map((p) => p.position));
-    if (position) set.add(position);
-    return [...set].sort();
-  }, [players, position]);
+  const positions = useMemo(() => [...new Set((players ?? []).map((p) => p.position))].sort(), [players]);
 
-  const filtered = useMemo(() => {
+  const rows = useMemo(() => {
     const needle = deferredQuery.trim().toLowerCase();
-    return (players ?? []).filter(
+    const list = (players ?? []).filter(
       (p) => (!position || p.position === position) && (!needle || p.name.toLowerCase().includes(needle) || (p.college ?? "").toLowerCase().includes(needle)),
     );
-  }, [players, position, deferredQuery]);
+    if (sort === "name") list.sort((a, b) => a.name.localeCompare(b.name));
+    else if (sort === "position") list.sort((a, b) => a.position.localeCompare(b.position) || a.rank - b.rank);
+    else list.sort((a, b) => a.rank - b.rank);
+    return list;
+  }, [players, position, deferredQuery, sort]);
+  const shown = rows.slice(0, MAX_ROWS);
 
-  async function pick(player: Player) {
-    setPending(player.player_id);
-    setMessage(null);
-    const outcome = await onPick(player.player_id);
-    setPending(null);
-    setMessage(outcome.ok ? { text: `Picked ${player.name}.`, tone: "info" } : { text: outcome.error.message, tone: "error" });
+  // a confirmation is for one pick number; when the pick moves on (or the player is gone) it is stale
+  useEffect(() => setConfirming(null), [currentOverall, setConfirming]);
+  useEffect(() => {
+    if (confirming && players && !players.some((p) => p.player_id === confirming.player_id)) setConfirming(null);
+  }, [players, confirming, setConfirming]);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  function moveTo(index: number) {
+    const player = shown[Math.max(0, Math.min(shown.length - 1, index))];
+    if (!player) return;
+    setActive(player.player_id);
+    // scroll the list, not the page
+    const list = listRef.current;
+    const row = list?.querySelector<HTMLElement>(`[data-player-id="${player.player_id}"]`);
+    if (list && row) {
+      if (row.offsetTop < list.scrollTop) list.scrollTop = row.offsetTop;
+      else if (row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = row.offsetTop + row.offsetHeight - list.clientHeight;
+    }
   }
 
-  const title = `Available players${players ? ` (${players.length})` : ""}`;
+  function onListKey(event: KeyboardEvent<HTMLUListElement>) {
+    const index = shown.findIndex((p) => p.player_id === active);
+    const activePlayer = shown[index];
+    if (event.key === "ArrowDown") moveTo(index + 1);
+    else if (event.key === "ArrowUp") moveTo(index <= 0 ? 0 : index - 1);
+    else if (event.key === "Home") moveTo(0);
+    else if (event.key === "End") moveTo(shown.length - 1);
+    else if (event.key === "Enter" && activePlayer && canDraft && mayPick) setConfirming(activePlayer);
+    else if ((event.key === "q" || event.key === "Q") && activePlayer && canDraft && queue) onToggleQueue(activePlayer.player_id);
+    else return;
+    event.preventDefault();
+  }
+
+  async function confirmPick() {
+    if (!confirming) return;
+    setPending(true);
+    setMessage(null);
+    const outcome = await onPick(confirming.player_id);
+    setPending(false);
+    setMessage(outcome.ok ? { text: `You drafted ${confirming.name}.`, tone: "info" } : { text: outcome.error.message, tone: "error" });
+    setConfirming(null);
+    listRef.current?.focus();
+  }
+
+  const activeId = active && shown.some((p) => p.player_id === active) ? active : null;
   return (
-    <Panel title={title} className={className} actions={pickingFor && mayPick ? <span className="text-xs text-sky-300">Picking for {pickingFor}</span> : null}>
+    <Panel title={`Available players${players ? ` (${players.length})` : ""}`} className={className}>
       <div className="flex flex-wrap gap-2 px-3 pt-3">
         <label className="sr-only" htmlFor="player-search">Search players</label>
-        <input id="player-search" type="search" placeholder="Search name or college" className={`${inputClass} min-w-0 flex-1 basis-40`} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input id="player-search" type="search" placeholder="Search name or college" className={`${inputClass} min-w-0 basis-full sm:flex-1 sm:basis-36`} value={query} onChange={(e) => setQuery(e.target.value)} />
         <label className="sr-only" htmlFor="player-position">Position</label>
-        <select id="player-position" className={`${inputClass} w-28`} value={position} onChange={(e) => setPosition(e.target.value)}>
-          <option value="">All positions</option>
+        <select id="player-position" className={`${inputClass} w-auto min-w-0 flex-1 sm:w-28 sm:flex-none`} value={position} onChange={(e) => setPosition(e.target.value)}>
+          <option value="">All pos.</option>
           {positions.map((pos) => <option key={pos} value={pos}>{pos}</option>)}
         </select>
+        <label className="sr-only" htmlFor="player-sort">Sort by</label>
+        <select id="player-sort" className={`${inputClass} w-auto min-w-0 flex-1 sm:w-28 sm:flex-none`} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <option value="rank">By rank</option>
+          <option value="name">By name</option>
+          <option value="position">By position</option>
+        </select>
       </div>
-      <div className="px-3 py-1">
-        <MessageLine message={loadError ?? message?.text ?? null} tone={loadError ? "error" : (message?.tone ?? "error")} />
-      </div>
-      <ul className="h-[26rem] overflow-y-auto border-t border-slate-800 text-sm lg:h-[31rem]">
-        {players === null && !loadError && <li className="p-3 text-slate-400">Loading players…</li>}
-        {players !== null && filtered.length === 0 && <li className="p-3 text-slate-400">No players match.</li>}
-        {filtered.slice(0, MAX_ROWS).map((player) => (
-          <li key={player.player_id} className="flex min-h-11 items-center gap-2 border-b border-slate-800/70 px-3 py-1">
-            <span className="w-9 shrink-0 text-right tabular-nums text-slate-400">{player.rank}</span>
-            <span className="min-w-0 flex-1">
-              <span className="block truncate font-medium text-slate-50">{player.name}</span>
-              <span className="block truncate text-xs text-slate-400">{player.college ?? "\u00a0"}</span>
-            </span>
-            <span className="w-10 shrink-0 text-center text-xs font-semibold text-slate-200">{player.position}</span>
-            {showPickColumn && (
-              <button
-                type="button"
-                className={buttonClass("primary", "w-16 shrink-0")}
-                disabled={!mayPick || pending !== null || currentOverall === null}
-                aria-label={`Pick ${player.name}`}
-                onClick={() => void pick(player)}
-              >
-                {pending === player.player_id ? "…" : "Pick"}
-              </button>
+
+      {/* reserved height: the confirmation and messages never push the list around */}
+      <div className={`flex items-center gap-2 px-3 ${canDraft ? "h-14" : "min-h-3"}`} data-testid="pick-bar">
+        {confirming ? (
+          <>
+            <p className="min-w-0 flex-1 truncate text-sm text-slate-50">
+              Draft <strong>{confirming.name}</strong> ({confirming.position}) at #{currentOverall}?
+            </p>
+            <button ref={confirmRef} type="button" className={buttonClass("primary")} disabled={pending || !mayPick} onClick={() => void confirmPick()}>
+              {pending ? "Drafting…" : "Confirm pick"}
+            </button>
+            <button type="button" className={buttonClass("secondary")} disabled={pending} onClick={() => setConfirming(null)}>Cancel</button>
+          </>
+        ) : (
+          <div className="min-w-0 flex-1">
+            <MessageLine message={loadError ?? message?.text ?? null} tone={loadError ? "error" : (message?.tone ?? "error")} />
+            {!loadError && !message && canDraft && (
+              <p className="truncate text-xs text-slate-400">{mayPick ? "Your pick: choose Draft on a player, then confirm." : "↑/↓ to move, Q to queue, Enter to draft when on the clock."}</p>
             )}
-          </li>
-        ))}
-        {filtered.length > MAX_ROWS && <li className="p-3 text-slate-400">{filtered.length - MAX_ROWS} more — narrow the search to see them.</li>}
+          </div>
+        )}
+      </div>
+
+      <ul
+        ref={listRef}
+        tabIndex={0}
+        role="listbox"
+        aria-label="Available players"
+        aria-activedescendant={activeId ? `player-${activeId}` : undefined}
+        onKeyDown={onListKey}
+        onFocus={() => !activeId && moveTo(0)}
+        className="relative h-[24rem] overflow-y-auto border-t border-slate-800 text-sm lg:h-[30rem]"
+        data-testid="player-list"
+      >
+        {players === null && !loadError && <li className="p-3 text-slate-400">Loading players…</li>}
+        {players !== null && rows.length === 0 && <li className="p-3 text-slate-400">No players match.</li>}
+        {shown.map((player) => {
+          const isActive = player.player_id === activeId;
+          const inQueue = queued.has(player.player_id);
+          return (
+            <li
+              key={player.player_id}
+              id={`player-${player.player_id}`}
+              role="option"
+              aria-selected={isActive}
+              data-player-id={player.player_id}
+              onClick={() => setActive(player.player_id)}
+              className={`flex h-12 items-center gap-2 border-b border-slate-800/70 px-3 ${isActive ? "bg-slate-800 outline-2 -outline-offset-2 outline-sky-400" : ""}`}
+            >
+              <span className="w-8 shrink-0 text-right tabular-nums text-slate-400">{player.rank}</span>
+              <span className="min-w-0 flex-1 leading-tight">
+                <span className="block truncate font-medium text-slate-50">{player.name}</span>
+                {player.college && <span className="block truncate text-xs text-slate-400">{player.college}</span>}
+              </span>
+              <span className="w-9 shrink-0 text-center text-xs font-semibold text-slate-200">{player.position}</span>
+              {canDraft && queue && !draftOver && (
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className={buttonClass("secondary", `w-10 shrink-0 px-0 ${inQueue ? "text-amber-300" : ""}`)}
+                  aria-label={inQueue ? `Remove ${player.name} from queue` : `Queue ${player.name}`}
+                  aria-pressed={inQueue}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onToggleQueue(player.player_id);
+                  }}
+                >
+                  {inQueue ? "★" : "☆"}
+                </button>
+              )}
+              {canDraft && !draftOver && (
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className={buttonClass("primary", "w-16 shrink-0")}
+                  disabled={!mayPick || pending}
+                  aria-label={`Draft ${player.name}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setActive(player.player_id);
+                    setConfirming(player);
+                  }}
+                >
+                  Draft
+                </button>
+              )}
+            </li>
+          );
+        })}
+        {rows.length > MAX_ROWS && <li className="p-3 text-slate-400">{rows.length - MAX_ROWS} more — narrow the search to see them.</li>}
       </ul>
     </Panel>
   );

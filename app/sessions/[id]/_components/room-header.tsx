@@ -1,4 +1,5 @@
-// Session name, status, who you are in this room and who else is here.
+// Session name, status, who you are in this room, and who else is here:
+// a dot per human seat (green when connected) and the spectator count.
 import type { Role } from "@/lib/client/room-events";
 import type { PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
 import { StatusBadge } from "@/app/_components/ui";
@@ -12,24 +13,33 @@ interface Props {
 }
 
 function roleLabel(role: Role | null, teamId: string | null, teamNames: Map<string, string>): string {
-  if (role === "team" && teamId) return `Drafting for ${teamNames.get(teamId) ?? teamId} (${teamId})`;
+  if (role === "team" && teamId) return `You: ${teamNames.get(teamId) ?? teamId}`;
   if (role === "admin") return "League admin";
-  if (role === "spectator") return "Spectator";
+  if (role === "spectator") return "Spectating";
   return "Joining…";
 }
 
 export function RoomHeader({ snapshot, role, teamId, teamNames, presence }: Props) {
-  const connectedTeams = presence?.teams.filter((t) => t.connected).length ?? 0;
+  const humans = snapshot?.teams.filter((t) => t.controller === "human") ?? [];
+  const connected = new Map((presence?.teams ?? []).map((t) => [t.team_id, t.connected]));
   return (
     <div className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1">
-      <h1 className="mr-auto min-w-0 truncate text-xl font-bold text-slate-50">{snapshot?.name ?? "Draft room"}</h1>
+      <h1 className="mr-auto min-w-0 max-w-full truncate text-xl font-bold text-slate-50">{snapshot?.name ?? "Draft room"}</h1>
       {snapshot && <StatusBadge status={snapshot.status} />}
-      <span className="rounded bg-slate-800 px-2 py-0.5 text-sm text-slate-100">{roleLabel(role, teamId, teamNames)}</span>
-      {presence && (
-        <span className="text-sm text-slate-400">
-          {connectedTeams} team{connectedTeams === 1 ? "" : "s"} online · {presence.spectators} watching
-        </span>
-      )}
+      <span className="rounded bg-slate-800 px-2 py-0.5 text-sm text-slate-100" data-testid="role">{roleLabel(role, teamId, teamNames)}</span>
+      <ul aria-label="Who is here" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-300" data-testid="presence">
+        {humans.map((t) => {
+          const on = connected.get(t.team_id) ?? false;
+          return (
+            <li key={t.team_id} className="flex items-center gap-1" title={`${t.name}: ${on ? "online" : "offline"}`} data-online={on}>
+              <span aria-hidden className={`h-2 w-2 rounded-full ${on ? "bg-emerald-400" : "bg-slate-600"}`} />
+              {t.team_id}
+              <span className="sr-only">{on ? "online" : "offline"}</span>
+            </li>
+          );
+        })}
+        {presence && <li>· {presence.spectators} watching</li>}
+      </ul>
     </div>
   );
 }

@@ -1,0 +1,113 @@
+"use client";
+// The admin console: signed out, it offers sign-in and a new league; signed
+// in, the league's sessions on the left and the selected one, live, on the right.
+import { useCallback, useEffect, useState } from "react";
+import { adminApi, type AdminLeague, type AdminSessionEntry, type CreatedSeats } from "@/lib/client/admin/admin-api";
+import { describeError } from "@/lib/client/admin/fetch-json";
+import { buttonClass, MessageLine } from "@/app/_components/ui";
+import { CreateSessionPanel } from "./create-session-panel";
+import { NewSeatLinks } from "./new-seat-links";
+import { SessionRunner } from "./session-runner";
+import { SessionsPanel } from "./sessions-panel";
+import { SignInPanel } from "./sign-in-panel";
+
+type Auth = { state: "checking" } | { state: "signed-out" } | { state: "signed-in"; league: AdminLeague };
+
+export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
+  const [auth, setAuth] = useState<Auth>(hasCookie ? { state: "checking" } : { state: "signed-out" });
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedSeats | null>(null);
+  // bumped to make the session list reload at once after a change
+  const [listVersion, setListVersion] = useState(0);
+  const [live, setLive] = useState<Pick<AdminSessionEntry, "session_id" | "status" | "current_pick"> | null>(null);
+
+  useEffect(() => {
+    if (!hasCookie) return;
+    const controller = new AbortController();
+    adminApi
+      .current(controller.signal)
+      .then((league) => setAuth(league ? { state: "signed-in", league } : { state: "signed-out" }))
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(describeError(err));
+        setAuth({ state: "signed-out" });
+      });
+    return () => controller.abort();
+  }, [hasCookie]);
+
+  // ?session= keeps the selected session across a reload and makes it linkable
+  useEffect(() => {
+    const fromUrl = new URLSearchParams(window.location.search).get("session");
+    if (fromUrl) setSelected(fromUrl);
+  }, []);
+  const select = useCallback((sessionId: string | null) => {
+    setSelected(sessionId);
+    const url = new URL(window.location.href);
+    if (sessionId) url.searchParams.set("session", sessionId);
+    else url.searchParams.delete("session");
+    window.history.replaceState(null, "", url);
+  }, []);
+
+  async function signOut() {
+    try {
+      await adminApi.signOut();
+    } catch (err) {
+      setError(describeError(err));
+      return;
+    }
+    setAuth({ state: "signed-out" });
+    setCreated(null);
+    select(null);
+  }
+
+  if (auth.state !== "signed-in") {
+    return (
+      <main className="mx-auto max-w-3xl space-y-4 p-3 sm:p-4">
+        <h1 className="text-2xl font-bold text-slate-50">Admin console</h1>
+        <p className="text-sm text-slate-300">Run your league&apos;s drafts: create sessions, hand out seat links, and pause, undo, pick or trade as commissioner.</p>
+        {error && <MessageLine message={error} />}
+        {auth.state === "checking" ? (
+          <p className="text-sm text-slate-300">Checking your sign-in…</p>
+        ) : (
+          <SignInPanel onSignedIn={(league) => setAuth({ state: "signed-in", league })} />
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="mx-auto max-w-[96rem] space-y-4 p-3 sm:p-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-slate-50">Admin console</h1>
+        <p className="mr-auto text-sm text-slate-300">
+          League <span className="font-semibold text-slate-100" data-testid="league-name">{auth.league.name}</span>
+        </p>
+        <button type="button" className={buttonClass("secondary")} onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+      {error && <MessageLine message={error} />}
+      <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
+        <div className="space-y-4">
+          {created && <NewSeatLinks created={created} onDismiss={() => setCreated(null)} />}
+          <SessionsPanel selected={selected} onSelect={select} version={listVersion} live={live} />
+          <CreateSessionPanel
+            onCreated={(seats) => {
+              setCreated(seats);
+              setListVersion((v) => v + 1);
+              select(seats.session_id);
+            }}
+          />
+        </div>
+        {selected ? (
+          <SessionRunner key={selected} sessionId={selected} onChanged={() => setListVersion((v) => v + 1)} onLive={setLive} />
+        ) : (
+          <section className="grid min-h-64 place-items-center rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-300">
+            Select a session to run it, or create one.
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}

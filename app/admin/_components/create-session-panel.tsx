@@ -1,0 +1,130 @@
+"use client";
+// Create a session in the signed-in league (the cookie authorises it). The
+// form is checked with the server's own schema first, so mistakes show next
+// to the form without a round trip.
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { adminApi, type CreatedSeats, type PoolInfo } from "@/lib/client/admin/admin-api";
+import { describeError } from "@/lib/client/admin/fetch-json";
+import { createSessionSchema, TRADE_CHARTS } from "@/lib/protocol/http";
+import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
+
+export function CreateSessionPanel({ onCreated }: { onCreated: (created: CreatedSeats) => void }) {
+  const [pools, setPools] = useState<PoolInfo[] | null>(null);
+  const [name, setName] = useState("League mock");
+  const [pool, setPool] = useState("");
+  const [rounds, setRounds] = useState("2");
+  const [seconds, setSeconds] = useState("90");
+  const [cpuDelay, setCpuDelay] = useState("1500");
+  const [chart, setChart] = useState<(typeof TRADE_CHARTS)[number]>("hill");
+  const [humans, setHumans] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    adminApi
+      .pools(controller.signal)
+      .then((list) => {
+        setPools(list);
+        setPool((current) => current || (list.find((p) => p.pool === "2024") ?? list.at(-1))?.pool || "");
+      })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) setError(describeError(err));
+      });
+    return () => controller.abort();
+  }, []);
+
+  const selected = pools?.find((p) => p.pool === pool);
+  // teams in the order of their first pick, which is how people look for them
+  const teams = useMemo(() => {
+    if (!selected) return [];
+    const first = new Map<string, number>();
+    for (const slot of selected.order) if (!first.has(slot.team_id)) first.set(slot.team_id, slot.overall);
+    return [...selected.teams].sort((a, b) => (first.get(a.team_id) ?? 999) - (first.get(b.team_id) ?? 999));
+  }, [selected]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const body = {
+      name: name.trim(),
+      pool,
+      rounds: Number(rounds),
+      seconds_per_pick: Number(seconds),
+      cpu_delay_ms: Number(cpuDelay),
+      human_teams: humans,
+      trade_chart: chart,
+    };
+    const checked = createSessionSchema.safeParse(body);
+    if (!checked.success) {
+      setError(checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      return;
+    }
+    setBusy(true);
+    try {
+      onCreated(await adminApi.createSession(body));
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const toggle = (teamId: string) => setHumans((list) => (list.includes(teamId) ? list.filter((t) => t !== teamId) : [...list, teamId]));
+
+  return (
+    <Panel title="Create session">
+      <form onSubmit={(e) => void submit(e)} className="space-y-3 p-3">
+        <fieldset disabled={busy} className="space-y-3">
+          <div>
+            <label htmlFor="cs-name" className={labelClass}>Name</label>
+            <input id="cs-name" className={inputClass} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="grid grid-cols-2 gap-2">
+            <div>
+              <label htmlFor="cs-pool" className={labelClass}>Draft class</label>
+              <select id="cs-pool" className={inputClass} value={pool} onChange={(e) => { setPool(e.target.value); setHumans([]); }}>
+                {(pools ?? []).map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="cs-rounds" className={labelClass}>Rounds</label>
+              <input id="cs-rounds" type="number" min={1} max={Math.min(7, selected?.rounds ?? 7)} className={inputClass} value={rounds} onChange={(e) => setRounds(e.target.value)} />
+            </div>
+            <div>
+              <label htmlFor="cs-seconds" className={labelClass}>Seconds / pick</label>
+              <input id="cs-seconds" type="number" min={0} max={3600} className={inputClass} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby="cs-seconds-hint" />
+              <p id="cs-seconds-hint" className="mt-1 text-xs text-slate-400">0 = untimed, else 5–3600</p>
+            </div>
+            <div>
+              <label htmlFor="cs-delay" className={labelClass}>CPU delay (ms)</label>
+              <input id="cs-delay" type="number" min={0} max={60000} step={100} className={inputClass} value={cpuDelay} onChange={(e) => setCpuDelay(e.target.value)} />
+            </div>
+            <div className="col-span-2">
+              <label htmlFor="cs-chart" className={labelClass}>Trade chart</label>
+              <select id="cs-chart" className={inputClass} value={chart} onChange={(e) => setChart(e.target.value as (typeof TRADE_CHARTS)[number])}>
+                {TRADE_CHARTS.map((c) => <option key={c} value={c}>{c}</option>)}
+              </select>
+            </div>
+          </div>
+          <fieldset>
+            <legend className={labelClass}>Human seats ({humans.length}; the rest are CPU)</legend>
+            <div className="grid max-h-40 grid-cols-4 gap-1 overflow-y-auto rounded-md border border-slate-700 p-2">
+              {teams.map((team) => (
+                <label key={team.team_id} title={team.name} className="flex min-h-8 items-center gap-1.5 rounded px-1 text-sm hover:bg-slate-800">
+                  <input type="checkbox" className="accent-sky-400" checked={humans.includes(team.team_id)} onChange={() => toggle(team.team_id)} />
+                  {team.team_id}
+                </label>
+              ))}
+              {pools === null && <p className="col-span-full text-sm text-slate-400">Loading teams…</p>}
+            </div>
+          </fieldset>
+          <button type="submit" className={buttonClass("primary", "w-full")} disabled={busy || !pool}>
+            {busy ? "Creating…" : "Create session"}
+          </button>
+        </fieldset>
+        <MessageLine message={error} />
+      </form>
+    </Panel>
+  );
+}

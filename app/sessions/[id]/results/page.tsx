@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { ResultsView } from "./_components/results-view";
+
+export const metadata: Metadata = { title: "Draft results · WarRoom" };
+
+/** Read-only and public: this URL is the shareable link to a draft's results. */
+export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <ResultsView sessionId={id} />;
+}

@@ -1,0 +1,56 @@
+// One fetch helper for the admin console, replay and results pages: JSON in,
+// zod-checked JSON out, and every failure turned into one error the UI can
+// show. Same-origin credentials send the admin's httpOnly cookie, so the
+// console never needs the key itself after sign-in.
+import type { z } from "zod";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+interface JsonInit {
+  method?: "GET" | "POST" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function fetchJson<S extends z.ZodType>(schema: S, path: string, init: JsonInit = {}): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      credentials: "same-origin",
+      cache: "no-store",
+      ...(init.body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new HttpError(0, "disconnected", "Could not reach the server.");
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const message = typeof error?.message === "string" ? error.message : `Request failed (HTTP ${response.status}).`;
+    throw new HttpError(response.status, typeof error?.code === "string" ? error.code : "internal", message);
+  }
+  const parsed = schema.safeParse(json);
+  // a contract drift shows as a clear message instead of a half-drawn page
+  if (!parsed.success) throw new HttpError(response.status, "bad_response", "The server's answer did not match the contract.");
+  return parsed.data;
+}
+
+/** A message for anything `fetchJson` (or a caller) threw. */
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return "Something went wrong.";
+}
+
+export const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";

@@ -1,0 +1,105 @@
+// The lobby in a real browser against the real server: the session list is
+// live (no reload), a solo mock starts in two clicks without the admin key
+// ever reaching page scripts, and a visitor can watch a running draft.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPage, screenshot as capture, type WatchedPage } from "../support/browser";
+import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+jest.setTimeout(90_000);
+
+let database: TestDatabase;
+let dataDir: string;
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataDir = mkdtempSync(path.join(tmpdir(), "warroom-lobby-"));
+  [server, browser] = await Promise.all([startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: database.url ?? "" }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill("SIGKILL");
+  await server?.exited;
+  await database?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return capture(page, name);
+}
+
+test("the session list updates without a reload and offers open seats", async () => {
+  const { page, problems }: WatchedPage = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByText("The real 2024 NFL Draft").first().waitFor();
+  await page.getByRole("button", { name: "Chicago Bears" }).waitFor(); // the solo mock's team picker is loaded
+
+  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Lobby test" } });
+  const created = await httpJson(`${server.url}/api/sessions`, {
+    token: admin_key,
+    body: { name: "Friday night mock", rounds: 1, seconds_per_pick: 0, human_teams: ["NYG", "NE"], cpu_delay_ms: 0, cpu_trade_offers: false },
+  });
+  const entry = page.locator(`[data-session-id="${created.session_id}"]`);
+  await entry.getByText("2 open seats").waitFor({ timeout: 10_000 });
+  await entry.getByRole("button", { name: /Claim the NYG seat/ }).waitFor();
+
+  // a seat claimed elsewhere disappears from the list on the next refresh
+  await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/NE/claim`, { body: { display_name: "Someone" } });
+  await entry.getByText("1 open seat").waitFor({ timeout: 10_000 });
+  await expect(entry.getByRole("button", { name: /Claim the NE seat/ }).count()).resolves.toBe(0);
+
+  await screenshot(page, "lobby-desktop");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "lobby-390");
+  expect(problems).toEqual([]);
+});
+
+test("a solo mock starts in two clicks, signed in by an httpOnly cookie, and others can watch it", async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Chicago Bears" }).click();
+  await page.getByRole("button", { name: "Start mock as CHI" }).click();
+
+  await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+  const sessionId = page.url().split("/").at(-1)!;
+  await page.getByTestId("on-the-clock").getByText("You are on the clock").waitFor();
+  await expect(page.getByTestId("role").textContent()).resolves.toBe("You: Chicago Bears");
+
+  // the league's admin key is nowhere page scripts can read it
+  const visible = await page.evaluate(() => JSON.stringify({ cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage } }));
+  const cookies = await context.cookies();
+  const admin = cookies.find((c) => c.name === "warroom_admin");
+  expect(admin?.httpOnly).toBe(true);
+  expect(visible).not.toContain(admin!.value);
+  expect(visible).not.toContain(decodeURIComponent(admin!.value));
+
+  // draft #1 from the queue: star the top player, then Draft from the queue tab and confirm
+  const top = page.getByTestId("player-list").locator("li[data-player-id]").first();
+  const playerId = await top.getAttribute("data-player-id");
+  await top.getByRole("button", { name: /^Queue / }).click();
+  await page.getByRole("tab", { name: /Queue/ }).click();
+  await page.getByTestId("queue").getByRole("button", { name: /^Draft / }).click();
+  await page.getByRole("button", { name: "Confirm pick" }).click();
+  await page.locator(`[data-testid=draft-board] td[data-overall="1"][data-player-id="${playerId}"]`).waitFor();
+  await expect(page.getByTestId("your-pick").textContent()).resolves.toMatch(/Your pick is in \d+ \(#9\)/);
+
+  // someone else finds it running in the lobby and watches the CPU picks arrive
+  const visitor = await openPage(browser);
+  await visitor.page.goto(server.url);
+  const entry = visitor.page.locator(`[data-session-id="${sessionId}"]`);
+  await entry.getByText("running").waitFor();
+  await entry.getByRole("link", { name: /^Watch / }).click();
+  await visitor.page.getByTestId("role").filter({ hasText: "Spectating" }).waitFor();
+  await visitor.page.locator(`[data-testid=draft-board] td[data-overall="3"][data-player-id]`).waitFor({ timeout: 15_000 });
+  await expect(visitor.page.getByRole("button", { name: /^Draft / }).count()).resolves.toBe(0);
+
+  expect(problems).toEqual([]);
+  expect(visitor.problems).toEqual([]);
+});
