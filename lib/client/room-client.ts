@@ -59,22 +59,25 @@ export interface RoomClientOptions<S extends RoomSocket> {
 /** Consecutive seq gaps right after a fresh join mean something is badly off; stop and show it. */
 const MAX_RESYNCS = 3;
 
+/** A room before its first join answers. */
+export const INITIAL_ROOM_STATE: RoomState = {
+  snapshot: null,
+  role: null,
+  team_id: null,
+  joining: false,
+  join_error: null,
+  presence: null,
+  server_offset_ms: 0,
+  clock_synced: false,
+  queue: null,
+};
+
 export function createRoomClient<S extends RoomSocket>(options: RoomClientOptions<S>) {
   const { connection, session_id, token } = options;
   const socket = connection.socket;
   const now = options.now ?? Date.now;
   const listeners = new Set<(state: RoomState) => void>();
-  let state: RoomState = {
-    snapshot: null,
-    role: null,
-    team_id: null,
-    joining: false,
-    join_error: null,
-    presence: null,
-    server_offset_ms: 0,
-    clock_synced: false,
-    queue: null,
-  };
+  let state: RoomState = INITIAL_ROOM_STATE;
   let buffered: RoomEvent[] = [];
   let generation = 0; // an ack from an older join attempt is stale and ignored
   let resyncs = 0;

@@ -5,7 +5,7 @@ import { io } from "socket.io-client";
 import type { AdminAction } from "@/lib/protocol/commands";
 import type { AckOutcome } from "./emit-ack";
 import { createRealtimeConnection, type ConnectionStatus, type RealtimeConnection, type TimerClock } from "./realtime-connection";
-import { createRoomClient, type RoomClient, type RoomState } from "./room-client";
+import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
 
 const browserClock: TimerClock = {
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
@@ -16,22 +16,11 @@ const browserClock: TimerClock = {
 // Behind a load balancer without sticky sessions, build with NEXT_PUBLIC_SOCKET_TRANSPORTS=websocket (PROTOCOL.md).
 const transports = process.env.NEXT_PUBLIC_SOCKET_TRANSPORTS?.split(",").map((t) => t.trim()) as ("polling" | "websocket")[] | undefined;
 
-const INITIAL_ROOM: RoomState = {
-  snapshot: null,
-  role: null,
-  team_id: null,
-  joining: false,
-  join_error: null,
-  presence: null,
-  server_offset_ms: 0,
-  clock_synced: false,
-  queue: null,
-};
 const NOT_READY: AckOutcome = { ok: false, error: { code: "disconnected", message: "Not connected to the server." } };
 
 /** `enabled` is false until the caller knows which token to join with. */
 export function useDraftRoom(sessionId: string, token: string | undefined, enabled: boolean) {
-  const [room, setRoom] = useState<RoomState>(INITIAL_ROOM);
+  const [room, setRoom] = useState<RoomState>(INITIAL_ROOM_STATE);
   const [status, setStatus] = useState<ConnectionStatus>({ state: "connecting" });
   const live = useRef<{ connection: RealtimeConnection; client: RoomClient } | null>(null);
 
