@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { io } from "socket.io-client";
-import { httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { embeddedAlone, httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
 import { request } from "./support/test-server";
 
 jest.setTimeout(120_000);
@@ -28,7 +28,7 @@ afterAll(async () => {
 function runToExit(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: "", HOST: "127.0.0.1", ...env },
+    env: { ...process.env, NODE_OPTIONS: "", HOST: "127.0.0.1", ...embeddedAlone(env) },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -88,6 +88,9 @@ test("exits non-zero with a clear message on a bad variable, an unreachable data
   rmSync(other, { recursive: true, force: true });
   expect(portInUse.status).toBe(1);
   expect(portInUse.output).toMatch(/cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+  const redisWithoutPostgres = runToExit({ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "", PORT: "0" });
+  expect(redisWithoutPostgres.status).toBe(1);
+  expect(redisWithoutPostgres.output).toMatch(/REDIS_URL is set but DATABASE_URL is not/);
 });
 
 test("also runs in development mode (Turbopack) with Socket.IO on the same port", async () => {

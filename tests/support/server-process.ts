@@ -27,7 +27,12 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
+/** The embedded database serves one process, so a node on it never joins a Redis scale-out from the environment. */
+export const embeddedAlone = (env: Record<string, string>): Record<string, string> =>
+  env.DATABASE_URL === "" && env.REDIS_URL === undefined ? { ...env, REDIS_URL: "" } : env;
+
 export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  env = embeddedAlone(env);
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,

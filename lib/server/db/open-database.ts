@@ -9,6 +9,9 @@ import { acquireDataDirLock } from "./data-dir-lock";
 
 export type Database = PrismaClient;
 
+/** An arbitrary, fixed advisory-lock key for "applying WarRoom migrations". */
+const MIGRATION_LOCK = 720_2026;
+
 export interface OpenDatabase {
   prisma: Database;
   kind: "pglite" | "postgres";
@@ -35,11 +38,19 @@ async function openPostgres(url: string, migrate: boolean): Promise<OpenDatabase
   // an idle client that loses its server must not crash the process; the next query reports it
   pool.on("error", () => {});
   if (migrate) {
-    const runner: SqlRunner = {
-      exec: async (sql) => void (await pool.query(sql)),
-      query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
-    };
-    await applyMigrations(runner);
+    // several nodes may start at once: one migrates while the others wait on this lock
+    const client = await pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      const runner: SqlRunner = {
+        exec: async (sql) => void (await client.query(sql)),
+        query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+      };
+      await applyMigrations(runner);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+      client.release();
+    }
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

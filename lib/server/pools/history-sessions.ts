@@ -74,15 +74,25 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
     const pool = await pools.get(poolId);
     if (!pool) continue;
     const { events, state } = realDraftEvents(pool, id);
-    await repo.createSession({
-      id,
-      leagueId: HISTORY_LEAGUE_ID,
-      poolId,
-      name: historySessionName(poolId),
-      config: { rounds: pool.rounds, seconds_per_pick: 0, cpu_delay_ms: 0, history: true },
-      seats: pool.teams.map((team) => ({ teamId: team.team_id, name: team.name, controller: "cpu", tokenHash: null })),
-      order: buildOrder(pool, pool.rounds),
-    });
+    const isNew = await repo
+      .createSession({
+        id,
+        leagueId: HISTORY_LEAGUE_ID,
+        poolId,
+        name: historySessionName(poolId),
+        config: { rounds: pool.rounds, seconds_per_pick: 0, cpu_delay_ms: 0, history: true },
+        seats: pool.teams.map((team) => ({ teamId: team.team_id, name: team.name, controller: "cpu", tokenHash: null })),
+        order: buildOrder(pool, pool.rounds),
+      })
+      .then(
+        () => true,
+        // another node starting at the same moment created it first
+        (error: { code?: string }) => {
+          if (error?.code === "P2002") return false;
+          throw error;
+        },
+      );
+    if (!isNew) continue;
     await repo.append(id, events, { status: state.status, seq: state.seq, currentOverall: null, deadline: null, dueAt: null });
     created.push(poolId);
   }

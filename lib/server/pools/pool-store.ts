@@ -19,7 +19,7 @@ export async function loadBundledPools(prisma: Database): Promise<string[]> {
   for (const data of readBundledPools()) {
     if (present.has(data.pool)) continue;
     const teamNeeds = needs[data.pool] ?? {};
-    await prisma.$transaction([
+    const inserted = await prisma.$transaction([
       prisma.pool.create({ data: { id: data.pool, rounds: data.rounds } }),
       prisma.poolTeam.createMany({
         data: data.teams.map((team) => ({ poolId: data.pool, teamId: team.team_id, name: team.name, needs: (teamNeeds[team.team_id] ?? []) as object[] })),
@@ -44,8 +44,15 @@ export async function loadBundledPools(prisma: Database): Promise<string[]> {
           originalTeamId: slot.original_team_id,
         })),
       }),
-    ]);
-    loaded.push(data.pool);
+    ]).then(
+      () => true,
+      // another node starting at the same moment loaded this pool first
+      (error: { code?: string }) => {
+        if (error?.code === "P2002") return false;
+        throw error;
+      },
+    );
+    if (inserted) loaded.push(data.pool);
   }
   await fillMissingNeeds(prisma, needs);
   return loaded;
