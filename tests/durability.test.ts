@@ -91,7 +91,8 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
   // the acknowledged human pick survived, and WAS's clock fires at the stored deadline, not a fresh 6 s
   const timedAfter = await httpJson(`${server.url}/api/sessions/${timed.session_id}`);
   expect(timedAfter.picks[0]).toMatchObject({ overall: 1, team_id: "CHI", player: { player_id: "WillCa03" } });
-  expect(Date.parse(timedAfter.clock.deadline)).toBe(deadline);
+  // if the restart took longer than the clock, the autopick already happened at start-up; else the clock still shows the stored deadline
+  if (timedAfter.picks.length === 1) expect(Date.parse(timedAfter.clock.deadline)).toBe(deadline);
   const spectator = await connect(server.url);
   await request(spectator, "join_session", { session_id: timed.session_id });
   const autopick = timedAfter.picks.length > 1 ? timedAfter.picks[1] : (await new Promise<any>((resolve) => spectator.once("draft_pick", resolve))).pick;
