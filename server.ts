@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import next from "next";
 import { openDatabase } from "./lib/server/db/open-database";
-import { parseEnv } from "./lib/server/env";
+import { limitsOf, parseEnv } from "./lib/server/env";
+import { createHttpGuard } from "./lib/server/http/http-guard";
 import { registerHttpServices } from "./lib/server/http/registry";
 import { createLogger } from "./lib/server/logger";
 import { connectRedisBus } from "./lib/server/realtime/redis-bus";
@@ -46,15 +47,22 @@ async function main(): Promise<void> {
   const redis = env.REDIS_URL ? await connectRedisBus(env.REDIS_URL, logger).catch((error: Error) => fail(error.message)) : undefined;
   if (!dev) buildIfMissing(dir);
 
+  const { limits, rateLimit } = limitsOf(env);
+  // security headers on every response; origin, per-address rate and size checks on every write
+  const guard = createHttpGuard({ allowedOrigins: env.ALLOWED_ORIGINS, limits, dev });
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   const httpServer = createServer((req, res) => {
+    if (guard(req, res)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(503).end("starting");
   });
+  // slow clients: a request must arrive whole within these, or its connection is closed
+  httpServer.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = Math.min(env.HTTP_REQUEST_TIMEOUT_MS, 15_000);
   // without this, a port already in use can end the process with status 0
   httpServer.once("error", (error) => fail(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`));
 
-  const warroom = await createWarRoom({ httpServer, db, logger, redis, allowedOrigins: env.ALLOWED_ORIGINS, io: { destroyUpgrade: false } });
+  const warroom = await createWarRoom({ httpServer, db, logger, redis, allowedOrigins: env.ALLOWED_ORIGINS, limits, rateLimit, io: { destroyUpgrade: false } });
   registerHttpServices({ service: warroom.service, queries: warroom.queries, health: warroom.health });
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });

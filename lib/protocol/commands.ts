@@ -10,7 +10,7 @@ const overall = z.number().int().min(1).max(1000);
 export const joinSessionSchema = z.strictObject({
   session_id: sessionId,
   token: z.string().min(1).max(200).optional(),
-  last_seq: z.number().int().min(0).optional(),
+  last_seq: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
 export const leaveSessionSchema = z.strictObject({ session_id: sessionId });

@@ -14,7 +14,7 @@ export const createSessionSchema = z
     seconds_per_pick: z.number().int().min(0).max(3600),
     human_teams: z.array(teamIdSchema).max(32),
     cpu_delay_ms: z.number().int().min(0).max(60000).default(1500),
-    seed: z.number().int().optional(),
+    seed: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
     cpu_randomness: z.number().min(0).max(1).optional(),
     need_weight: z.number().min(0).max(1).optional(),
     trade_chart: z.enum(TRADE_CHARTS).optional(),
@@ -41,7 +41,7 @@ export const playersQuerySchema = z.object({
 });
 
 export const eventsQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0),
+  after: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 

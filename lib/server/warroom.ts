@@ -11,7 +11,9 @@ import { loadHistorySessions } from "./pools/history-sessions";
 import { createPoolCatalog, loadBundledPools } from "./pools/pool-store";
 import { createPresence } from "./realtime/presence";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
-import { roomOf } from "./realtime/rooms";
+import { membershipsOf, parseSeatRoom, roomOf, seatRoomOf, type SocketData } from "./realtime/rooms";
+import { originAllowed } from "./http/http-guard";
+import { clientAddress, createConnectionCounter, DEFAULT_LIMITS, isLoopback, type AbuseLimits } from "./security/limits";
 import { registerSocketHandlers } from "./realtime/socket-handlers";
 import { systemClock, type TimerClock } from "./sessions/pick-clock";
 import { createSessionQueries } from "./sessions/session-queries";
@@ -28,6 +30,10 @@ const SWEEP_INTERVAL_MS = 1000;
 const SWEEP_GRACE_MS = 750;
 /** On shutdown, how long finished commands' acknowledgements get to leave before sockets close. */
 const ACK_FLUSH_MS = 150;
+/** A connection that has not joined the namespace by then is closed (Socket.IO's default is 45 s). */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** How often sockets that stopped reading are looked for. */
+const SLOW_CLIENT_SWEEP_MS = 5000;
 
 export interface WarRoomOptions {
   httpServer: HttpServer;
@@ -41,17 +47,32 @@ export interface WarRoomOptions {
   io?: Partial<ServerOptions>;
   /** scale-out: rooms shared with other nodes through Redis */
   redis?: RedisBus;
+  /** abuse limits; unset fields take DEFAULT_LIMITS */
+  limits?: Partial<AbuseLimits>;
 }
 
 export async function createWarRoom(options: WarRoomOptions) {
   const { httpServer, db, logger } = options;
   const clock = options.clock ?? systemClock;
+  const limits: AbuseLimits = { ...DEFAULT_LIMITS, ...options.limits };
   await loadBundledPools(db.prisma);
+
+  // concurrent connections per address, counted from the Engine.IO handshake to the close
+  const connections = createConnectionCounter(limits.connectionsPerIp);
+  const addressOf = (req: { socket: { remoteAddress?: string }; headers: import("node:http").IncomingHttpHeaders }) =>
+    clientAddress(req.socket.remoteAddress, req.headers, limits.trustProxy);
+  const limited = (address: string) => !(limits.exemptLoopback && isLoopback(address));
 
   const io = new Server(httpServer, {
     ...HEARTBEAT,
+    connectTimeout: CONNECT_TIMEOUT_MS,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? [])),
+    allowRequest: (req, callback) => {
+      if (!originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? [])) return callback("origin not allowed", false);
+      const address = addressOf(req);
+      if (limited(address) && connections.full(address)) return callback("rate_limited: too many connections from your address", false);
+      callback(null, true);
+    },
     ...(options.redis ? { adapter: options.redis.adapter } : {}),
     ...options.io,
   });
@@ -73,16 +94,60 @@ export async function createWarRoom(options: WarRoomOptions) {
     },
   });
   const now = () => clock.now();
-  const service = createSessionService({ repo, pools, runner, now });
+  const service = createSessionService({
+    repo,
+    pools,
+    runner,
+    now,
+    activeSessionsPerLeague: limits.activeSessionsPerLeague,
+    // empty the seat room on every node: each node demotes and tells its own sockets (leave-room, below)
+    seatRevoked: (sessionId, teamId) => io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
+  });
   const queries = createSessionQueries({ repo, pools, runner });
   const presence = createPresence(io, clock, async (sessionId) => {
     const loaded = await runner.load(sessionId);
     return loaded ? loaded.state.config.teams.map((team) => team.team_id) : [];
   });
 
+  io.engine.on("connection", (raw: { request: Parameters<typeof addressOf>[0]; once(event: "close", listener: () => void): void }) => {
+    const address = addressOf(raw.request);
+    if (limited(address)) raw.once("close", connections.opened(address));
+  });
+
+  // a socket that leaves a seat room while still holding that seat was revoked: it watches from now on
+  io.of("/").adapter.on("leave-room", (room: string, id: string) => {
+    const seat = parseSeatRoom(room);
+    const socket = seat && io.of("/").sockets.get(id);
+    if (!seat || !socket || (socket.data as SocketData).closing) return;
+    const memberships = membershipsOf(socket.data);
+    const role = memberships[seat.sessionId];
+    if (role?.role !== "team" || role.team_id !== seat.teamId) return;
+    memberships[seat.sessionId] = { role: "spectator" };
+    socket.emit("seat_revoked", { session_id: seat.sessionId, team_id: seat.teamId });
+    presence.changed(seat.sessionId);
+  });
+
+  const localRoomSize = (room: string) => io.of("/").adapter.rooms.get(room)?.size ?? 0;
   io.on("connection", (socket) =>
-    registerSocketHandlers(socket, { service, logger, now, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, presenceChanged: presence.changed }),
+    registerSocketHandlers(socket, {
+      service,
+      logger,
+      now,
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      presenceChanged: presence.changed,
+      localRoomSize,
+      socketsPerSession: limits.socketsPerSession,
+    }),
   );
+
+  // a client that stops reading would make its outgoing queue grow for ever: drop it, it can reconnect and resync
+  const slowClientSweep = setInterval(() => {
+    for (const socket of io.of("/").sockets.values()) {
+      const queued = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+      if (queued > limits.slowClientPackets) socket.disconnect(true);
+    }
+  }, SLOW_CLIENT_SWEEP_MS);
+  slowClientSweep.unref();
 
   const resumed = await runner.resumeClocks();
   if (resumed) logger.info(`resumed clocks of ${resumed} running session(s)`);
@@ -103,6 +168,8 @@ export async function createWarRoom(options: WarRoomOptions) {
 
   return {
     io,
+    /** for tests and metrics: addresses with open connections (per-address limits on) */
+    connectionAddresses: () => connections.size(),
     service,
     queries,
     db,
@@ -118,6 +185,7 @@ export async function createWarRoom(options: WarRoomOptions) {
      * and closes Redis. The caller closes the database.
      */
     async close(): Promise<void> {
+      clearInterval(slowClientSweep);
       presence.stop();
       await runner.stop();
       // let the acknowledgements of the commands that just finished reach their sockets first
@@ -132,13 +200,4 @@ export async function createWarRoom(options: WarRoomOptions) {
 
 export type WarRoom = Awaited<ReturnType<typeof createWarRoom>>;
 
-/** Browsers send Origin; same-origin pages and the configured origins may connect. Non-browser clients send none. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
-  if (!origin) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+export { originAllowed };

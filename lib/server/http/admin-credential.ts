@@ -5,14 +5,23 @@ import { bearerToken } from "./respond";
 export const ADMIN_COOKIE = "warroom_admin";
 const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 30;
 
+/** Longer than any key we issue: refused before it costs a hash or a lookup. */
+const MAX_CREDENTIAL_LENGTH = 200;
+
 export function adminCredential(request: Request): string | undefined {
-  return bearerToken(request) ?? readCookie(request.headers.get("cookie"), ADMIN_COOKIE);
+  const credential = bearerToken(request) ?? readCookie(request.headers.get("cookie"), ADMIN_COOKIE);
+  return credential && credential.length <= MAX_CREDENTIAL_LENGTH ? credential : undefined;
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return undefined; // malformed percent-encoding: no credential, not a crash
+    }
   }
   return undefined;
 }

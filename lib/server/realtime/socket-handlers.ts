@@ -16,7 +16,7 @@ import type { Logger } from "../logger";
 import type { Role, SessionService } from "../sessions/session-service";
 import { onEvent } from "./on-event";
 import { createTokenBucket, type RateLimit } from "./rate-limit";
-import { membershipsOf, roomOf } from "./rooms";
+import { membershipsOf, roomOf, seatRoomOf, type SocketData } from "./rooms";
 
 export interface HandlerDeps {
   service: SessionService;
@@ -24,12 +24,20 @@ export interface HandlerDeps {
   rateLimit: RateLimit;
   now: () => number;
   presenceChanged: (sessionId: string) => void;
+  /** sockets in a room on this node */
+  localRoomSize: (room: string) => number;
+  /** sockets per session on this node; seats and admins always get in, spectators beyond it are refused */
+  socketsPerSession: number;
 }
+
+/** Every event this module answers; anything else with an acknowledgement is told so. */
+export const CLIENT_EVENTS = ["join_session", "leave_session", "make_pick", "propose_trade", "respond_trade", "set_queue", "admin_action", "ping"] as const;
+const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 
 /** The engine's actor for a role that may act: its seat's team, or an admin. */
 const actorOf = (role: Role): Actor => (role.role === "team" ? { kind: "team", teamId: role.team_id } : { kind: "admin" });
 
-export function registerSocketHandlers(socket: Socket, { service, logger, rateLimit, now, presenceChanged }: HandlerDeps): void {
+export function registerSocketHandlers(socket: Socket, { service, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps): void {
   const guard = createTokenBucket(rateLimit);
   const memberships = membershipsOf(socket.data);
 
@@ -48,17 +56,25 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
 
   onEvent(socket, "join_session", joinSessionSchema, guard, logger, async ({ session_id, token, last_seq }) => {
     const role = await service.resolveRole(session_id, token);
+    const room = roomOf(session_id);
+    if (role.role === "spectator" && !socket.rooms.has(room) && localRoomSize(room) >= socketsPerSession) {
+      throw new ContractError("rate_limited", "this session has as many watchers as it can take; try again later");
+    }
     // join the room before reading the snapshot: nothing broadcast after it can be missed
+    const previous = memberships[session_id];
     memberships[session_id] = role;
-    await socket.join(roomOf(session_id));
+    // a socket that held another seat here gives it up (its new role is recorded first, so this is no revocation)
+    if (previous?.role === "team" && !(role.role === "team" && role.team_id === previous.team_id)) await socket.leave(seatRoomOf(session_id, previous.team_id));
+    await socket.join(role.role === "team" ? [room, seatRoomOf(session_id, role.team_id)] : room);
     presenceChanged(session_id);
     const joined = await service.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
     return { ...role, ...joined };
   });
 
   onEvent(socket, "leave_session", leaveSessionSchema, guard, logger, async ({ session_id }) => {
-    roleIn(session_id);
+    const role = roleIn(session_id);
     delete memberships[session_id];
+    if (role.role === "team") await socket.leave(seatRoomOf(session_id, role.team_id));
     await socket.leave(roomOf(session_id));
     presenceChanged(session_id);
     return {};
@@ -96,7 +112,27 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
 
   onEvent(socket, "ping", pingSchema, guard, logger, () => ({ server_time: now() }));
 
+  // an unknown event is never acted on; one that asks for an answer gets one, like any malformed command
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === "string" && KNOWN_EVENTS.has(event)) return;
+    const ack = args.at(-1);
+    if (typeof ack !== "function") return;
+    if (!guard.take()) return void safeAck(ack, { ok: false, error: { code: "rate_limited", message: "too many events; slow down" } });
+    safeAck(ack, { ok: false, error: { code: "not_found", message: "no such event" } });
+  });
+
+  // leaving every room on the way out is no revocation
+  socket.on("disconnecting", () => void ((socket.data as SocketData).closing = true));
+
   socket.on("disconnect", () => {
     for (const sessionId of Object.keys(memberships)) presenceChanged(sessionId);
   });
+}
+
+function safeAck(ack: Function, response: unknown): void {
+  try {
+    ack(response);
+  } catch {
+    // the socket may have gone
+  }
 }

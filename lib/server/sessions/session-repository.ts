@@ -68,7 +68,12 @@ export function createSessionRepository(prisma: Database) {
     },
 
     async findLeagueByKeyHash(adminKeyHash: string) {
-      return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true, name: true } });
+      return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true, name: true, adminKeyHash: true } });
+    },
+
+    /** Sessions of a league that are not complete (the per-league cap counts these). */
+    async countActiveSessions(leagueId: string): Promise<number> {
+      return prisma.draftSession.count({ where: { leagueId, status: { not: "complete" } } });
     },
 
     async rotateSeatToken(sessionId: string, teamId: string, tokenHash: string): Promise<boolean> {
@@ -220,7 +225,7 @@ export function createSessionRepository(prisma: Database) {
     },
 
     async findSeatByTokenHash(tokenHash: string) {
-      return prisma.seat.findUnique({ where: { tokenHash }, select: { sessionId: true, teamId: true, claimed: true } });
+      return prisma.seat.findUnique({ where: { tokenHash }, select: { sessionId: true, teamId: true, claimed: true, tokenHash: true } });
     },
 
     /** First come, first served: only an unclaimed human seat changes hands, and it gets a fresh token. */

@@ -10,7 +10,7 @@ import type { AdminAction } from "../../protocol/commands";
 import { ContractError } from "../../protocol/errors";
 import type { CreateSessionBody } from "../../protocol/http";
 import type { Pick, Snapshot, Trade } from "../../protocol/shapes";
-import { hashSecret, newSecret } from "../auth/secrets";
+import { digestsEqual, hashSecret, newSecret } from "../auth/secrets";
 import type { PoolCatalog } from "../pools/pool-store";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
@@ -20,12 +20,33 @@ export type Role = { role: "team"; team_id: string } | { role: "admin" } | { rol
 /** At most this many missed events come with a join; past it the snapshot alone resyncs the client. */
 export const MISSED_LIMIT = 500;
 
-export function createSessionService({ repo, pools, runner, now }: { repo: SessionRepository; pools: PoolCatalog; runner: SessionRunner; now: () => number }) {
+/** Longer than any secret we issue: refused before it costs a hash or a lookup. */
+const MAX_TOKEN_LENGTH = 200;
+
+export interface SessionServiceDeps {
+  repo: SessionRepository;
+  pools: PoolCatalog;
+  runner: SessionRunner;
+  now: () => number;
+  /** lobby, running or paused sessions a league may have at once */
+  activeSessionsPerLeague?: number;
+  /** a seat's token was replaced: sockets holding that seat (on every node) must lose it now */
+  seatRevoked?: (sessionId: string, teamId: string) => void;
+}
+
+export function createSessionService({ repo, pools, runner, now, activeSessionsPerLeague = Infinity, seatRevoked = () => {} }: SessionServiceDeps) {
   /** The league whose admin key this is; unauthorized when none. */
   async function leagueOf(adminKey: string | undefined): Promise<string> {
-    const league = adminKey ? await repo.findLeagueByKeyHash(hashSecret(adminKey)) : null;
+    const league = await findLeague(adminKey);
     if (!league) throw new ContractError("unauthorized", "a league admin key is required");
     return league.id;
+  }
+
+  async function findLeague(adminKey: string | undefined) {
+    if (!adminKey || adminKey.length > MAX_TOKEN_LENGTH) return null;
+    const hash = hashSecret(adminKey);
+    const league = await repo.findLeagueByKeyHash(hash);
+    return league && digestsEqual(league.adminKeyHash, hash) ? league : null;
   }
 
   async function requireAdmin(adminKey: string | undefined, sessionId: string): Promise<void> {
@@ -47,6 +68,9 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
 
     async createSession(adminKey: string | undefined, body: CreateSessionBody) {
       const leagueId = await leagueOf(adminKey);
+      if (Number.isFinite(activeSessionsPerLeague) && (await repo.countActiveSessions(leagueId)) >= activeSessionsPerLeague) {
+        throw new ContractError("conflict", `this league already has ${activeSessionsPerLeague} sessions that are not complete; complete one first`);
+      }
       const pool = await pools.get(body.pool);
       if (!pool) throw new ContractError("not_found", `no bundled pool ${body.pool}`);
       if (body.rounds > pool.rounds) {
@@ -81,15 +105,16 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
     async resolveRole(sessionId: string, token: string | undefined): Promise<Role> {
       const { leagueId } = await runner.mustLoad(sessionId);
       if (!token) return { role: "spectator" };
+      if (token.length > MAX_TOKEN_LENGTH) throw new ContractError("unauthorized", "unknown token");
       const hash = hashSecret(token);
       const seat = await repo.findSeatByTokenHash(hash);
-      if (seat) {
+      if (seat && digestsEqual(seat.tokenHash ?? "", hash)) {
         if (seat.sessionId !== sessionId) throw new ContractError("forbidden", "this seat token is for another session");
         // a human seat is open until someone claims it or first joins with its token
         if (!seat.claimed) await repo.markSeatClaimed(sessionId, seat.teamId);
         return { role: "team", team_id: seat.teamId };
       }
-      const league = await repo.findLeagueByKeyHash(hash);
+      const league = await findLeague(token);
       if (league) {
         if (league.id !== leagueId) throw new ContractError("forbidden", "this admin key belongs to another league");
         return { role: "admin" };
@@ -156,7 +181,7 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
 
     /** The league an admin key opens, for the admin console's sign-in. */
     async league(adminKey: string | undefined) {
-      const league = adminKey ? await repo.findLeagueByKeyHash(hashSecret(adminKey)) : null;
+      const league = await findLeague(adminKey);
       if (!league) throw new ContractError("unauthorized", "a league admin key is required");
       return { league_id: league.id, name: league.name };
     },
@@ -186,6 +211,8 @@ export function createSessionService({ repo, pools, runner, now }: { repo: Sessi
       await requireAdmin(adminKey, sessionId);
       const token = newSecret("seat");
       if (!(await repo.rotateSeatToken(sessionId, teamId, hashSecret(token)))) throw new ContractError("not_found", `no human seat ${teamId} in this session`);
+      // the old token no longer resolves anywhere (the database is shared); sockets that joined with it lose the seat now
+      seatRevoked(sessionId, teamId);
       return { token };
     },
 

@@ -1,0 +1,91 @@
+// The first thing every HTTP request meets (server.ts runs it before Next.js):
+// security headers on every response, and for state-changing requests the
+// origin check, the per-address write limit and the body size limit.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ErrorBody } from "../../protocol/errors";
+import { HTTP_STATUS } from "../../protocol/errors";
+import { clientAddress, createAddressBuckets, isLoopback, type AbuseLimits } from "../security/limits";
+import { MAX_BODY_BYTES } from "./respond";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The policy the app works under. Next.js streams its data in inline scripts, so
+ * script-src needs 'unsafe-inline' (nonces would force every page dynamic); what
+ * the policy still buys: no foreign scripts, styles, frames, plugins or form
+ * targets, no framing of the app, and connections only back to this origin.
+ */
+export function contentSecurityPolicy(dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export function securityHeaders(dev = false): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(dev),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  };
+}
+
+/** Browsers send Origin; same-origin pages and the configured origins may connect or write. Non-browser clients send none. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export interface HttpGuardOptions {
+  allowedOrigins: readonly string[];
+  limits: AbuseLimits;
+  dev?: boolean;
+  now?: () => number;
+}
+
+/** Returns a function that answers (and returns true) when a request must go no further. */
+export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Date.now }: HttpGuardOptions) {
+  const writes = createAddressBuckets({ burst: limits.httpWriteBurst, perSecond: limits.httpWritesPerMinute / 60 }, now);
+  const headers = securityHeaders(dev);
+
+  function refuse(res: ServerResponse, error: ErrorBody, extra: Record<string, string> = {}): true {
+    res.writeHead(HTTP_STATUS[error.code], { "content-type": "application/json", "cache-control": "no-store", ...extra });
+    res.end(JSON.stringify({ error }));
+    return true;
+  }
+
+  const guard = (req: IncomingMessage, res: ServerResponse): boolean => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (SAFE_METHODS.has(req.method ?? "GET")) return false;
+    const origin = req.headers.origin;
+    if (!originAllowed(origin, req.headers.host, allowedOrigins)) {
+      return refuse(res, { code: "forbidden", message: "cross-origin requests may not change anything" });
+    }
+    const address = clientAddress(req.socket.remoteAddress, req.headers, limits.trustProxy);
+    if (!(limits.exemptLoopback && isLoopback(address))) {
+      const retryAfter = writes.take(address);
+      if (retryAfter > 0) return refuse(res, { code: "rate_limited", message: "too many requests from your address; slow down" }, { "retry-after": String(retryAfter) });
+    }
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > MAX_BODY_BYTES) return refuse(res, { code: "invalid_payload", message: "the body is larger than 64 KiB" }, { connection: "close" });
+    return false;
+  };
+  guard.trackedAddresses = writes.size;
+  return guard;
+}
