@@ -1,10 +1,8 @@
-import { chooseCpuPick as cpuStrategyPick } from "./cpu-strategy";
+import { chooseCpuPick } from "./cpu-strategy";
 import type { DraftState, PoolPlayer } from "./types";
 
-/** Best available by rank: the pool is sorted best first. */
-export function bestAvailable(state: DraftState): PoolPlayer | null {
-  return state.config.pool.players.find((player) => !state.takenPlayerIds.has(player.player_id)) ?? null;
-}
+/** A CPU seat's own pick: the general manager's strategy. */
+export { chooseCpuPick };
 
 /** The first player of the team's queue nobody has taken yet. */
 export function firstQueued(state: DraftState, teamId: string): PoolPlayer | null {
@@ -22,9 +20,4 @@ export function firstQueued(state: DraftState, teamId: string): PoolPlayer | nul
  */
 export function chooseAutopick(state: DraftState, teamId: string): PoolPlayer | null {
   return firstQueued(state, teamId) ?? chooseCpuPick(state, teamId);
-}
-
-/** A CPU seat's own pick: the general manager's strategy (cpu-strategy.ts). */
-export function chooseCpuPick(state: DraftState, teamId: string): PoolPlayer | null {
-  return cpuStrategyPick(state, teamId);
 }
