@@ -78,8 +78,11 @@ async function expectSameBoard(page: Page, sessionId: string) {
 
 async function claimFromLobby(page: Page, sessionId: string, team: string, name: string) {
   await page.goto(server.url);
+  // the list arrives after hydration, whose effects restore a remembered name: fill the name only then
+  const claim = page.locator(`[data-session-id="${sessionId}"]`).getByRole("button", { name: `Claim the ${team} seat` });
+  await claim.waitFor();
   await page.getByLabel("Your name (to claim a seat)").fill(name);
-  await page.locator(`[data-session-id="${sessionId}"]`).getByRole("button", { name: `Claim the ${team} seat` }).click();
+  await claim.click();
   await page.waitForURL(`**/sessions/${sessionId}`);
   await page.getByTestId("role").filter({ hasText: "You:" }).waitFor();
 }
