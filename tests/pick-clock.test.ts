@@ -33,7 +33,8 @@ describe(`pick clock (${backendName})`, () => {
   });
 
   test("a CPU seat picks after cpu_delay_ms by board value, not marked auto", async () => {
-    const draft = await createDraft(server.warroom, { human_teams: ["WAS"], seconds_per_pick: 30, cpu_delay_ms: 2000 });
+    // no randomness: the CPU's choice must not depend on the session's random seed
+    const draft = await createDraft(server.warroom, { human_teams: ["WAS"], seconds_per_pick: 30, cpu_delay_ms: 2000, cpu_randomness: 0 });
     const watcher = await server.client();
     await request(watcher, "join_session", { session_id: draft.sessionId });
     await server.warroom.service.adminAction(draft.sessionId, "start");

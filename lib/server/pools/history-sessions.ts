@@ -62,11 +62,16 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
   );
   if (present.size === wanted.length) return [];
   // nobody holds this league's key: the real drafts are read-only
-  await prisma.league.upsert({
-    where: { id: HISTORY_LEAGUE_ID },
-    create: { id: HISTORY_LEAGUE_ID, name: "NFL draft history", adminKeyHash: hashSecret(randomBytes(32).toString("hex")) },
-    update: {},
-  });
+  await prisma.league
+    .upsert({
+      where: { id: HISTORY_LEAGUE_ID },
+      create: { id: HISTORY_LEAGUE_ID, name: "NFL draft history", adminKeyHash: hashSecret(randomBytes(32).toString("hex")) },
+      update: {},
+    })
+    .catch((error: { code?: string }) => {
+      // another node starting at the same moment created it first
+      if (error?.code !== "P2002") throw error;
+    });
   const created: string[] = [];
   for (const poolId of wanted) {
     const id = historySessionId(poolId);
