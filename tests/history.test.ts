@@ -52,7 +52,7 @@ describe(`real drafts as history (${backendName})`, () => {
   });
 
   test("loading the history again adds nothing", async () => {
-    const repo = createSessionRepository(server.warroom.db.prisma);
+    const repo = createSessionRepository(server.warroom.db.prisma, server.warroom.db.sql);
     expect(await loadHistorySessions(server.warroom.db.prisma, repo, createPoolCatalog(server.warroom.db.prisma))).toEqual([]);
     expect(await server.warroom.db.prisma.draftSession.count({ where: { name: { startsWith: "The real " } } })).toBe(4);
   });

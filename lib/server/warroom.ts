@@ -78,7 +78,7 @@ export async function createWarRoom(options: WarRoomOptions) {
   });
   const { redis } = options;
 
-  const repo = createSessionRepository(db.prisma);
+  const repo = createSessionRepository(db.prisma, db.sql);
   const pools = createPoolCatalog(db.prisma);
   await loadHistorySessions(db.prisma, repo, pools);
   const runner = createSessionRunner({

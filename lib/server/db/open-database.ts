@@ -6,6 +6,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { applyMigrations, type SqlRunner } from "./migrate";
 import { PrismaClient } from "./generated/client";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { pgliteSqlClient, postgresSqlClient, type SqlClient } from "./sql-client";
 
 export type Database = PrismaClient;
 
@@ -14,6 +15,8 @@ const MIGRATION_LOCK = 720_2026;
 
 export interface OpenDatabase {
   prisma: Database;
+  /** the same database through its driver, for the hot path's fixed statements */
+  sql: SqlClient;
   kind: "pglite" | "postgres";
   /** a cheap round trip, for /healthz */
   ping(): Promise<void>;
@@ -55,6 +58,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<OpenDatabase
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
+    sql: postgresSqlClient(pool),
     kind: "postgres",
     ping: async () => void (await pool.query("SELECT 1")),
     close: async () => {
@@ -93,6 +97,7 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<OpenDataba
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
+    sql: pgliteSqlClient(client),
     kind: "pglite",
     ping: async () => void (await client.query("SELECT 1")),
     close: async () => {

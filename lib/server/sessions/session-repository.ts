@@ -1,6 +1,9 @@
-// Every Prisma query about leagues, sessions, seats and the event log lives here.
+// Every query about leagues, sessions, seats and the event log lives here:
+// through Prisma, except the hot path's fixed statements (event-log-sql.ts).
 import "../db/server-only";
 import type { Database } from "../db/open-database";
+import type { SqlClient } from "../db/sql-client";
+import { createEventLogSql } from "./event-log-sql";
 import type { DraftEvent } from "../../draft/types";
 import type { Controller, SessionStatus, Slot } from "../../protocol/shapes";
 
@@ -38,31 +41,14 @@ export interface StoredSession {
   queues: Record<string, string[]>;
 }
 
-/** What the session row mirrors of the state after a batch of events. */
-export interface SessionProjection {
-  status: SessionStatus;
-  seq: number;
-  currentOverall: number | null;
-  deadline: number | null;
-  /** when the clock next has work for this session */
-  dueAt: number | null;
-}
-
-/** Another writer (a second click, another node) got there first: the unique keys refused this batch. */
-export class WriteConflict extends Error {
-  constructor() {
-    super("another writer appended to this session first");
-    this.name = "WriteConflict";
-  }
-}
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
-
 const toEvent = (row: { seq: number; type: string; payload: unknown; at: Date }): DraftEvent =>
   ({ seq: row.seq, type: row.type, payload: row.payload, at: row.at.toISOString() }) as DraftEvent;
 
-export function createSessionRepository(prisma: Database) {
+export function createSessionRepository(prisma: Database, sql: SqlClient) {
   return {
+    // the hot path: appending to the log and reading it back
+    ...createEventLogSql(sql),
+
     async createLeague(input: { name: string; adminKeyHash: string }) {
       return prisma.league.create({ data: input, select: { id: true } });
     },
@@ -132,72 +118,6 @@ export function createSessionRepository(prisma: Database) {
         events: row.events.map(toEvent),
         queues: Object.fromEntries(row.queues.map((queue) => [queue.teamId, queue.playerIds])),
       };
-    },
-
-    /**
-     * Appends a batch of events and everything they change, in one transaction.
-     * The event key (session, seq) and the pick keys (session, overall) and
-     * (session, player) make a concurrent second writer fail here, whole.
-     */
-    async append(sessionId: string, events: DraftEvent[], projection: SessionProjection): Promise<void> {
-      const picks = events.flatMap((event) => (event.type === "draft_pick" ? [event] : []));
-      const undone = events.flatMap((event) =>
-        event.type === "session_update" && event.payload.undone_overall !== undefined ? [event.payload.undone_overall] : [],
-      );
-      // an executed trade moves picks between teams: the order slots follow
-      const moves = events.flatMap((event) =>
-        event.type === "trade_executed"
-          ? [
-              { teamId: event.payload.trade.to_team_id, overalls: event.payload.trade.give },
-              { teamId: event.payload.trade.from_team_id, overalls: event.payload.trade.receive },
-            ]
-          : [],
-      );
-      try {
-        await prisma.$transaction([
-          prisma.sessionEvent.createMany({
-            data: events.map((event) => ({ sessionId, seq: event.seq, type: event.type, payload: event.payload, at: new Date(event.at) })),
-          }),
-          ...undone.map((overall) => prisma.pick.delete({ where: { sessionId_overall: { sessionId, overall } } })),
-          ...moves.map(({ teamId, overalls }) => prisma.orderSlot.updateMany({ where: { sessionId, overall: { in: overalls } }, data: { teamId } })),
-          ...(picks.length
-            ? [
-                prisma.pick.createMany({
-                  data: picks.map(({ payload: { pick } }) => ({
-                    sessionId,
-                    overall: pick.overall,
-                    teamId: pick.team_id,
-                    playerId: pick.player.player_id,
-                    auto: pick.auto,
-                    madeAt: new Date(pick.made_at),
-                  })),
-                }),
-              ]
-            : []),
-          prisma.draftSession.update({
-            where: { id: sessionId },
-            data: {
-              status: projection.status,
-              seq: projection.seq,
-              currentOverall: projection.currentOverall,
-              clockDeadline: projection.deadline === null ? null : new Date(projection.deadline),
-              nextDueAt: projection.dueAt === null ? null : new Date(projection.dueAt),
-            },
-          }),
-        ]);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new WriteConflict();
-        throw error;
-      }
-    },
-
-    async readEvents(sessionId: string, after: number, limit: number, upTo = 2_147_483_647): Promise<DraftEvent[]> {
-      const rows = await prisma.sessionEvent.findMany({
-        where: { sessionId, seq: { gt: after, lte: upTo } },
-        orderBy: { seq: "asc" },
-        take: limit,
-      });
-      return rows.map(toEvent);
     },
 
     async countEventsAfter(sessionId: string, after: number, upTo: number): Promise<number> {

@@ -10,7 +10,9 @@ import type { Logger } from "../logger";
 import type { PoolCatalog } from "../pools/pool-store";
 import { createKeyedQueue } from "./keyed-queue";
 import { createPickClock, type TimerClock } from "./pick-clock";
-import { WriteConflict, type SessionRepository, type StoredSession } from "./session-repository";
+import { createTickGate } from "./tick-gate";
+import { WriteConflict } from "./event-log-sql";
+import type { SessionRepository, StoredSession } from "./session-repository";
 
 export interface LoadedSession {
   state: DraftState;
@@ -44,11 +46,18 @@ function databaseUnavailable(error: unknown): never {
 const TICK_RETRY_MS = 1000;
 /** More events than a whole draft has; a catch-up never needs a second page. */
 const CATCH_UP_LIMIT = 5000;
+/**
+ * Clock ticks in flight across all sessions. Enough to keep the database busy
+ * (each tick is up to TICK_BATCH_LIMIT picks in one statement), few enough
+ * that a person's command waits behind little CPU work.
+ */
+const TICKS_IN_FLIGHT = 4;
 
 export function createSessionRunner({ repo, pools, clock, broadcast, logger, sharedDatabase = false, commitBlocker = () => null }: RunnerDeps) {
   const queue = createKeyedQueue();
   const sessions = new Map<string, Promise<LoadedSession | null>>();
   const pickClock = createPickClock(clock, (sessionId) => void tick(sessionId));
+  const tickGate = createTickGate(TICKS_IN_FLIGHT);
   let stopped = false;
   let sweepTimer: unknown = null;
 
@@ -149,7 +158,8 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
   async function tick(sessionId: string): Promise<void> {
     if (stopped) return;
     try {
-      await execute(sessionId, { type: "tick" });
+      // commands from people enter their session's queue at once; ticks take turns at the gate
+      await tickGate.run(() => execute(sessionId, { type: "tick" }));
     } catch (error) {
       logger.warn("clock tick failed; retrying", { session_id: sessionId, error: String(error) });
       clock.setTimeout(() => {

@@ -1,0 +1,52 @@
+import { createTickGate } from "./tick-gate";
+
+const deferred = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+};
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("tick gate", () => {
+  test("runs at most `limit` tasks at once and starts waiters in arrival order", async () => {
+    const gate = createTickGate(2);
+    const started: number[] = [];
+    const blockers = [deferred(), deferred(), deferred(), deferred()];
+    const runs = blockers.map((blocker, i) =>
+      gate.run(async () => {
+        started.push(i);
+        await blocker.promise;
+        return i;
+      }),
+    );
+    await flush();
+    expect(started).toEqual([0, 1]);
+    expect(gate.waiting).toBe(2);
+    blockers[1]!.resolve();
+    await flush();
+    expect(started).toEqual([0, 1, 2]);
+    blockers[0]!.resolve();
+    await flush();
+    expect(started).toEqual([0, 1, 2, 3]);
+    blockers[2]!.resolve();
+    blockers[3]!.resolve();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
+    expect(gate.waiting).toBe(0);
+  });
+
+  test("a failing task frees its slot and its caller gets the error", async () => {
+    const gate = createTickGate(1);
+    const failed = gate.run(async () => {
+      throw new Error("database away");
+    });
+    const next = gate.run(async () => "ran");
+    await expect(failed).rejects.toThrow("database away");
+    await expect(next).resolves.toBe("ran");
+    // the slot is free again: a new task starts at once
+    let startedAtOnce = false;
+    const third = gate.run(async () => void (startedAtOnce = true));
+    await flush();
+    expect(startedAtOnce).toBe(true);
+    await third;
+  });
+});
