@@ -154,4 +154,19 @@ describe("room client", () => {
     await expect(client.adminAction("pause")).resolves.toMatchObject({ ok: false, error: { code: "disconnected" } });
     expect(socket.emits.some((e) => e.event === "admin_action")).toBe(false);
   });
+
+  it("becomes a spectator when its seat is revoked, and re-joins without the old token", async () => {
+    const { socket, client, reconnect } = setup("seat-token");
+    socket.joins()[0]!.ack(null, { ok: true, role: "team", team_id: "CHI", snapshot: snapshot(2), queue: ["a"] });
+    await flush();
+    // another session's or another team's revocation is not ours
+    socket.fire("seat_revoked", { session_id: "another-session", team_id: "CHI" });
+    socket.fire("seat_revoked", { session_id: SESSION, team_id: "WAS" });
+    expect(client.getState()).toMatchObject({ role: "team", team_id: "CHI", seat_revoked: null });
+    socket.fire("seat_revoked", { session_id: SESSION, team_id: "CHI" });
+    expect(client.getState()).toMatchObject({ role: "spectator", team_id: null, queue: null, seat_revoked: "CHI" });
+    await expect(client.setQueue(["b"])).resolves.toMatchObject({ ok: false, error: { code: "forbidden" } });
+    reconnect();
+    expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 2 });
+  });
 });

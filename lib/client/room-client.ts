@@ -30,9 +30,12 @@ export interface RoomState {
   clock_synced: boolean;
   /** the seat's queue of player ids (null for spectators and admins) */
   queue: string[] | null;
+  /** the team whose seat the league admin handed to someone else while this tab held it */
+  seat_revoked: string | null;
 }
 
 const queueAckSchema = z.object({ queue: z.array(z.string()) });
+const seatRevokedSchema = z.object({ session_id: z.string(), team_id: z.string() });
 
 // `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,10 +73,13 @@ export const INITIAL_ROOM_STATE: RoomState = {
   server_offset_ms: 0,
   clock_synced: false,
   queue: null,
+  seat_revoked: null,
 };
 
 export function createRoomClient<S extends RoomSocket>(options: RoomClientOptions<S>) {
-  const { connection, session_id, token } = options;
+  const { connection, session_id } = options;
+  // dropped when the seat is revoked: a re-join with it would only be refused
+  let token = options.token;
   const socket = connection.socket;
   const now = options.now ?? Date.now;
   const listeners = new Set<(state: RoomState) => void>();
@@ -168,8 +174,16 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     const presence = parsePresence(raw);
     if (presence && presence.session_id === session_id) set({ presence });
   };
+  // the admin rotated this seat's token: this socket now watches, and must not re-join with the old token
+  const onSeatRevoked = (raw: unknown) => {
+    const revoked = seatRevokedSchema.safeParse(raw);
+    if (!revoked.success || revoked.data.session_id !== session_id || state.team_id !== revoked.data.team_id) return;
+    token = undefined;
+    set({ role: "spectator", team_id: null, queue: null, seat_revoked: revoked.data.team_id });
+  };
   for (const [name, handler] of handlers) socket.on(name, handler);
   socket.on("presence", onPresence);
+  socket.on("seat_revoked", onSeatRevoked);
   const offConnect = connection.onConnect(() => void join());
   if (socket.connected) void join();
 
@@ -231,6 +245,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       offConnect();
       for (const [name, handler] of handlers) socket.off(name, handler);
       socket.off("presence", onPresence);
+      socket.off("seat_revoked", onSeatRevoked);
       listeners.clear();
       if (socket.connected) void emitWithAck(socket, "leave_session", { session_id }, 2000);
     },

@@ -37,6 +37,7 @@ export const displayNameStore = {
 export const seatTokenStore = {
   get: (sessionId: string) => read(session, seatKey(sessionId)),
   set: (sessionId: string, token: string) => write(session, seatKey(sessionId), token),
+  forget: (sessionId: string) => write(session, seatKey(sessionId), null),
 };
 
 export type SeatTokens = Record<string, string>;
@@ -54,5 +55,9 @@ export const mySeatsStore = {
   },
   add(sessionId: string, seats: SeatTokens) {
     write(session, seatsKey(sessionId), JSON.stringify({ ...mySeatsStore.get(sessionId), ...seats }));
+  },
+  remove(sessionId: string, teamId: string) {
+    const { [teamId]: _removed, ...rest } = mySeatsStore.get(sessionId);
+    write(session, seatsKey(sessionId), JSON.stringify(rest));
   },
 };

@@ -203,3 +203,26 @@ test("the countdown follows the server's deadline even when the browser's clock 
   }
   expect(seat.problems).toEqual([]);
 });
+
+test("a seat the admin hands to someone else turns into a watcher, says so, and a reload watches instead of failing", async () => {
+  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Revocation test" } });
+  const created = await httpJson(`${server.url}/api/sessions`, {
+    token: admin_key,
+    body: { name: "Revoked room", pool: "2024", rounds: 1, seconds_per_pick: 0, human_teams: ["CHI"], cpu_delay_ms: 0, cpu_trade_offers: false },
+  });
+  const seat = await open();
+  await seat.page.goto(`${server.url}/sessions/${created.session_id}?token=${created.seats[0].token}`);
+  await seat.page.getByTestId("role").filter({ hasText: "You:" }).waitFor();
+
+  const rotated = await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/CHI/token`, { token: admin_key, body: {} });
+  expect(typeof rotated.token).toBe("string");
+  await seat.page.getByTestId("seat-revoked").getByText("gave the Chicago Bears seat to someone else").waitFor();
+  await expect(seat.page.getByTestId("role").textContent()).resolves.not.toContain("You:");
+  await expect(seat.page.getByRole("tab", { name: /^Queue/ }).count()).resolves.toBe(0);
+
+  // the stored token is forgotten: without the link, a reload watches
+  await seat.page.goto(`${server.url}/sessions/${created.session_id}`);
+  await seat.page.getByTestId("connection").getByText("Connected · live").waitFor();
+  await expect(seat.page.getByTestId("role").textContent()).resolves.not.toContain("You:");
+  expect(seat.problems).toEqual([]);
+});

@@ -34,6 +34,13 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   const { room, status, makePick, setQueue, proposeTrade, respondTrade, reconnectNow, rejoin } = useDraftRoom(sessionId, auth?.token, auth !== null);
   const { players, error: playersError } = useAvailablePlayers(sessionId, room.snapshot);
   const { snapshot, role, team_id: teamId, queue } = room;
+  // the admin handed our seat to someone else: forget its token so a reload watches instead of failing
+  useEffect(() => {
+    if (!room.seat_revoked) return;
+    seatTokenStore.forget(sessionId);
+    mySeatsStore.remove(sessionId, room.seat_revoked);
+    setSeats(mySeatsStore.get(sessionId));
+  }, [room.seat_revoked, sessionId]);
   const [confirming, setConfirming] = useState<Player | null>(null);
 
   const teamNames = useMemo(() => new Map((snapshot?.teams ?? []).map((t) => [t.team_id, t.name])), [snapshot?.teams]);
@@ -95,6 +102,11 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
         onRejoin={rejoin}
         onSpectate={auth?.token ? () => setAuth({}) : undefined}
       />
+      {room.seat_revoked && (
+        <p role="alert" data-testid="seat-revoked" className="rounded-lg border border-amber-700 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
+          The league admin gave the {teamNames.get(room.seat_revoked) ?? room.seat_revoked} seat to someone else. You are watching now.
+        </p>
+      )}
       {Object.keys(seats).length > 1 && <SeatSwitcher seats={Object.keys(seats)} active={teamId} current={current?.team_id ?? null} onSwitch={switchSeat} />}
       <OnTheClock snapshot={snapshot} teamNames={teamNames} role={role} teamId={teamId} serverOffsetMs={room.server_offset_ms} />
       <PickAnnouncer snapshot={snapshot} teamId={teamId} />
