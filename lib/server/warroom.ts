@@ -34,6 +34,9 @@ const ACK_FLUSH_MS = 150;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** How often sockets that stopped reading are looked for. */
 const SLOW_CLIENT_SWEEP_MS = 5000;
+/** A session nobody has asked for in this long, with no clock work, leaves memory (read back on its next use). */
+const SESSION_IDLE_EVICT_MS = 10 * 60_000;
+const EVICTION_SWEEP_MS = 60_000;
 
 export interface WarRoomOptions {
   httpServer: HttpServer;
@@ -153,6 +156,7 @@ export async function createWarRoom(options: WarRoomOptions) {
   if (resumed) logger.info(`resumed clocks of ${resumed} running session(s)`);
   // another node may die holding a session's timer: every node picks up what is overdue
   if (db.kind === "postgres") runner.startSweep(SWEEP_INTERVAL_MS, SWEEP_GRACE_MS);
+  runner.startEviction(EVICTION_SWEEP_MS, SESSION_IDLE_EVICT_MS);
   // broadcasts made while Redis was away may not have reached other nodes: tell every local client the latest seq
   redis?.onRecovered(() => void announceSeqs());
 
@@ -173,6 +177,8 @@ export async function createWarRoom(options: WarRoomOptions) {
     service,
     queries,
     db,
+    /** for tests and metrics: sessions held in memory */
+    residentSessions: () => runner.resident(),
     /** throws when a dependency is down; /healthz turns that into a 503 */
     async health() {
       await db.ping();

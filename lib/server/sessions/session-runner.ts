@@ -56,10 +56,18 @@ const TICKS_IN_FLIGHT = 4;
 export function createSessionRunner({ repo, pools, clock, broadcast, logger, sharedDatabase = false, commitBlocker = () => null }: RunnerDeps) {
   const queue = createKeyedQueue();
   const sessions = new Map<string, Promise<LoadedSession | null>>();
+  /** when each session in memory was last asked for: idle ones are let go (startEviction) */
+  const lastUsed = new Map<string, number>();
   const pickClock = createPickClock(clock, (sessionId) => void tick(sessionId));
   const tickGate = createTickGate(TICKS_IN_FLIGHT);
   let stopped = false;
   let sweepTimer: unknown = null;
+  let evictionTimer: unknown = null;
+
+  function forget(sessionId: string): void {
+    sessions.delete(sessionId);
+    lastUsed.delete(sessionId);
+  }
 
   async function hydrate(stored: StoredSession): Promise<LoadedSession> {
     const pool = await pools.get(stored.poolId);
@@ -87,6 +95,7 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
 
   /** The session, from memory or rebuilt from its log; null when it does not exist. */
   function load(sessionId: string): Promise<LoadedSession | null> {
+    lastUsed.set(sessionId, clock.now());
     let entry = sessions.get(sessionId);
     if (!entry) {
       entry = repo.loadSession(sessionId).then(async (stored) => {
@@ -98,8 +107,8 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       sessions.set(sessionId, entry);
       // neither a failed read nor an unknown id is remembered: the next call asks the database again
       entry.then(
-        (loaded) => loaded === null && sessions.delete(sessionId),
-        () => sessions.delete(sessionId),
+        (loaded) => loaded === null && forget(sessionId),
+        () => forget(sessionId),
       );
     }
     return entry;
@@ -141,7 +150,7 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
         });
       } catch (error) {
         // what is in memory may no longer be what the database holds: read it again next time
-        sessions.delete(sessionId);
+        forget(sessionId);
         if (error instanceof WriteConflict) throw new ContractError("conflict", "the draft changed while this was being saved; try again");
         logger.error("could not persist a command", { session_id: sessionId, command: command.type, error: String(error) });
         // the transaction rolled back whole: say so plainly
@@ -213,9 +222,33 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       };
       sweepTimer = clock.setTimeout(() => void sweep(), intervalMs);
     },
+    /**
+     * Every `intervalMs`, lets go of sessions nobody asked for in `idleMs` and
+     * whose clock has no work here (finished, paused, waiting on an untimed
+     * seat): a long-lived server would otherwise keep every draft it ever
+     * served. The next use reads the session back from its log.
+     */
+    startEviction(intervalMs: number, idleMs: number): void {
+      const evict = () => {
+        if (stopped) return;
+        const cutoff = clock.now() - idleMs;
+        for (const [sessionId, usedAt] of lastUsed) {
+          if (usedAt > cutoff || pickClock.scheduled(sessionId) !== null) continue;
+          // in the session's queue, so no command is halfway through the copy being dropped
+          void queue.run(sessionId, async () => {
+            if ((lastUsed.get(sessionId) ?? 0) <= cutoff && pickClock.scheduled(sessionId) === null) forget(sessionId);
+          });
+        }
+        evictionTimer = clock.setTimeout(evict, intervalMs);
+      };
+      evictionTimer = clock.setTimeout(evict, intervalMs);
+    },
+    /** sessions held in memory now */
+    resident: () => sessions.size,
     async stop(): Promise<void> {
       stopped = true;
       if (sweepTimer !== null) clock.clearTimeout(sweepTimer);
+      if (evictionTimer !== null) clock.clearTimeout(evictionTimer);
       pickClock.stop();
       await queue.drain();
     },
