@@ -56,4 +56,22 @@ describe(`real drafts as history (${backendName})`, () => {
     expect(await loadHistorySessions(server.warroom.db.prisma, repo, createPoolCatalog(server.warroom.db.prisma))).toEqual([]);
     expect(await server.warroom.db.prisma.draftSession.count({ where: { name: { startsWith: "The real " } } })).toBe(4);
   });
+
+  test("a start that died between creating a real draft's row and writing its log finishes it on the next start", async () => {
+    const id = historySessionId("2022");
+    const { prisma } = server.warroom.db;
+    const whole = await server.warroom.service.snapshot(id);
+    // what such a crash leaves behind: the session row in the lobby, with no log and no picks
+    await prisma.$transaction([
+      prisma.sessionEvent.deleteMany({ where: { sessionId: id } }),
+      prisma.pick.deleteMany({ where: { sessionId: id } }),
+      prisma.draftSession.update({ where: { id }, data: { status: "lobby", seq: 0 } }),
+    ]);
+    const repo = createSessionRepository(prisma, server.warroom.db.sql);
+    expect(await loadHistorySessions(prisma, repo, createPoolCatalog(prisma))).toEqual(["2022"]);
+    const row = await prisma.draftSession.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "complete", seq: whole.seq });
+    expect(await prisma.pick.count({ where: { sessionId: id } })).toBe(whole.picks.length);
+    expect(await server.warroom.queries.events(id, 0, 1000)).toHaveLength(whole.seq);
+  });
 });

@@ -34,11 +34,11 @@ async function league() {
   return body.admin_key as string;
 }
 async function session(adminKey: string, extra: Record<string, unknown> = {}) {
-  const { status, body } = await call(
-    api.createSession(services, req("POST", "/api/sessions", { name: "Mock", rounds: 1, seconds_per_pick: 30, human_teams: ["CHI", "NE"], cpu_delay_ms: 60000, ...extra }, adminKey)),
-  );
+  // no randomness: what an autopick takes must not depend on the session's random seed
+  const body = { name: "Mock", rounds: 1, seconds_per_pick: 30, human_teams: ["CHI", "NE"], cpu_delay_ms: 60000, cpu_randomness: 0, ...extra };
+  const { status, body: created } = await call(api.createSession(services, req("POST", "/api/sessions", body, adminKey)));
   expect(status).toBe(201);
-  return body as { session_id: string; seats: { team_id: string; token: string }[] };
+  return created as { session_id: string; seats: { team_id: string; token: string }[] };
 }
 
 describe(`HTTP routes (${backendName})`, () => {
@@ -100,8 +100,8 @@ describe(`HTTP routes (${backendName})`, () => {
   test("GET players filters by availability and position, best rank first", async () => {
     const key = await league();
     const { session_id } = await session(key);
-    await call(api.action(services, req("POST", "/", { action: "start" }, key), { id: session_id }));
-    await call(api.action(services, req("POST", "/", { action: "force_autopick" }, key), { id: session_id }));
+    expect(await call(api.action(services, req("POST", "/", { action: "start" }, key), { id: session_id }))).toMatchObject({ status: 200 });
+    expect(await call(api.action(services, req("POST", "/", { action: "force_autopick" }, key), { id: session_id }))).toMatchObject({ status: 200 });
     const available = (await call(api.players(services, req("GET", "/x?available=true"), { id: session_id }))).body;
     expect(available[0].name).toBe("Jayden Daniels");
     expect(available).toHaveLength(256);

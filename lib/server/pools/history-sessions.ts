@@ -2,6 +2,7 @@
 // Draft": its real picks made through the engine in real order, so it replays
 // like any mock and a mock of that class can be compared with it.
 import "../db/server-only";
+import { isUniqueViolation } from "../db/unique-violation";
 import { randomBytes } from "node:crypto";
 import { decide } from "../../draft/engine";
 import { buildOrder } from "../../draft/order";
@@ -9,6 +10,7 @@ import { currentSlot, initialState } from "../../draft/reducer";
 import type { DraftEvent, DraftPool, DraftState } from "../../draft/types";
 import { hashSecret } from "../auth/secrets";
 import type { Database } from "../db/open-database";
+import { WriteConflict } from "../sessions/event-log-sql";
 import type { SessionRepository } from "../sessions/session-repository";
 import { historySessionId } from "./history-ids";
 import type { PoolCatalog } from "./pool-store";
@@ -19,7 +21,6 @@ const HISTORY_LEAGUE_ID = "00000000-0000-4000-8000-000000000000";
 /** The evening each real draft opened (8 pm Eastern = midnight UTC); picks are spaced five minutes apart. */
 const DRAFT_NIGHTS: Record<string, string> = { "2021": "2021-04-30", "2022": "2022-04-29", "2023": "2023-04-28", "2024": "2024-04-26" };
 const MINUTES_PER_PICK = 5;
-
 
 export const historySessionName = (poolId: string) => `The real ${poolId} NFL Draft`;
 
@@ -57,8 +58,9 @@ export function realDraftEvents(pool: DraftPool, sessionId: string): { events: D
 export async function loadHistorySessions(prisma: Database, repo: SessionRepository, pools: PoolCatalog): Promise<string[]> {
   const summaries = await pools.list();
   const wanted = summaries.map((summary) => summary.pool);
+  // complete, not merely present: a start that died between creating the row and writing its log finishes it now
   const present = new Set(
-    (await prisma.draftSession.findMany({ where: { id: { in: wanted.map(historySessionId) } }, select: { id: true } })).map((row) => row.id),
+    (await prisma.draftSession.findMany({ where: { id: { in: wanted.map(historySessionId) }, status: "complete" }, select: { id: true } })).map((row) => row.id),
   );
   if (present.size === wanted.length) return [];
   // nobody holds this league's key: the real drafts are read-only
@@ -68,9 +70,9 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
       create: { id: HISTORY_LEAGUE_ID, name: "NFL draft history", adminKeyHash: hashSecret(randomBytes(32).toString("hex")) },
       update: {},
     })
-    .catch((error: { code?: string }) => {
+    .catch((error: unknown) => {
       // another node starting at the same moment created it first
-      if (error?.code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
     });
   const created: string[] = [];
   for (const poolId of wanted) {
@@ -79,7 +81,7 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
     const pool = await pools.get(poolId);
     if (!pool) continue;
     const { events, state } = realDraftEvents(pool, id);
-    const isNew = await repo
+    await repo
       .createSession({
         id,
         leagueId: HISTORY_LEAGUE_ID,
@@ -89,16 +91,17 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
         seats: pool.teams.map((team) => ({ teamId: team.team_id, name: team.name, controller: "cpu", tokenHash: null })),
         order: buildOrder(pool, pool.rounds),
       })
-      .then(
-        () => true,
-        // another node starting at the same moment created it first
-        (error: { code?: string }) => {
-          if (error?.code === "P2002") return false;
-          throw error;
-        },
-      );
-    if (!isNew) continue;
-    await repo.append(id, events, { status: state.status, seq: state.seq, currentOverall: null, deadline: null, dueAt: null });
+      .catch((error: unknown) => {
+        // the row exists: another node starting at the same moment, or an earlier start that died before the log
+        if (!isUniqueViolation(error)) throw error;
+      });
+    try {
+      await repo.append(id, events, { status: state.status, seq: state.seq, currentOverall: null, deadline: null, dueAt: null });
+    } catch (error) {
+      // another node wrote the log first
+      if (error instanceof WriteConflict) continue;
+      throw error;
+    }
     created.push(poolId);
   }
   return created;

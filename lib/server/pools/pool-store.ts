@@ -1,6 +1,7 @@
 // Bundled draft classes: loaded into the database on first start, then read
 // back once per process (they never change) for the engine.
 import "../db/server-only";
+import { isUniqueViolation } from "../db/unique-violation";
 import type { Database } from "../db/open-database";
 import { Prisma } from "../db/generated/client";
 import { makePool } from "../../draft/pool";
@@ -47,8 +48,8 @@ export async function loadBundledPools(prisma: Database): Promise<string[]> {
     ]).then(
       () => true,
       // another node starting at the same moment loaded this pool first
-      (error: { code?: string }) => {
-        if (error?.code === "P2002") return false;
+      (error: unknown) => {
+        if (isUniqueViolation(error)) return false;
         throw error;
       },
     );

@@ -6,7 +6,7 @@
 // casting an ISO string ending in "Z" to `timestamp` keeps its UTC digits.
 import "../db/server-only";
 import type { SqlClient, SqlQuery, Statement } from "../db/sql-client";
-import { UNIQUE_VIOLATION } from "../db/sql-client";
+import { isUniqueViolation } from "../db/unique-violation";
 import type { DraftEvent } from "../../draft/types";
 import type { SessionStatus } from "../../protocol/shapes";
 
@@ -103,7 +103,7 @@ export function createEventLogSql(sql: SqlClient) {
             await query(APPEND, appendParams);
           });
       } catch (error) {
-        if ((error as { code?: string } | null)?.code === UNIQUE_VIOLATION) throw new WriteConflict();
+        if (isUniqueViolation(error)) throw new WriteConflict();
         throw error;
       }
     },
