@@ -210,6 +210,8 @@ async function main(): Promise<void> {
       { scenario: "many rooms", measure: `${r.sessions} CPU drafts × ${roomsOptions.clientsPerSession} clients, embedded`, value: `${r.complete}/${r.sessions} complete, ${r.picks} picks in ${r.seconds} s; lost ${r.lost}, dup ${r.duplicates}, out of order ${r.out_of_order}` },
       { scenario: "many rooms", measure: "throughput", value: `${r.picks_per_s} picks/s`, target: "≥ 1000 picks/s, all complete, 0 lost", met: allDone && r.lost === 0 && r.picks_per_s >= 1000 },
       { scenario: "many rooms", measure: "server", value: `CPU ${r.server_cpu_cores} cores avg; peak RSS ${r.server_peak_rss_mib} MiB (generators ${r.generator_cpu_cores} cores)` },
+      { scenario: "many rooms", measure: "a person's make_pick meanwhile (socket ack)", value: `p50 ${r.person_pick_ms.p50} ms · p99 ${r.person_pick_ms.p99} ms · max ${r.person_pick_ms.max} ms (${r.person_pick_ms.samples} picks, one every 100 ms)` },
+      { scenario: "many rooms", measure: "an admin's `start` meanwhile (HTTP)", value: `p50 ${r.start_ms.p50} ms · p99 ${r.start_ms.p99} ms · max ${r.start_ms.max} ms (${r.start_ms.samples}, 16 at a time)` },
     ];
     const failed = r.errors.length > 0 || !allDone || r.duplicates > 0 || r.out_of_order > 0 || r.disconnects > 0 || r.connect_failed > 0;
     return { result: r, lost: r.lost, rows, ...(failed ? { error: r.errors.join("; ") || "incomplete drafts, duplicates, disorder, failed connections or disconnects" } : {}) };

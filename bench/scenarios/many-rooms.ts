@@ -4,7 +4,9 @@ import { nowMs, sleep } from "../support/clock";
 import type { ClientSpec } from "../support/clients";
 import { httpJson, inParallel } from "../support/http";
 import { MiB, startSampler } from "../support/proc-stats";
+import { summarize } from "../support/stats";
 import { action, connectClients, createSessions, log, refusalHint, withGenerators } from "./common";
+import { startPickProbe } from "./pick-probe";
 
 export interface ManyRoomsOptions {
   sessions: number;
@@ -76,14 +78,23 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
       log(`many rooms: ${events} events received by clients so far`);
     }, 10_000);
 
+    const probe = await startPickProbe(url, 100);
     const sampler = startSampler([serverPid, ...generators.map((g) => g.pid)]);
     const startedAt = nowMs();
-    await inParallel(created, 16, ({ sessionId, adminKey }) => action(url, adminKey, sessionId, "start"));
+    // each start is an admin's command landing while the drafts already started run flat out
+    const startMs: number[] = [];
+    await inParallel(created, 16, async ({ sessionId, adminKey }) => {
+      const sent = nowMs();
+      await action(url, adminKey, sessionId, "start");
+      startMs.push(nowMs() - sent);
+    });
     const startsSentMs = nowMs() - startedAt;
     const finished = await allDone;
     clearInterval(ticker);
     const endedAt = finished ? Math.max(...doneAt) : nowMs();
     const usage = sampler.stop();
+    const personPick = await probe.stop();
+    if (personPick.refused > 0) errors.push(`the probe's picks were refused ${personPick.refused} times`);
     if (!finished) errors.push(`not every draft completed within ${options.timeoutMs / 1000} s`);
 
     const results = await Promise.all(
@@ -112,6 +123,8 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
       seconds: Number(seconds.toFixed(2)),
       picks_per_s: Math.round(picks / seconds),
       starts_sent_ms: Math.round(startsSentMs),
+      start_ms: summarize(startMs),
+      person_pick_ms: personPick,
       events_expected: accounting.expected,
       lost: accounting.lost,
       duplicates: accounting.duplicates,
