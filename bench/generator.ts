@@ -12,22 +12,16 @@
 import type { Socket } from "socket.io-client";
 import { nowMs } from "./support/clock";
 import { openClient, SEQUENCED_EVENTS, type ClientSpec } from "./support/clients";
+import type { SeqClientReport } from "./scenarios/many-rooms";
 
 type Mode = "fanout" | "seq" | "idle";
 
-interface Tracked {
+interface Tracked extends SeqClientReport {
   socket: Socket;
-  sessionId: string;
   /** fanout: arrival time per overall (0 = not yet) */
   recv?: Float64Array;
   /** seq: which seqs arrived */
   seen?: Uint8Array;
-  baseSeq: number;
-  distinct: number;
-  maxSeq: number;
-  dupes: number;
-  outOfOrder: number;
-  doneAt: number;
 }
 
 const index = Number(process.argv[2] ?? 0);

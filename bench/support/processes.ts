@@ -4,9 +4,9 @@
 // orphan-guard.mjs so it stops by itself if the bench is killed outright.
 import { spawn, fork, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../../tests/support/server-process";
 import { sleep } from "./clock";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -45,16 +45,6 @@ export function removeDir(dir: string): void {
   tempDirs.delete(dir);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Extra server environment from BENCH_SERVER_ENV="K=V,K2=V2" (e.g. a raised per-IP connection limit). */
 export function extraServerEnv(): Record<string, string> {

@@ -1,33 +1,23 @@
 // The lobby in a real browser against the real server: the session list is
 // live (no reload), a solo mock starts in two clicks without the admin key
 // ever reaching page scripts, and a visitor can watch a running draft.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage, screenshot as capture, type WatchedPage } from "../support/browser";
-import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { openPage, screenshot as capture, startPageStack, type PageStack, type WatchedPage } from "../support/browser";
+import { httpJson, type ServerProcess } from "../support/server-process";
 
 jest.setTimeout(90_000);
 
-let database: TestDatabase;
-let dataDir: string;
+let stack: PageStack;
 let server: ServerProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = mkdtempSync(path.join(tmpdir(), "warroom-lobby-"));
-  [server, browser] = await Promise.all([startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: database.url ?? "" }), launchBrowser()]);
+  stack = await startPageStack("lobby");
+  ({ server, browser } = stack);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-  await server?.exited;
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 async function screenshot(page: Page, name: string) {

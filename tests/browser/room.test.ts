@@ -2,38 +2,27 @@
 // from the lobby draft against each other and CPU teams, trade through the
 // trade centre, survive a SIGKILL of the server, and a spectator follows it
 // all; the countdown matches the server's deadline even with a wrong local clock.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage, screenshot as capture, type WatchedPage } from "../support/browser";
+import { openPage, screenshot as capture, startPageStack, type PageStack, type WatchedPage } from "../support/browser";
 import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 jest.setTimeout(120_000);
 
-let database: TestDatabase;
-let dataDir: string;
+let stack: PageStack;
 let server: ServerProcess;
 let browser: Browser;
 const pages: WatchedPage[] = [];
 
-const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: database.url ?? "" });
 // while the server is down on purpose, the socket's reconnect attempts fail; nothing else may
 const OUTAGE = [/\/socket\.io\//, /^Failed to load resource: net::ERR_CONNECTION_REFUSED$/];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = mkdtempSync(path.join(tmpdir(), "warroom-room-"));
-  [server, browser] = await Promise.all([startServerProcess(env()), launchBrowser()]);
+  stack = await startPageStack("room");
+  ({ server, browser } = stack);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-  await server?.exited;
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 /** Screenshots from the top of the page, whatever the test scrolled to. */
@@ -153,7 +142,7 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   for (const { page } of [alice, bob, watcher]) await page.getByText(/Reconnecting, attempt \d of 5/).waitFor();
   await screenshot(watcher.page, "room-390-reconnecting");
 
-  server = await startServerProcess(env(), server.port);
+  server = stack.server = await startServerProcess(stack.env, server.port);
   for (const { page } of [alice, bob, watcher]) await page.getByText("Connected · live").waitFor({ timeout: 30_000 });
   await bob.page.getByTestId("on-the-clock").getByText("You are on the clock").waitFor({ timeout: 20_000 });
   for (const { page } of [alice, bob, watcher]) await expectSameBoard(page, id);

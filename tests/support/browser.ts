@@ -1,9 +1,12 @@
 // Headless Chromium (Debian's, no browser download) driven by playwright-core,
 // collecting console errors and failed requests so every browser test can
 // assert there were none.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startServerProcess, type ServerProcess } from "./server-process";
+import { createTestDatabase } from "./test-database";
 
 export const ARTIFACTS = path.resolve(__dirname, "../artifacts");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -48,4 +51,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** The real server.ts on a database and DATA_DIR of its own, and Chromium: what a page test starts with. */
+export interface PageStack {
+  server: ServerProcess;
+  browser: Browser;
+  /** the server's environment, to start it again on the same data */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startPageStack(name: string): Promise<PageStack> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), `warroom-${name}-`));
+  const env = { DATA_DIR: dataDir, DATABASE_URL: database.url ?? "" };
+  const [server, browser] = await Promise.all([startServerProcess(env), launchBrowser()]);
+  const stack: PageStack = {
+    server,
+    browser,
+    env,
+    async close() {
+      await browser.close();
+      stack.server.child.kill("SIGKILL");
+      await stack.server.exited;
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return stack;
 }

@@ -28,15 +28,7 @@ export async function startTestServer(options: { clock?: TimerClock; rateLimit?:
     url,
     warroom,
     clients,
-    async client() {
-      const socket = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true });
-      clients.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", resolve);
-        socket.once("connect_error", reject);
-      });
-      return socket;
-    },
+    client: () => connectTestClient(url, clients),
     async close() {
       for (const socket of clients) socket.disconnect();
       await warroom.close();
@@ -45,6 +37,17 @@ export async function startTestServer(options: { clock?: TimerClock; rateLimit?:
       await database.drop();
     },
   };
+}
+
+/** A WebSocket-only client that does not reconnect, recorded in `clients` so the server's close can drop it. */
+export async function connectTestClient(url: string, clients: Socket[], options: { extraHeaders?: Record<string, string> } = {}): Promise<Socket> {
+  const socket = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...options });
+  clients.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
 }
 
 /** Emits with an acknowledgement and resolves with the server's answer. */

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { createHttpGuard } from "../../../lib/server/http/http-guard";
 import type { HttpServices } from "../../../lib/server/http/registry";
 import { matchRoute } from "../../../lib/server/http/routes";
@@ -14,6 +14,7 @@ import type { RateLimit } from "../../../lib/server/realtime/rate-limit";
 import { DEFAULT_LIMITS, type AbuseLimits } from "../../../lib/server/security/limits";
 import { createWarRoom, type WarRoom } from "../../../lib/server/warroom";
 import { createTestDatabase } from "../../support/test-database";
+import { connectTestClient } from "../../support/test-server";
 
 export interface SecurityServer {
   url: string;
@@ -68,15 +69,7 @@ export async function startSecurityServer(options: { limits?: Partial<AbuseLimit
     warroom,
     services,
     logs,
-    async client(clientOptions = {}) {
-      const socket = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...clientOptions });
-      clients.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", resolve);
-        socket.once("connect_error", reject);
-      });
-      return socket;
-    },
+    client: (clientOptions = {}) => connectTestClient(url, clients, clientOptions),
     async close() {
       for (const socket of clients) socket.disconnect();
       await warroom.close();
