@@ -1,13 +1,14 @@
 // Tests that start the real server need a production build of the web app that
 // matches the source. Build here, once per run, when there is none or when a
-// page, client module or config is newer than it; a lock keeps two runs on one
-// machine from building at the same time.
+// page, route handler, module they import (lib/: the handlers bundle
+// lib/server/http and what it uses) or config is newer than it; a lock keeps
+// two runs on one machine from building at the same time.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
-const SOURCES = ["app", "lib/client", "lib/protocol", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "lib", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);

@@ -46,6 +46,21 @@ test("serves the lobby, a draft room and the API on one port, with the bundled p
   expect(room.status).toBe(200);
 });
 
+test("the API's refusals keep their contract code and status through Next.js (not 500)", async () => {
+  // the services throw these; Next.js bundles the route handlers with their own copy of the error class
+  const bogus = { authorization: `Bearer adm_${"x".repeat(43)}` };
+  const cases: [string, RequestInit, number, string][] = [
+    ["/api/admin/session", { headers: bogus }, 401, "unauthorized"],
+    ["/api/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11", {}, 404, "not_found"],
+    ["/api/sessions", { method: "POST", headers: { ...bogus, "content-type": "application/json" }, body: JSON.stringify({ name: "x", rounds: 1, seconds_per_pick: 0, human_teams: [] }) }, 401, "unauthorized"],
+    ["/api/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11/seats/CHI/claim", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ display_name: "Fan" }) }, 404, "not_found"],
+  ];
+  for (const [path, init, status, code] of cases) {
+    const response = await fetch(server.url + path, init);
+    expect([path, response.status, (await response.json()).error?.code]).toEqual([path, status, code]);
+  }
+});
+
 test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, both transports", async () => {
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Watchers" } });
   const { session_id } = await httpJson(`${server.url}/api/sessions`, { token: admin_key, body: { name: "CPU vs CPU", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 20 } });

@@ -162,10 +162,23 @@ describe("room client", () => {
     // another session's or another team's revocation is not ours
     socket.fire("seat_revoked", { session_id: "another-session", team_id: "CHI" });
     socket.fire("seat_revoked", { session_id: SESSION, team_id: "WAS" });
-    expect(client.getState()).toMatchObject({ role: "team", team_id: "CHI", seat_revoked: null });
+    socket.fire("admin_revoked", { session_id: SESSION });
+    expect(client.getState()).toMatchObject({ role: "team", team_id: "CHI", revoked: null });
     socket.fire("seat_revoked", { session_id: SESSION, team_id: "CHI" });
-    expect(client.getState()).toMatchObject({ role: "spectator", team_id: null, queue: null, seat_revoked: "CHI" });
+    expect(client.getState()).toMatchObject({ role: "spectator", team_id: null, queue: null, revoked: { role: "team", team_id: "CHI" } });
     await expect(client.setQueue(["b"])).resolves.toMatchObject({ ok: false, error: { code: "forbidden" } });
+    reconnect();
+    expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 2 });
+  });
+
+  it("an admin whose league key was replaced watches from then on, and re-joins without the old key", async () => {
+    const { socket, client, reconnect } = setup("league-key");
+    socket.joins()[0]!.ack(null, { ok: true, role: "admin", snapshot: snapshot(2) });
+    await flush();
+    socket.fire("seat_revoked", { session_id: SESSION, team_id: "CHI" });
+    expect(client.getState()).toMatchObject({ role: "admin", revoked: null });
+    socket.fire("admin_revoked", { session_id: SESSION });
+    expect(client.getState()).toMatchObject({ role: "spectator", revoked: { role: "admin" } });
     reconnect();
     expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 2 });
   });

@@ -30,12 +30,13 @@ export interface RoomState {
   clock_synced: boolean;
   /** the seat's queue of player ids (null for spectators and admins) */
   queue: string[] | null;
-  /** the team whose seat the league admin handed to someone else while this tab held it */
-  seat_revoked: string | null;
+  /** the role this tab lost while holding it: its seat (handed to someone else) or admin (the league's key was replaced) */
+  revoked: { role: "team"; team_id: string } | { role: "admin" } | null;
 }
 
 const queueAckSchema = z.object({ queue: z.array(z.string()) });
 const seatRevokedSchema = z.object({ session_id: z.string(), team_id: z.string() });
+const adminRevokedSchema = z.object({ session_id: z.string() });
 
 // `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,7 +74,7 @@ export const INITIAL_ROOM_STATE: RoomState = {
   server_offset_ms: 0,
   clock_synced: false,
   queue: null,
-  seat_revoked: null,
+  revoked: null,
 };
 
 export function createRoomClient<S extends RoomSocket>(options: RoomClientOptions<S>) {
@@ -174,16 +175,24 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     const presence = parsePresence(raw);
     if (presence && presence.session_id === session_id) set({ presence });
   };
-  // the admin rotated this seat's token: this socket now watches, and must not re-join with the old token
+  // the admin rotated this seat's token, or the league's key was replaced: this socket now
+  // watches, and must not re-join with the old token
   const onSeatRevoked = (raw: unknown) => {
     const revoked = seatRevokedSchema.safeParse(raw);
-    if (!revoked.success || revoked.data.session_id !== session_id || state.team_id !== revoked.data.team_id) return;
+    if (!revoked.success || revoked.data.session_id !== session_id || state.role !== "team" || state.team_id !== revoked.data.team_id) return;
     token = undefined;
-    set({ role: "spectator", team_id: null, queue: null, seat_revoked: revoked.data.team_id });
+    set({ role: "spectator", team_id: null, queue: null, revoked: { role: "team", team_id: revoked.data.team_id } });
+  };
+  const onAdminRevoked = (raw: unknown) => {
+    const revoked = adminRevokedSchema.safeParse(raw);
+    if (!revoked.success || revoked.data.session_id !== session_id || state.role !== "admin") return;
+    token = undefined;
+    set({ role: "spectator", revoked: { role: "admin" } });
   };
   for (const [name, handler] of handlers) socket.on(name, handler);
   socket.on("presence", onPresence);
   socket.on("seat_revoked", onSeatRevoked);
+  socket.on("admin_revoked", onAdminRevoked);
   const offConnect = connection.onConnect(() => void join());
   if (socket.connected) void join();
 
@@ -246,6 +255,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       for (const [name, handler] of handlers) socket.off(name, handler);
       socket.off("presence", onPresence);
       socket.off("seat_revoked", onSeatRevoked);
+      socket.off("admin_revoked", onAdminRevoked);
       listeners.clear();
       if (socket.connected) void emitWithAck(socket, "leave_session", { session_id }, 2000);
     },

@@ -36,8 +36,22 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/**
+ * Marks ContractErrors from every copy of this module: Next.js bundles the
+ * route handlers with their own copy, while the services they call were loaded
+ * by the server, so `instanceof` fails across that line.
+ */
+const CONTRACT_ERROR = Symbol.for("warroom.ContractError");
+
 /** A failure the client may see: its code comes from the contract, its message is safe to show. */
 export class ContractError extends Error {
+  readonly [CONTRACT_ERROR] = true;
+
+  /** Whether `error` is a ContractError, whichever copy of this module made it. */
+  static is(error: unknown): error is ContractError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[CONTRACT_ERROR] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,

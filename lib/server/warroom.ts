@@ -11,7 +11,7 @@ import { loadHistorySessions } from "./pools/history-sessions";
 import { createPoolCatalog, loadBundledPools } from "./pools/pool-store";
 import { createPresence } from "./realtime/presence";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
-import { membershipsOf, parseSeatRoom, roomOf, seatRoomOf, type SocketData } from "./realtime/rooms";
+import { adminRoomOf, membershipsOf, parseRevocableRoom, revocableRoomOf, roomOf, seatRoomOf, type SocketData } from "./realtime/rooms";
 import { originAllowed } from "./http/http-guard";
 import { clientAddress, createConnectionCounter, DEFAULT_LIMITS, isLoopback, type AbuseLimits } from "./security/limits";
 import { registerSocketHandlers } from "./realtime/socket-handlers";
@@ -105,6 +105,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     activeSessionsPerLeague: limits.activeSessionsPerLeague,
     // empty the seat room on every node: each node demotes and tells its own sockets (leave-room, below)
     seatRevoked: (sessionId, teamId) => io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
+    adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
   const queries = createSessionQueries({ repo, pools, runner });
   const presence = createPresence(io, clock, async (sessionId) => {
@@ -117,17 +118,18 @@ export async function createWarRoom(options: WarRoomOptions) {
     if (limited(address)) raw.once("close", connections.opened(address));
   });
 
-  // a socket that leaves a seat room while still holding that seat was revoked: it watches from now on
+  // a socket that leaves a seat (or admin) room while still holding that role was revoked: it watches from now on
   io.of("/").adapter.on("leave-room", (room: string, id: string) => {
-    const seat = parseSeatRoom(room);
-    const socket = seat && io.of("/").sockets.get(id);
-    if (!seat || !socket || (socket.data as SocketData).closing) return;
+    const revoked = parseRevocableRoom(room);
+    const socket = revoked && io.of("/").sockets.get(id);
+    if (!revoked || !socket || (socket.data as SocketData).closing) return;
     const memberships = membershipsOf(socket.data);
-    const role = memberships[seat.sessionId];
-    if (role?.role !== "team" || role.team_id !== seat.teamId) return;
-    memberships[seat.sessionId] = { role: "spectator" };
-    socket.emit("seat_revoked", { session_id: seat.sessionId, team_id: seat.teamId });
-    presence.changed(seat.sessionId);
+    const role = memberships[revoked.sessionId];
+    if (!role || revocableRoomOf(revoked.sessionId, role) !== room) return;
+    memberships[revoked.sessionId] = { role: "spectator" };
+    if (revoked.role === "team") socket.emit("seat_revoked", { session_id: revoked.sessionId, team_id: revoked.teamId });
+    else socket.emit("admin_revoked", { session_id: revoked.sessionId });
+    presence.changed(revoked.sessionId);
   });
 
   const localRoomSize = (room: string) => io.of("/").adapter.rooms.get(room)?.size ?? 0;

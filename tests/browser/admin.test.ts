@@ -13,6 +13,8 @@ let server: ServerProcess;
 let browser: Browser;
 let dataDir: string;
 let admin: WatchedPage;
+/** the league key the first test created */
+let leagueKey: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "warroom-admin-"));
@@ -64,6 +66,7 @@ describe("admin console", () => {
     await page.getByRole("button", { name: "Create league" }).click();
     const key = (await page.getByTestId("new-admin-key").textContent())!.trim();
     expect(key.length).toBeGreaterThan(10);
+    leagueKey = key;
     await page.getByRole("button", { name: "I saved it, open the console" }).click();
     await expect(page.getByTestId("league-name").textContent()).resolves.toBe("Browser league");
 
@@ -158,6 +161,26 @@ describe("admin console", () => {
     await page.getByRole("button", { name: "Yes, complete draft" }).click();
     await page.getByTestId("runner-status").getByText("complete").waitFor();
     expect((await snapshotOf(sessionId)).status).toBe("complete");
+    expect(problems).toEqual([]);
+  });
+
+  test("replaces the admin key: the old one stops working at once, this console stays signed in", async () => {
+    const { page, context, problems } = admin;
+    await page.getByRole("button", { name: "Admin key" }).click();
+    await page.getByRole("button", { name: "Replace the admin key" }).click();
+    const fresh = (await page.getByTestId("replaced-admin-key").textContent())!.trim();
+    expect(fresh).toMatch(/^adm_/);
+    await screenshot(page, "admin-key-replaced");
+    expect(fresh).not.toBe(leagueKey);
+    const me = (key: string) => fetch(`${server.url}/api/admin/session`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await me(leagueKey)).status).toBe(401);
+    expect((await me(fresh)).status).toBe(200);
+    // the cookie now holds the new key, still out of the page's reach
+    expect((await context.cookies()).find((c) => c.name === "warroom_admin")?.value).toBe(fresh);
+    expect(await page.evaluate(() => document.cookie)).not.toContain(fresh);
+    await page.getByRole("region", { name: "Admin key" }).getByRole("button", { name: "Done" }).click();
+    await page.reload();
+    await expect(page.getByTestId("league-name").textContent()).resolves.toBe("Browser league");
     expect(problems).toEqual([]);
   });
 

@@ -141,6 +141,8 @@ const HTTP_MATRIX: Record<string, HttpCell> = {
   "POST /api/admin/session": { body: (d, role) => ({ admin_key: d.credential[role] ?? "none" }), expected: anyAdmin(200) },
   "DELETE /api/admin/session": { expected: everyone(200) },
   "GET /api/admin/sessions": { expected: anyAdmin(200) },
+  // any admin may replace its own league's key (each cell's league is fresh)
+  "POST /api/admin/key": { expected: anyAdmin(200) },
   "GET /healthz": { expected: everyone(200) },
 };
 

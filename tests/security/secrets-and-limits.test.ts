@@ -58,6 +58,41 @@ describe(`secrets (${backendName})`, () => {
     expect((await request(late, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 })).ok).toBe(true);
   });
 
+  test("replacing a league's admin key ends the old one at once, for HTTP, the console's cookie and admin sockets", async () => {
+    const draft = await createDraft(open.warroom);
+    const other = await createDraft(open.warroom);
+    const admin = await open.client();
+    const watcher = await open.client();
+    expect(await request(admin, "join_session", { session_id: draft.sessionId, token: draft.adminKey })).toMatchObject({ ok: true, role: "admin" });
+    await request(watcher, "join_session", { session_id: draft.sessionId });
+    const revoked = collect<any>(admin, "admin_revoked", 1);
+    const watcherHeard = collect<any>(watcher, "admin_revoked", 1, 1000).catch(() => "nothing");
+
+    const rotated = await post(open, "/api/admin/key", undefined, { authorization: `Bearer ${draft.adminKey}` });
+    expect(rotated.status).toBe(200);
+    const { admin_key: fresh, league_id } = await rotated.json();
+    expect(fresh).toMatch(/^adm_[\w-]{43}$/);
+    expect(fresh).not.toBe(draft.adminKey);
+    // the console's cookie is swapped for the new key in the same answer
+    expect(rotated.headers.get("set-cookie")).toContain(`warroom_admin=${fresh}`);
+    expect((await revoked)[0]).toEqual({ session_id: draft.sessionId });
+    expect(await watcherHeard).toBe("nothing");
+    expect((await request(admin, "admin_action", { session_id: draft.sessionId, action: "start" })).error?.code).toBe("forbidden");
+
+    const me = (key: string) => fetch(`${open.url}/api/admin/session`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await me(draft.adminKey)).status).toBe(401);
+    expect(await (await me(fresh)).json()).toMatchObject({ league_id });
+    expect((await post(open, "/api/admin/key", undefined, { authorization: `Bearer ${draft.adminKey}` })).status).toBe(401);
+    expect((await post(open, `/api/sessions/${draft.sessionId}/actions`, { action: "start" }, { authorization: `Bearer ${draft.adminKey}` })).status).toBe(401);
+    expect((await post(open, `/api/sessions/${draft.sessionId}/actions`, { action: "start" }, { authorization: `Bearer ${fresh}` })).status).toBe(200);
+    // another league's key is untouched
+    expect((await me(other.adminKey)).status).toBe(200);
+    // a socket joining with the old key watches; with the new one it is the admin again
+    const late = await open.client();
+    expect((await request(late, "join_session", { session_id: draft.sessionId, token: draft.adminKey })).error?.code).toBe("unauthorized");
+    expect(await request(late, "join_session", { session_id: draft.sessionId, token: fresh })).toMatchObject({ ok: true, role: "admin" });
+  });
+
   test("log lines and error bodies never carry a key, a token, an Authorization or a Cookie", async () => {
     const lines: string[] = [];
     const logger = createLogger("debug", (line) => lines.push(line));

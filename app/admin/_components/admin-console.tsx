@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { adminApi, type AdminLeague, type AdminSessionEntry, type CreatedSeats } from "@/lib/client/admin/admin-api";
 import { describeError } from "@/lib/client/admin/fetch-json";
 import { buttonClass, MessageLine } from "@/app/_components/ui";
+import { AdminKeyPanel } from "./admin-key-panel";
 import { CreateSessionPanel } from "./create-session-panel";
 import { NewSeatLinks } from "./new-seat-links";
 import { SessionRunner } from "./session-runner";
@@ -18,6 +19,7 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedSeats | null>(null);
+  const [keyPanel, setKeyPanel] = useState(false);
   // bumped to make the session list reload at once after a change
   const [listVersion, setListVersion] = useState(0);
   const [live, setLive] = useState<Pick<AdminSessionEntry, "session_id" | "status" | "current_pick"> | null>(null);
@@ -83,6 +85,9 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
         <p className="mr-auto text-sm text-slate-300">
           League <span className="font-semibold text-slate-100" data-testid="league-name">{auth.league.name}</span>
         </p>
+        <button type="button" className={buttonClass("secondary")} aria-expanded={keyPanel} onClick={() => setKeyPanel((open) => !open)}>
+          Admin key
+        </button>
         <button type="button" className={buttonClass("secondary")} onClick={() => void signOut()}>
           Sign out
         </button>
@@ -90,6 +95,7 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
       {error && <MessageLine message={error} />}
       <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <div className="space-y-4">
+          {keyPanel && <AdminKeyPanel onClose={() => setKeyPanel(false)} />}
           {created && <NewSeatLinks created={created} onDismiss={() => setCreated(null)} />}
           <SessionsPanel selected={selected} onSelect={select} version={listVersion} live={live} />
           <CreateSessionPanel

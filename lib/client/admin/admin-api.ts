@@ -47,6 +47,8 @@ export const adminApi = {
   },
   signIn: (admin_key: string) => fetchJson(leagueSchema, "/api/admin/session", { method: "POST", body: { admin_key } }),
   signOut: () => fetchJson(z.unknown(), "/api/admin/session", { method: "DELETE" }),
+  /** a new key for the league; the old one stops working, and the cookie is swapped for the new one */
+  rotateKey: () => fetchJson(leagueSchema.extend({ admin_key: z.string() }), "/api/admin/key", { body: {} }),
   createLeague: (name: string) => fetchJson(z.object({ league_id: z.string(), admin_key: z.string() }), "/api/leagues", { body: { name } }),
   sessions: (signal?: AbortSignal) => fetchJson(z.array(lobbyEntrySchema), "/api/admin/sessions", signal ? { signal } : {}),
   pools: (signal?: AbortSignal) => fetchJson(z.array(poolInfoSchema), "/api/pools", signal ? { signal } : {}),

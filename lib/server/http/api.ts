@@ -100,6 +100,15 @@ export const api = {
       return response;
     }),
 
+  rotateAdminKey: (s: HttpServices, request: Request) =>
+    handle(async () => {
+      const rotated = await s.service.rotateAdminKey(adminCredential(request));
+      const response = json(rotated);
+      // the console's cookie held the old key: it gets the new one
+      response.headers.set("set-cookie", adminCookie(request, rotated.admin_key));
+      return response;
+    }),
+
   adminMe: (s: HttpServices, request: Request) => handle(async () => json(await s.service.league(adminCredential(request)))),
 
   adminSessions: (s: HttpServices, request: Request) =>

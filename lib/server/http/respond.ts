@@ -14,7 +14,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ContractError) return errorResponse(error.toBody());
+    if (ContractError.is(error)) return errorResponse(error.toBody());
     console.error("route handler failed:", redactText(error instanceof Error ? error.message : String(error)));
     return errorResponse({ code: "internal", message: "something went wrong on the server" });
   }

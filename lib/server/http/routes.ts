@@ -33,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: "POST", path: "/api/admin/session", name: "adminSignIn" },
   { method: "DELETE", path: "/api/admin/session", name: "adminSignOut" },
   { method: "GET", path: "/api/admin/sessions", name: "adminSessions" },
+  { method: "POST", path: "/api/admin/key", name: "rotateAdminKey" },
   { method: "GET", path: "/healthz", name: "health" },
 ];
 

@@ -32,7 +32,7 @@ export function onEvent<S extends z.ZodType, R extends object>(
       const result = await handler(payload);
       respond({ ok: true, ...result });
     } catch (error) {
-      if (error instanceof ContractError) return respond(failure(error.toBody()));
+      if (ContractError.is(error)) return respond(failure(error.toBody()));
       logger.error("event handler failed", { event: name, error: error instanceof Error ? error.message : String(error) });
       respond(failure({ code: "internal", message: "something went wrong on the server" }));
     }

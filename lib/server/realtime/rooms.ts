@@ -9,10 +9,27 @@ export const roomOf = (sessionId: string) => `session:${sessionId}`;
  */
 export const SEAT_ROOM_PREFIX = "seat:";
 export const seatRoomOf = (sessionId: string, teamId: string) => `${SEAT_ROOM_PREFIX}${sessionId}:${teamId}`;
-export function parseSeatRoom(room: string): { sessionId: string; teamId: string } | null {
+/** The sockets that joined a session as its league's admin; emptied the same way when the admin key is replaced. */
+export const ADMIN_ROOM_PREFIX = "admin:";
+export const adminRoomOf = (sessionId: string) => `${ADMIN_ROOM_PREFIX}${sessionId}`;
+
+/** The role a revocable room stands for: a session's seat, or its admins. */
+export type RevocableRoom = { sessionId: string; role: "team"; teamId: string } | { sessionId: string; role: "admin" };
+export function parseRevocableRoom(room: string): RevocableRoom | null {
+  if (room.startsWith(ADMIN_ROOM_PREFIX)) {
+    const sessionId = room.slice(ADMIN_ROOM_PREFIX.length);
+    return sessionId ? { sessionId, role: "admin" } : null;
+  }
   if (!room.startsWith(SEAT_ROOM_PREFIX)) return null;
   const [sessionId, teamId] = room.slice(SEAT_ROOM_PREFIX.length).split(":");
-  return sessionId && teamId ? { sessionId, teamId } : null;
+  return sessionId && teamId ? { sessionId, role: "team", teamId } : null;
+}
+
+/** The revocable room a role holds in a session, if any. */
+export function revocableRoomOf(sessionId: string, role: Role): string | null {
+  if (role.role === "team") return seatRoomOf(sessionId, role.team_id);
+  if (role.role === "admin") return adminRoomOf(sessionId);
+  return null;
 }
 
 /** socket.data: the sessions this socket joined and its role in each (plain data, so other nodes can read it). */

@@ -16,7 +16,7 @@ import type { Logger } from "../logger";
 import type { Role, SessionService } from "../sessions/session-service";
 import { onEvent } from "./on-event";
 import { createTokenBucket, type RateLimit } from "./rate-limit";
-import { membershipsOf, roomOf, seatRoomOf, type SocketData } from "./rooms";
+import { membershipsOf, revocableRoomOf, roomOf, type SocketData } from "./rooms";
 
 export interface HandlerDeps {
   service: SessionService;
@@ -63,9 +63,11 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
     // join the room before reading the snapshot: nothing broadcast after it can be missed
     const previous = memberships[session_id];
     memberships[session_id] = role;
-    // a socket that held another seat here gives it up (its new role is recorded first, so this is no revocation)
-    if (previous?.role === "team" && !(role.role === "team" && role.team_id === previous.team_id)) await socket.leave(seatRoomOf(session_id, previous.team_id));
-    await socket.join(role.role === "team" ? [room, seatRoomOf(session_id, role.team_id)] : room);
+    // a socket that held another seat (or admin) here gives it up (its new role is recorded first, so this is no revocation)
+    const held = previous ? revocableRoomOf(session_id, previous) : null;
+    const holds = revocableRoomOf(session_id, role);
+    if (held && held !== holds) await socket.leave(held);
+    await socket.join(holds ? [room, holds] : room);
     presenceChanged(session_id);
     const joined = await service.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
     return { ...role, ...joined };
@@ -74,7 +76,8 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
   onEvent(socket, "leave_session", leaveSessionSchema, guard, logger, async ({ session_id }) => {
     const role = roleIn(session_id);
     delete memberships[session_id];
-    if (role.role === "team") await socket.leave(seatRoomOf(session_id, role.team_id));
+    const held = revocableRoomOf(session_id, role);
+    if (held) await socket.leave(held);
     await socket.leave(roomOf(session_id));
     presenceChanged(session_id);
     return {};

@@ -53,6 +53,17 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
       return prisma.league.create({ data: input, select: { id: true } });
     },
 
+    /** Replaces the league's key only if it is still the one presented: of two rotations at once, one wins. */
+    async rotateLeagueKey(leagueId: string, currentHash: string, nextHash: string): Promise<boolean> {
+      const { count } = await prisma.league.updateMany({ where: { id: leagueId, adminKeyHash: currentHash }, data: { adminKeyHash: nextHash } });
+      return count === 1;
+    },
+
+    async sessionIdsOfLeague(leagueId: string): Promise<string[]> {
+      const rows = await prisma.draftSession.findMany({ where: { leagueId }, select: { id: true } });
+      return rows.map((row) => row.id);
+    },
+
     async findLeagueByKeyHash(adminKeyHash: string) {
       return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true, name: true, adminKeyHash: true } });
     },

@@ -38,7 +38,7 @@ export interface RunnerDeps {
 
 /** A database failure, told plainly: nothing was written (transactions roll back whole). */
 function databaseUnavailable(error: unknown): never {
-  if (error instanceof ContractError) throw error;
+  if (ContractError.is(error)) throw error;
   throw new ContractError("internal", "the database is unavailable right now; nothing was changed, try again");
 }
 

@@ -32,9 +32,11 @@ export interface SessionServiceDeps {
   activeSessionsPerLeague?: number;
   /** a seat's token was replaced: sockets holding that seat (on every node) must lose it now */
   seatRevoked?: (sessionId: string, teamId: string) => void;
+  /** the league's admin key was replaced: sockets that joined a session with it (on every node) must lose admin now */
+  adminRevoked?: (sessionId: string) => void;
 }
 
-export function createSessionService({ repo, pools, runner, now, activeSessionsPerLeague = Infinity, seatRevoked = () => {} }: SessionServiceDeps) {
+export function createSessionService({ repo, pools, runner, now, activeSessionsPerLeague = Infinity, seatRevoked = () => {}, adminRevoked = () => {} }: SessionServiceDeps) {
   /** The league whose admin key this is; unauthorized when none. */
   async function leagueOf(adminKey: string | undefined): Promise<string> {
     const league = await findLeague(adminKey);
@@ -187,6 +189,18 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
     },
 
     leagueOf,
+
+    /** A new key for the league (shown once); the old one stops working at once, for HTTP and for sockets. */
+    async rotateAdminKey(adminKey: string | undefined) {
+      const league = await findLeague(adminKey);
+      if (!league) throw new ContractError("unauthorized", "a league admin key is required");
+      const next = newSecret("adm");
+      if (!(await repo.rotateLeagueKey(league.id, league.adminKeyHash, hashSecret(next)))) {
+        throw new ContractError("unauthorized", "this admin key was replaced a moment ago");
+      }
+      for (const sessionId of await repo.sessionIdsOfLeague(league.id)) adminRevoked(sessionId);
+      return { league_id: league.id, name: league.name, admin_key: next };
+    },
 
     async adminPick(adminKey: string | undefined, sessionId: string, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
       await requireAdmin(adminKey, sessionId);

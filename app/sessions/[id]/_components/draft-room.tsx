@@ -34,13 +34,14 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   const { room, status, makePick, setQueue, proposeTrade, respondTrade, reconnectNow, rejoin } = useDraftRoom(sessionId, auth?.token, auth !== null);
   const { players, error: playersError } = useAvailablePlayers(sessionId, room.snapshot);
   const { snapshot, role, team_id: teamId, queue } = room;
-  // the admin handed our seat to someone else: forget its token so a reload watches instead of failing
+  // our seat went to someone else, or the league's key changed: forget the token so a reload watches instead of failing
+  const { revoked } = room;
   useEffect(() => {
-    if (!room.seat_revoked) return;
+    if (!revoked) return;
     seatTokenStore.forget(sessionId);
-    mySeatsStore.remove(sessionId, room.seat_revoked);
+    if (revoked.role === "team") mySeatsStore.remove(sessionId, revoked.team_id);
     setSeats(mySeatsStore.get(sessionId));
-  }, [room.seat_revoked, sessionId]);
+  }, [revoked, sessionId]);
   const [confirming, setConfirming] = useState<Player | null>(null);
 
   const teamNames = useMemo(() => new Map((snapshot?.teams ?? []).map((t) => [t.team_id, t.name])), [snapshot?.teams]);
@@ -102,9 +103,11 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
         onRejoin={rejoin}
         onSpectate={auth?.token ? () => setAuth({}) : undefined}
       />
-      {room.seat_revoked && (
+      {revoked && (
         <p role="alert" data-testid="seat-revoked" className="rounded-lg border border-amber-700 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
-          The league admin gave the {teamNames.get(room.seat_revoked) ?? room.seat_revoked} seat to someone else. You are watching now.
+          {revoked.role === "team"
+            ? `The league admin gave the ${teamNames.get(revoked.team_id) ?? revoked.team_id} seat to someone else. You are watching now.`
+            : "The league's admin key was replaced. You are watching now; sign in again with the new key to run the draft."}
         </p>
       )}
       {Object.keys(seats).length > 1 && <SeatSwitcher seats={Object.keys(seats)} active={teamId} current={current?.team_id ?? null} onSwitch={switchSeat} />}
