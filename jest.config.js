@@ -17,4 +17,6 @@ module.exports = {
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
   testTimeout: 60000,
   globalSetup: "<rootDir>/tests/global-setup.ts",
+  // the default report, plus the reason for every test file that skipped itself
+  reporters: ["default", "<rootDir>/tests/support/skip-reporter.js"],
 };

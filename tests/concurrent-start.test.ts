@@ -3,9 +3,9 @@
 // loaded once, whoever gets there first.
 import { createTestDatabase, usingPostgres } from "./support/test-database";
 import { httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { describeIf } from "./support/describe-if";
 
-const suite = usingPostgres ? describe : describe.skip;
-if (!usingPostgres) console.log("skipped: concurrent node start-up needs PostgreSQL (set DATABASE_URL)");
+const suite = describeIf(usingPostgres, "concurrent node start-up needs PostgreSQL (set DATABASE_URL)");
 
 suite("nodes starting together", () => {
   test("three nodes start at once on a fresh database and see one copy of everything", async () => {

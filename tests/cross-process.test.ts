@@ -8,9 +8,9 @@ import { createWarRoom, type WarRoom } from "../lib/server/warroom";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "./support/test-database";
 import { createDraft } from "./support/fixtures";
 import { request } from "./support/test-server";
+import { describeIf } from "./support/describe-if";
 
-const suite = usingPostgres ? describe : describe.skip;
-if (!usingPostgres) console.log("skipped: cross-process races need PostgreSQL (set DATABASE_URL); PGlite serves one process only");
+const suite = describeIf(usingPostgres, "cross-process races need PostgreSQL (set DATABASE_URL); PGlite serves one process only");
 
 suite("two instances on one PostgreSQL database", () => {
   let database: TestDatabase;

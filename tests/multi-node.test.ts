@@ -6,10 +6,10 @@ import { httpJson, startServerProcess, type ServerProcess } from "./support/serv
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { trackingClient, type TrackingClient } from "./support/tracking-client";
 import { request } from "./support/test-server";
+import { describeIf } from "./support/describe-if";
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const suite = enabled ? describe : describe.skip;
-if (!enabled) console.log("skipped: the multi-node suite needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)");
+const suite = describeIf(enabled, "the multi-node suite needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)");
 
 jest.setTimeout(180_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

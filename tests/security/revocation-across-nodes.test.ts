@@ -10,10 +10,10 @@ import type { OpenDatabase } from "../../lib/server/db/open-database";
 import { createDraft } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { collect, request } from "../support/test-server";
+import { describeIf } from "../support/describe-if";
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const suite = enabled ? describe : describe.skip;
-if (!enabled) console.log("skipped: seat revocation across nodes needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)");
+const suite = describeIf(enabled, "seat revocation across nodes needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)");
 jest.setTimeout(60_000);
 
 suite("seat revocation across nodes", () => {
