@@ -62,7 +62,10 @@ async function main(): Promise<void> {
   // without this, a port already in use can end the process with status 0
   httpServer.once("error", (error) => fail(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`));
 
-  const warroom = await createWarRoom({ httpServer, db, logger, redis, allowedOrigins: env.ALLOWED_ORIGINS, limits, rateLimit, io: { destroyUpgrade: false } });
+  const warroom = await createWarRoom({ httpServer, db, logger, redis, allowedOrigins: env.ALLOWED_ORIGINS, limits, rateLimit,
+    // in development Next's hot reload has its own WebSocket (below); in production a stray upgrade is closed
+    io: { destroyUpgrade: !dev },
+  });
   registerHttpServices({ service: warroom.service, queries: warroom.queries, health: warroom.health });
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });

@@ -6,9 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { NeedProfile } from "../lib/draft/types";
 import type { NeedsData } from "../lib/pools/needs-data";
-import { readBundledPools, type PoolData } from "../lib/pools/pool-data";
+import { BUNDLED_POOLS, readBundledPools, type PoolData } from "../lib/pools/pool-data";
 
-const SEASONS = ["2021", "2022", "2023", "2024"] as const;
 const CSV_FILE = "draft_picks_recent.csv";
 
 /** Rounds whose picks say what a club needed; later rounds are mostly best-available depth. */
@@ -137,7 +136,7 @@ function main(): void {
   const rows = readRows(path.join(dataDir, CSV_FILE));
   const pools = new Map(readBundledPools(path.resolve(__dirname, "../prisma/pools")).map((pool) => [pool.pool, pool]));
   // Build every season before writing any, so a bad season never leaves a half-updated set.
-  const built = SEASONS.map((season) => {
+  const built = BUNDLED_POOLS.map((season) => {
     const pool = pools.get(season) ?? fail(`no bundled pool ${season}`);
     return buildSeason(season, rows.filter((row) => row.season === season), pool);
   });

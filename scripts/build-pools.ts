@@ -3,9 +3,8 @@
 // The JSON files are committed; rerun this only when the source data changes.
 import fs from "node:fs";
 import path from "node:path";
-import type { PoolData, PoolPlayerData, PoolSlotData, PoolTeamData } from "../lib/pools/pool-data";
+import { BUNDLED_POOLS, type PoolData, type PoolPlayerData, type PoolSlotData, type PoolTeamData } from "../lib/pools/pool-data";
 
-const POOLS = ["2021", "2022", "2023", "2024"] as const;
 const SOURCE = "nflverse/nfldata draft_picks.csv (see shared/data/README.md)";
 const CSV_FILE = "draft_picks_recent.csv";
 const COLUMNS = ["season", "team", "round", "pick", "pfr_id", "pfr_name", "category", "position"] as const;
@@ -172,7 +171,7 @@ function main(): void {
   const rows = readRows(path.join(dataDir, CSV_FILE));
   fs.mkdirSync(outDir, { recursive: true });
   // Build every pool before writing any, so a bad season never leaves a half-updated set.
-  const built = POOLS.map((pool) => buildPool(pool, rows.filter((r) => r.season === pool)));
+  const built = BUNDLED_POOLS.map((pool) => buildPool(pool, rows.filter((r) => r.season === pool)));
   for (const { data, filled, ath } of built) {
     const pool = data.pool;
     fs.writeFileSync(path.join(outDir, `${pool}.json`), JSON.stringify(data, null, 2) + "\n");

@@ -3,12 +3,14 @@
 // Run: npx tsx scripts/build-trade-values.ts [--data <dir>]
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { TRADE_CHARTS } from "../lib/protocol/http";
 
 const argIndex = process.argv.indexOf("--data");
 const dataDir = argIndex > 0 ? path.resolve(process.argv[argIndex + 1]!) : path.resolve(__dirname, "../../shared/data");
 const lines = readFileSync(path.join(dataDir, "draft_values.csv"), "utf8").trim().split(/\r?\n/);
 const header = lines[0]!.split(",");
-const charts = ["hill", "johnson", "otc", "stuart"] as const;
+// the charts the API accepts (lib/protocol/http.ts)
+const charts = TRADE_CHARTS;
 const columns = Object.fromEntries(charts.map((chart) => [chart, header.indexOf(chart)]));
 const values: Record<string, number[]> = Object.fromEntries(charts.map((chart) => [chart, []]));
 lines.slice(1).forEach((line, i) => {

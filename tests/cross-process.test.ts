@@ -2,12 +2,12 @@
 // database keys, not the in-process queue, decide which racing pick wins.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { silentLogger } from "../lib/server/logger";
 import { createWarRoom, type WarRoom } from "../lib/server/warroom";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "./support/test-database";
 import { createDraft } from "./support/fixtures";
-import { request } from "./support/test-server";
+import { connectTestClient, request } from "./support/test-server";
 import { describeIf } from "./support/describe-if";
 
 const suite = describeIf(usingPostgres, "cross-process races need PostgreSQL (set DATABASE_URL); PGlite serves one process only");
@@ -34,8 +34,7 @@ suite("two instances on one PostgreSQL database", () => {
   });
 
   async function adminSocket(url: string, sessionId: string, adminKey: string) {
-    const socket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true });
-    sockets.push(socket);
+    const socket = await connectTestClient(url, sockets);
     expect((await request(socket, "join_session", { session_id: sessionId, token: adminKey })).ok).toBe(true);
     return socket;
   }

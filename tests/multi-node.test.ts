@@ -103,7 +103,21 @@ suite("three nodes on Redis and PostgreSQL", () => {
     for (let i = 0; i < 8; i++) {
       const snapshot = await httpJson(`${nodes[2]!.url}/api/sessions/${sessionId}`);
       const sent = performance.now();
-      const arrivals = watchers.map((socket) => new Promise<number>((resolve) => socket.once("draft_pick", () => resolve(performance.now() - sent))));
+      const overall = snapshot.current_pick.overall;
+      // this pick's event, not any pick (CPU seats pick meanwhile); a lost delivery fails here, naming the client
+      const arrivals = watchers.map(
+        (socket, w) =>
+          new Promise<number>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`client ${w} (node ${Math.floor(w / 3)}) never got pick ${overall}`)), 10_000);
+            const listener = (event: any) => {
+              if (event?.pick?.overall !== overall) return;
+              clearTimeout(timer);
+              socket.off("draft_pick", listener);
+              resolve(performance.now() - sent);
+            };
+            socket.on("draft_pick", listener);
+          }),
+      );
       const ack = await request(admin, "make_pick", { session_id: sessionId, team_id: snapshot.current_pick.team_id, player_id: players[i], expected_overall: snapshot.current_pick.overall });
       expect(ack.ok).toBe(true);
       latencies.push(...(await Promise.all(arrivals)));

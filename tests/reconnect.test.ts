@@ -5,14 +5,7 @@ import { io } from "socket.io-client";
 import { createRealtimeConnection, type ConnectionStatus } from "../lib/client/realtime-connection";
 import { createFakeClock } from "./support/fixtures";
 import { request, startTestServer, type TestServer } from "./support/test-server";
-
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 10_000) => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+import { until } from "./support/until";
 
 let server: TestServer | null = null;
 afterAll(async () => {
@@ -27,12 +20,12 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
   const connection = createRealtimeConnection({ url: server.url, io, clock, random: () => random, transports: ["websocket"] });
   const statuses: ConnectionStatus[] = [];
   connection.onStatus((status) => statuses.push(status));
-  await waitFor(() => connection.status.state === "connected", "the first connect");
+  await until("the first connect", () => connection.status.state === "connected", { timeoutMs: 10_000, intervalMs: 10 });
 
   // the server goes away: every attempt from now on is refused
   await server.close();
   server = null;
-  await waitFor(() => connection.status.state === "reconnecting", "the disconnect to be noticed");
+  await until("the disconnect to be noticed", () => connection.status.state === "reconnecting", { timeoutMs: 10_000, intervalMs: 10 });
   for (let attempt = 1; attempt <= 5; attempt++) {
     const status = connection.status;
     expect(status).toMatchObject({ state: "reconnecting", attempt, of: 5 });
@@ -44,7 +37,7 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
     clock.advance(delay - 1);
     expect(connection.status).toBe(status);
     clock.advance(1);
-    await waitFor(() => connection.status !== status, `attempt ${attempt} to fail`);
+    await until(`attempt ${attempt} to fail`, () => connection.status !== status, { timeoutMs: 10_000, intervalMs: 10 });
     random = attempt / 5; // other jitter on the next attempts
   }
   expect(connection.status).toEqual({ state: "failed" });
@@ -55,7 +48,7 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
   // the server is back; the manual Reconnect starts over and succeeds
   server = await startTestServer({ port });
   connection.reconnectNow();
-  await waitFor(() => connection.status.state === "connected", "the manual reconnect");
+  await until("the manual reconnect", () => connection.status.state === "connected", { timeoutMs: 10_000, intervalMs: 10 });
   const ack = await request(connection.socket, "ping", { client_time: Date.now() });
   expect(ack.ok).toBe(true);
   expect(statuses.map((s) => s.state)).toEqual(["connected", "reconnecting", "reconnecting", "reconnecting", "reconnecting", "reconnecting", "failed", "connecting", "connected"]);

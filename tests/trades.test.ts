@@ -1,6 +1,5 @@
 // Trades over real sockets: humans with CPU GMs and with each other; every
 // client sees the new order at once, and no pick ever has two owners.
-import type { Socket } from "socket.io-client";
 import { decide } from "../lib/draft/engine";
 import { initialState } from "../lib/draft/reducer";
 import { createPoolCatalog } from "../lib/server/pools/pool-store";

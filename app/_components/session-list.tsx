@@ -4,7 +4,8 @@
 // Room links are plain <a>: entering a room is a full page load (enter-room.ts).
 import { useEffect, useState } from "react";
 import { enterRoom } from "@/lib/client/enter-room";
-import { api, errorMessage, type LobbyEntryView } from "@/lib/client/api";
+import { api, type LobbyEntryView } from "@/lib/client/api";
+import { describeError } from "@/lib/client/fetch-json";
 import { displayNameStore, mySeatsStore, seatTokenStore } from "@/lib/client/storage";
 import { TeamChip } from "./team-chip";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel, StatusBadge } from "./ui";
@@ -33,7 +34,7 @@ export function SessionList({ className = "" }: { className?: string }) {
         setListError(null);
       } catch (err) {
         if (controller.signal.aborted) return;
-        setListError(`${errorMessage(err)} Retrying…`);
+        setListError(`${describeError(err)} Retrying…`);
       }
       if (!controller.signal.aborted) timer = window.setTimeout(() => void load(), REFRESH_MS);
     };
@@ -60,7 +61,7 @@ export function SessionList({ className = "" }: { className?: string }) {
       mySeatsStore.add(sessionId, { [teamId]: token });
       enterRoom(sessionId);
     } catch (err) {
-      setClaimError({ session_id: sessionId, message: errorMessage(err) });
+      setClaimError({ session_id: sessionId, message: describeError(err) });
       setClaiming(null);
     }
   }

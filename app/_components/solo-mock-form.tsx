@@ -1,10 +1,11 @@
 "use client";
 // Solo mock in two clicks: click your team, click Start. Every other setting
 // has a sensible default and sits one click further, under "Settings".
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { enterRoom } from "@/lib/client/enter-room";
-import { api, errorMessage, type PoolSummaryView } from "@/lib/client/api";
+import { describeError } from "@/lib/client/fetch-json";
 import { startSoloMock } from "@/lib/client/solo-mock";
+import { usePoolChoice } from "@/lib/client/use-pool-choice";
 import { mySeatsStore, seatTokenStore } from "@/lib/client/storage";
 import { TRADE_CHARTS } from "@/lib/protocol/http";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "./ui";
@@ -24,9 +25,7 @@ const CPU_SPEEDS = [
 ];
 
 export function SoloMockForm() {
-  const [pools, setPools] = useState<PoolSummaryView[] | null>(null);
-  const [pool, setPool] = useState("");
-  const [teams, setTeams] = useState<string[]>([]);
+  const { pools, pool, selected, clubs, chosen: teams, error: poolsError, choosePool, toggle } = usePoolChoice();
   const [rounds, setRounds] = useState(3);
   const [clock, setClock] = useState(0);
   const [cpuDelay, setCpuDelay] = useState(500);
@@ -34,31 +33,6 @@ export function SoloMockForm() {
   const [chart, setChart] = useState<(typeof TRADE_CHARTS)[number]>("hill");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .listPools(controller.signal)
-      .then((list) => {
-        setPools(list);
-        setPool((current) => current || (list.find((p) => p.pool === "2024")?.pool ?? list.at(-1)?.pool ?? ""));
-      })
-      .catch((err: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(err));
-      });
-    return () => controller.abort();
-  }, []);
-
-  const selected = pools?.find((p) => p.pool === pool);
-  // clubs in the order of their first pick, which is how people look for them
-  const clubs = useMemo(() => {
-    if (!selected) return [];
-    const first = new Map<string, number>();
-    for (const slot of selected.order) if (!first.has(slot.team_id)) first.set(slot.team_id, slot.overall);
-    return [...selected.teams].sort((a, b) => (first.get(a.team_id) ?? 999) - (first.get(b.team_id) ?? 999));
-  }, [selected]);
-
-  const toggle = (teamId: string) => setTeams((list) => (list.includes(teamId) ? list.filter((t) => t !== teamId) : [...list, teamId]));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,7 +55,7 @@ export function SoloMockForm() {
       if (first) seatTokenStore.set(created.session_id, first.token);
       enterRoom(created.session_id);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describeError(err));
       setBusy(false);
     }
   }
@@ -93,7 +67,7 @@ export function SoloMockForm() {
         <fieldset>
           <legend className={labelClass}>Your team{teams.length > 1 ? `s (${teams.length})` : ""}</legend>
           <div className="grid min-h-40 grid-cols-4 gap-1.5 sm:grid-cols-8 lg:grid-cols-4 xl:grid-cols-8">
-            {pools === null && !error && <p className="col-span-full text-sm text-slate-400">Loading teams…</p>}
+            {pools === null && !poolsError && <p className="col-span-full text-sm text-slate-400">Loading teams…</p>}
             {clubs.map((club) => {
               const on = teams.includes(club.team_id);
               const color = teamColor(club.team_id);
@@ -122,7 +96,7 @@ export function SoloMockForm() {
           </summary>
           <div className="mt-2 grid grid-cols-2 gap-2">
             <Field id="solo-pool" label="Draft class">
-              <select id="solo-pool" className={inputClass} value={pool} onChange={(e) => { setPool(e.target.value); setTeams([]); }}>
+              <select id="solo-pool" className={inputClass} value={pool} onChange={(e) => choosePool(e.target.value)}>
                 {(pools ?? []).map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
               </select>
             </Field>
@@ -155,7 +129,7 @@ export function SoloMockForm() {
         <button type="submit" className={buttonClass("primary", "w-full text-base")} disabled={busy || teams.length === 0 || !pool}>
           {busy ? "Starting…" : teams.length ? `Start mock as ${teams.join(", ")}` : "Pick a team to start"}
         </button>
-        <MessageLine message={error} />
+        <MessageLine message={error ?? poolsError} />
       </form>
     </Panel>
   );

@@ -66,11 +66,13 @@ function reduce(snapshot: Snapshot, event: RoomEvent): Snapshot {
   }
 }
 
-function upsertPick(picks: readonly Pick[], pick: Pick): Pick[] {
+/** A board's picks with this one made (or made again after an undo), in pick order. */
+export function upsertPick(picks: readonly Pick[], pick: Pick): Pick[] {
   return [...picks.filter((p) => p.overall !== pick.overall), pick].sort((a, b) => a.overall - b.overall);
 }
 
-function removeUndone(picks: readonly Pick[], undone: number | undefined, current: Slot | null): Pick[] {
+/** A board's picks after an undo. */
+export function removeUndone(picks: readonly Pick[], undone: number | undefined, current: Slot | null): Pick[] {
   if (undone !== undefined) return picks.filter((p) => p.overall !== undone);
   // an older server without undone_overall: the pick now on the clock can no longer be made
   return current ? picks.filter((p) => p.overall < current.overall) : [...picks];

@@ -1,34 +1,30 @@
 // Parsing what the server sends into a room, with the shared zod schemas.
-// lib/protocol/shapes.ts has no schemas for the trade events yet, so the three
-// small ones live here; they follow PROTOCOL.md ("Server → client").
 import { z } from "zod";
 import {
   draftPickEventSchema,
   logItemSchema,
   presenceEventSchema,
   sessionUpdateEventSchema,
-  slotSchema,
   snapshotSchema,
-  tradeSchema,
+  tradeExecutedEventSchema,
+  tradeProposedEventSchema,
+  tradeRejectedEventSchema,
   type DraftPickEvent,
   type PresenceEvent,
   type SessionUpdateEvent,
   type Snapshot,
+  type TradeExecutedEvent,
+  type TradeProposedEvent,
+  type TradeRejectedEvent,
 } from "@/lib/protocol/shapes";
-
-export const tradeProposedEventSchema = z.object({ session_id: z.string(), seq: z.number().int().min(1), trade: tradeSchema });
-export const tradeExecutedEventSchema = tradeProposedEventSchema.extend({ order: z.array(slotSchema) });
-export const tradeRejectedEventSchema = tradeProposedEventSchema;
-export type TradeEvent = z.infer<typeof tradeProposedEventSchema>;
-export type TradeExecutedEvent = z.infer<typeof tradeExecutedEventSchema>;
 
 /** A sequenced room event, tagged with the Socket.IO event name it arrived as. */
 export type RoomEvent =
   | { type: "draft_pick"; payload: DraftPickEvent }
   | { type: "session_update"; payload: SessionUpdateEvent }
-  | { type: "trade_proposed"; payload: TradeEvent }
+  | { type: "trade_proposed"; payload: TradeProposedEvent }
   | { type: "trade_executed"; payload: TradeExecutedEvent }
-  | { type: "trade_rejected"; payload: TradeEvent }
+  | { type: "trade_rejected"; payload: TradeRejectedEvent }
   /** a sequenced event this client does not understand (the contract may add some): it only advances seq */
   | { type: "other"; payload: { session_id: string; seq: number; name: string } };
 

@@ -1,5 +1,6 @@
 // Small derived facts about a room the panels share, kept pure so they are
 // easy to test: whose turn, how soon is mine, which picks can still be traded.
+import { DEFAULT_TRADE_CHART } from "@/lib/draft/trade-value";
 import type { Slot, Snapshot, Trade } from "@/lib/protocol/shapes";
 
 /** Picks until `teamId` is next on the clock: 0 means now; null when it has no pick left. */
@@ -24,5 +25,5 @@ export function incomingOffers(snapshot: Snapshot, teamId: string | null): Trade
 
 /** The session's trade chart as the server reports it on trades; the server's default until a trade shows it. */
 export function chartOfSnapshot(snapshot: Snapshot): string {
-  return snapshot.trade_chart ?? snapshot.trades.find((t) => t.value)?.value?.chart ?? "hill";
+  return snapshot.trade_chart ?? snapshot.trades.find((t) => t.value)?.value?.chart ?? DEFAULT_TRADE_CHART;
 }

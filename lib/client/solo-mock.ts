@@ -3,8 +3,8 @@
 // league's admin key goes straight into the httpOnly admin cookie and is then
 // dropped: only a non-secret marker (the league id) is remembered, so the next
 // mock reuses the league instead of creating one per click.
-import type { AdminAction } from "@/lib/protocol/commands";
-import { api, ApiError, type CreateSessionInput, type CreatedSession } from "./api";
+import { api, type CreateSessionInput, type CreatedSession } from "./api";
+import { HttpError } from "./fetch-json";
 
 const SOLO_LEAGUE = "warroom:solo_league_id";
 
@@ -32,18 +32,18 @@ async function signInToNewLeague(): Promise<void> {
 }
 
 /** Create the session (signing in to a fresh league first when needed), then start it. */
-export async function startSoloMock(body: CreateSessionInput, start: (id: string, action: AdminAction) => Promise<unknown> = api.sessionAction): Promise<CreatedSession> {
+export async function startSoloMock(body: CreateSessionInput): Promise<CreatedSession> {
   if (!rememberedLeague()) await signInToNewLeague();
   let created: CreatedSession;
   try {
     created = await api.createSession(body);
   } catch (err) {
     // the cookie expired or was cleared: a new league, once
-    if (!(err instanceof ApiError) || err.status !== 401) throw err;
+    if (!(err instanceof HttpError) || err.status !== 401) throw err;
     rememberLeague(null);
     await signInToNewLeague();
     created = await api.createSession(body);
   }
-  await start(created.session_id, "start");
+  await api.sessionAction(created.session_id, "start");
   return created;
 }

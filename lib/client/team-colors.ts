@@ -1,4 +1,4 @@
-// A colour per club so a board of 224 cells can be read at a glance. The
+// A colour per club so a board of 257 cells can be read at a glance. The
 // clubs' primary colours, with the text colour picked for contrast: several
 // primaries (navy, black) would vanish on the dark theme, so chips always
 // carry their own readable text colour rather than relying on the page's.
@@ -13,7 +13,7 @@ const COLORS: Record<string, string> = {
   CAR: "#0085CA", CHI: "#C83803", CIN: "#FB4F14", CLE: "#FF3C00",
   DAL: "#041E42", DEN: "#FB4F14", DET: "#0076B6", GB: "#203731",
   HOU: "#03202F", IND: "#002C5F", JAX: "#006778", KC: "#E31837",
-  LA: "#003594", LAR: "#003594", LAC: "#0080C6", LV: "#A5ACAF",
+  LA: "#003594", LAC: "#0080C6", LV: "#A5ACAF",
   MIA: "#008E97", MIN: "#4F2683", NE: "#002244", NO: "#D3BC8D",
   NYG: "#0B2265", NYJ: "#125740", PHI: "#004C54", PIT: "#FFB612",
   SEA: "#69BE28", SF: "#AA0000", TB: "#D50A0A", TEN: "#4B92DB",

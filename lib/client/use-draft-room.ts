@@ -2,7 +2,6 @@
 // React glue: one realtime connection and one room client per mounted room.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { io } from "socket.io-client";
-import type { AdminAction } from "@/lib/protocol/commands";
 import type { AckOutcome } from "./emit-ack";
 import { createRealtimeConnection, type ConnectionStatus, type RealtimeConnection, type TimerClock } from "./realtime-connection";
 import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
@@ -51,7 +50,6 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
   const actions = useMemo(
     () => ({
       makePick: (playerId: string) => live.current?.client.makePick(playerId) ?? Promise.resolve(NOT_READY),
-      adminAction: (action: AdminAction) => live.current?.client.adminAction(action) ?? Promise.resolve(NOT_READY),
       setQueue: (playerIds: string[]) => live.current?.client.setQueue(playerIds) ?? Promise.resolve(NOT_READY),
       proposeTrade: (to: string, give: number[], receive: number[]) => live.current?.client.proposeTrade(to, give, receive) ?? Promise.resolve(NOT_READY),
       respondTrade: (tradeId: string, accept: boolean) => live.current?.client.respondTrade(tradeId, accept) ?? Promise.resolve(NOT_READY),

@@ -1,11 +1,8 @@
 import { chooseCpuPick } from "./cpu-strategy";
 import type { DraftState, PoolPlayer } from "./types";
 
-/** A CPU seat's own pick: the general manager's strategy. */
-export { chooseCpuPick };
-
 /** The first player of the team's queue nobody has taken yet. */
-export function firstQueued(state: DraftState, teamId: string): PoolPlayer | null {
+function firstQueued(state: DraftState, teamId: string): PoolPlayer | null {
   const { playersById } = state.config.pool;
   for (const playerId of state.queues[teamId] ?? []) {
     const player = playersById.get(playerId);

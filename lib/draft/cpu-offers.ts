@@ -2,6 +2,7 @@
 // pick, offering later picks of fair chart value. Seeded by the session's seed
 // and the pick, so the same draft gets the same calls.
 import type { Slot, Trade } from "../protocol/shapes";
+import { resolvedSettings } from "./cpu-strategy";
 import { hashKeys, rngFor, uniformFor } from "./rng";
 import { chartOf, isUsed, valuedTrade } from "./trade-rules";
 import { pickValue } from "./trade-value";
@@ -31,7 +32,7 @@ function fairPackage(state: DraftState, teamId: string, after: number, target: n
     if (offered.length === MAX_PICKS_OFFERED) return null;
     const needed = target - value;
     // the latest remaining pick that covers the gap keeps the offer close to fair
-    const closer = owned.filter((o) => !offered.includes(o) && o >= overall && pickValue(chart, o) >= needed).at(-1);
+    const closer = owned.filter((o) => o >= overall && pickValue(chart, o) >= needed).at(-1);
     if (closer !== undefined) return value + pickValue(chart, closer) <= target * MAX_OVERPAY ? [...offered, closer] : null;
     offered.push(overall);
     value += pickValue(chart, overall);
@@ -44,7 +45,7 @@ export function cpuTradeUpOffer(state: DraftState, slot: Slot): Trade | null {
   const { settings } = state.config;
   if (settings.cpu_trade_offers === false || state.status !== "running" || !isHuman(state, slot.team_id)) return null;
   const chance = OFFER_CHANCE_BY_ROUND[slot.round - 1] ?? 0;
-  const seed = settings.seed ?? 0;
+  const { seed } = resolvedSettings(settings);
   if (uniformFor(seed, "trade-up", slot.overall) >= chance) return null;
   // at most one open offer per pick
   if (state.trades.some((t) => t.status === "pending" && t.receive.includes(slot.overall))) return null;

@@ -6,27 +6,26 @@
 // times worse. That keeps reaches proportional (at pick 5 a need may pull rank
 // 8 ahead of rank 5; at pick 150, rank 240 ahead of rank 150), which is how real
 // boards behave: the top of a class is predictable, the later rounds are not.
+import type { Pick } from "../protocol/shapes";
 import { hashKeys, uniformFor } from "./rng";
-import type { DraftState, NeedProfile, PoolPlayer, SimulatorSettings } from "./types";
+import type { DraftPool, DraftState, NeedProfile, PoolPlayer, SimulatorSettings } from "./types";
 
 // Bound once, as in rng.ts: a global lookup is slow inside Jest's vm context and
 // these run for every candidate of every pick.
 const { log, max, min } = Math;
 const TINY = Number.MIN_VALUE;
 
-/** What a session gets for every simulator setting it did not set. */
+/** What a session gets for every CPU setting it did not set (the trade chart's default is DEFAULT_TRADE_CHART). */
 export const DEFAULT_SIMULATOR_SETTINGS = {
   seed: 0,
   cpu_randomness: 0.5,
   need_weight: 0.5,
-  trade_chart: "hill",
 } as const satisfies SimulatorSettings;
 
 export interface ResolvedSimulatorSettings {
   seed: number;
   cpu_randomness: number;
   need_weight: number;
-  trade_chart: string;
 }
 
 /**
@@ -76,28 +75,40 @@ export function resolvedSettings(settings: SimulatorSettings): ResolvedSimulator
     seed: settings.seed ?? DEFAULT_SIMULATOR_SETTINGS.seed,
     cpu_randomness: settings.cpu_randomness ?? DEFAULT_SIMULATOR_SETTINGS.cpu_randomness,
     need_weight: settings.need_weight ?? DEFAULT_SIMULATOR_SETTINGS.need_weight,
-    trade_chart: settings.trade_chart ?? DEFAULT_SIMULATOR_SETTINGS.trade_chart,
   };
 }
 
 /**
- * The profile's entries this club has not filled yet, and the one-man positions
- * it has filled beyond its profile. Each pick fills the most pressing open entry
- * of its category: a profile lists a category once per player wanted.
+ * The club's profile entries in profile order, each with the pick that filled
+ * it (null while open). Each pick fills the most pressing open entry of its
+ * category: a profile lists a category once per player wanted. The CPU GMs
+ * draft by what is left open; the results page shows who filled what.
  */
-function openNeeds(state: DraftState, teamId: string): { open: { category: string; weight: number }[]; surplus: Set<string> } {
-  const profile = state.config.pool.needs[teamId] ?? [];
-  const open = [...profile].sort((a, b) => b.weight - a.weight);
-  const surplus = new Set<string>();
-  if (open.length === 0) return { open, surplus };
+export function filledNeeds(state: DraftState, teamId: string): { category: string; weight: number; filledBy: Pick | null }[] {
+  const entries = (state.config.pool.needs[teamId] ?? []).map(({ category, weight }) => ({ category, weight, filledBy: null as Pick | null }));
+  if (entries.length === 0) return entries;
+  const byPressure = [...entries].sort((a, b) => b.weight - a.weight);
   const { playersById } = state.config.pool;
   for (const pick of state.picks) {
     if (pick.team_id !== teamId) continue;
     const category = playersById.get(pick.player.player_id)?.category;
-    if (category === undefined) continue;
-    const entry = open.findIndex((need) => need.category === category);
-    if (entry >= 0) open.splice(entry, 1);
-    if (SINGLE_STARTER.has(category)) surplus.add(category);
+    const entry = byPressure.find((need) => need.filledBy === null && need.category === category);
+    if (entry) entry.filledBy = pick;
+  }
+  return entries;
+}
+
+/** The profile's entries this club has not filled yet (most pressing first), and the one-man positions it has filled beyond its profile. */
+function openNeeds(state: DraftState, teamId: string): { open: { category: string; weight: number }[]; surplus: Set<string> } {
+  const entries = filledNeeds(state, teamId);
+  const open = entries.filter((need) => need.filledBy === null).map(({ category, weight }) => ({ category, weight })).sort((a, b) => b.weight - a.weight);
+  const surplus = new Set<string>();
+  if (entries.length === 0) return { open, surplus };
+  const { playersById } = state.config.pool;
+  for (const pick of state.picks) {
+    if (pick.team_id !== teamId) continue;
+    const category = playersById.get(pick.player.player_id)?.category;
+    if (category !== undefined && SINGLE_STARTER.has(category)) surplus.add(category);
   }
   // a starter drafted with a second one still wanted (rare) is no surplus yet
   for (const category of surplus) if (open.some((need) => need.category === category)) surplus.delete(category);
@@ -125,8 +136,7 @@ export function currentNeeds(state: DraftState, teamId: string): NeedProfile {
  * once noise reshuffles it, drift further from the league's usual mix; this
  * nudges each group by how far the class's first three rounds sit from it.
  */
-function classMix(state: DraftState): Map<string, number> {
-  const { pool } = state.config;
+function classMix(pool: DraftPool): Map<string, number> {
   const early = pool.order.filter((slot) => slot.round <= 3).length;
   const counts = new Map<string, number>();
   for (const player of pool.players.slice(0, early)) counts.set(player.category, (counts.get(player.category) ?? 0) + 1);
@@ -138,6 +148,14 @@ function classMix(state: DraftState): Map<string, number> {
     const gap = log(picks / LEAGUE_EARLY_TOTAL / (inClass / early));
     mix.set(category, max(-MIX_CAP, min(MIX_CAP, MIX_PULL * gap)));
   }
+  return mix;
+}
+
+/** A class's mix depends on the pool alone: worked out once per pool, not once per pick. */
+const mixByPool = new WeakMap<DraftPool, ReadonlyMap<string, number>>();
+function mixOf(pool: DraftPool): ReadonlyMap<string, number> {
+  let mix = mixByPool.get(pool);
+  if (!mix) mixByPool.set(pool, (mix = classMix(pool)));
   return mix;
 }
 
@@ -154,7 +172,7 @@ function decisionFor(state: DraftState, teamId: string): Decision {
     randomness: settings.cpu_randomness * NOISE_SCALE,
     needWeight: settings.need_weight * NEED_SCALE,
     need: needByCategory(state, teamId),
-    mix: classMix(state),
+    mix: mixOf(state.config.pool),
   };
 }
 

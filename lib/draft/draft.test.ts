@@ -115,7 +115,7 @@ describe("draft engine", () => {
     expect(rejection(outcome.state, { type: "undo_last_pick" }).code).toBe("conflict");
   });
 
-  test("force_autopick takes the team's first available queued player, else the best available", () => {
+  test("force_autopick takes the team's first available queued player, else what its CPU general manager would take", () => {
     let state = run(smallState(), { type: "start" });
     state = { ...state, queues: { KC: ["p9", "p4"], NYJ: ["p9"] } };
     state = run(state, { type: "force_autopick" });

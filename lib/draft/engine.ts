@@ -2,7 +2,8 @@
 // early with a typed reason; every accepted command becomes events that the
 // reducer applies, so the caller persists exactly what changed the state.
 import type { SessionStatus } from "../protocol/shapes";
-import { chooseAutopick, chooseCpuPick } from "./autopick";
+import { chooseAutopick } from "./autopick";
+import { chooseCpuPick } from "./cpu-strategy";
 import { reject, type Decision } from "./errors";
 import { EventLog, type Outcome } from "./event-log";
 import { currentSlot } from "./reducer";

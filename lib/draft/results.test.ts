@@ -31,8 +31,8 @@ describe("draft results", () => {
       { category: "WR", weight: 0.5, filled_by: "Player 2" },
       { category: "QB", weight: 0.2, filled_by: null },
     ]);
-    const trade = state.trades[0]!;
-    expect(kc.trades).toEqual({ chart: "hill", count: 1, value_in: trade.value!.receive, value_out: trade.value!.give, net: Math.round((trade.value!.receive - trade.value!.give) * 100) / 100 });
+    // hill chart: pick 2 is worth 717.17, pick 5 467.81
+    expect(kc.trades).toEqual({ chart: "hill", count: 1, value_in: 717.17, value_out: 467.81, net: 249.36 });
     const nyj = results.find((r) => r.team_id === "NYJ")!;
     expect(nyj.trades.net).toBeCloseTo(-kc.trades.net, 2);
     expect(results.find((r) => r.team_id === "BUF")!.trades.count).toBe(0);

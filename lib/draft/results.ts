@@ -1,6 +1,7 @@
 // A draft's results per team: what it took, which needs it filled, how much
 // value it found against the board, and what its trades were worth on the chart.
 import type { Pick } from "../protocol/shapes";
+import { filledNeeds } from "./cpu-strategy";
 import { chartOf } from "./trade-rules";
 import type { DraftState } from "./types";
 
@@ -22,13 +23,8 @@ export function summarizeResults(state: DraftState): TeamResult[] {
   const chart = chartOf(state);
   return state.config.teams.map(({ team_id, name }) => {
     const picks = state.picks.filter((pick) => pick.team_id === team_id);
-    const categoryOf = (pick: Pick) => state.config.pool.playersById.get(pick.player.player_id)?.category ?? pick.player.position;
-    // each pick fills the most pressing open need of its category, as the CPU GMs count them
-    const needs = (state.config.pool.needs[team_id] ?? []).map(({ category, weight }) => ({ category, weight, filled_by: null as string | null }));
-    for (const pick of picks) {
-      const open = needs.filter((need) => need.filled_by === null && need.category === categoryOf(pick)).sort((a, b) => b.weight - a.weight)[0];
-      if (open) open.filled_by = pick.player.name;
-    }
+    // counted as the CPU GMs count them
+    const needs = filledNeeds(state, team_id).map(({ category, weight, filledBy }) => ({ category, weight, filled_by: filledBy?.player.name ?? null }));
     let count = 0;
     let valueIn = 0;
     let valueOut = 0;

@@ -7,7 +7,7 @@ export function isTradeChart(name: string | undefined): name is TradeChart {
   return name !== undefined && name in TRADE_VALUES;
 }
 
-/** A pick's value on a chart; picks past the chart's 256 (compensatory picks) are worth its last value. */
+/** A pick's value on a chart; picks past the chart's 256 (the last few of a long draft) are worth its last value. */
 export function pickValue(chart: TradeChart, overall: number): number {
   const values = TRADE_VALUES[chart];
   return values[Math.min(overall, values.length) - 1] ?? 0;

@@ -81,9 +81,12 @@ describe("trades", () => {
     const outcome = must(decide(smallState(), offer("KC", "BUF", [9], [3]), T0));
     expect(outcome.events.map((e) => e.type)).toEqual(["trade_proposed", "trade_rejected"]);
     expect(outcome.state.order[2]!.team_id).toBe("BUF");
-    // an even swap is not enough either: the GM wants its margin
-    const even = must(decide(smallState(), offer("KC", "BUF", [5], [7]), T0));
-    expect(even.events.at(-1)!.type).toBe(pickValue("hill", 5) >= pickValue("hill", 7) * 1.05 ? "trade_executed" : "trade_rejected");
+    // better for the GM, but by less than its 5% margin (hill: 446.15 for 425.50): refused
+    const thin = must(decide(smallState(), offer("KC", "BUF", [6], [7]), T0));
+    expect(thin.events.at(-1)!.type).toBe("trade_rejected");
+    // by more than the margin (467.81 for 425.50): accepted
+    const clear = must(decide(smallState(), offer("KC", "BUF", [5], [7]), T0));
+    expect(clear.events.at(-1)!.type).toBe("trade_executed");
   });
 
   test("an admin's trade between any two teams executes at once", () => {

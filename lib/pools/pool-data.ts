@@ -38,7 +38,6 @@ export interface PoolData {
 
 export const BUNDLED_POOLS = ["2021", "2022", "2023", "2024"] as const;
 
-export type BundledPool = (typeof BUNDLED_POOLS)[number];
 
 /**
  * Reads the committed pools from disk at call time. Deliberately fs, not a JSON

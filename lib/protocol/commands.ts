@@ -67,4 +67,4 @@ export type PingPayload = z.infer<typeof pingSchema>;
 export type ProposeTradePayload = z.infer<typeof proposeTradeSchema>;
 export type RespondTradePayload = z.infer<typeof respondTradeSchema>;
 
-export { sessionId as sessionIdSchema, teamId as teamIdSchema, playerId as playerIdSchema };
+export { sessionId as sessionIdSchema, teamId as teamIdSchema };

@@ -11,7 +11,7 @@ import { loadHistorySessions } from "./pools/history-sessions";
 import { createPoolCatalog, loadBundledPools } from "./pools/pool-store";
 import { createPresence } from "./realtime/presence";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
-import { adminRoomOf, membershipsOf, parseRevocableRoom, revocableRoomOf, roomOf, seatRoomOf, type SocketData } from "./realtime/rooms";
+import { adminRoomOf, membershipsOf, parseRevocableRoom, revocableRoomOf, roomOf, seatRoomOf, sessionOfRoom, type SocketData } from "./realtime/rooms";
 import { originAllowed } from "./http/http-guard";
 import { clientAddress, createConnectionCounter, DEFAULT_LIMITS, isLoopback, type AbuseLimits } from "./security/limits";
 import { registerSocketHandlers } from "./realtime/socket-handlers";
@@ -165,8 +165,8 @@ export async function createWarRoom(options: WarRoomOptions) {
   /** Sends each session room's latest seq to this node's sockets; a client that is behind re-joins with last_seq. */
   async function announceSeqs(): Promise<void> {
     for (const room of io.of("/").adapter.rooms.keys()) {
-      if (!room.startsWith("session:")) continue;
-      const sessionId = room.slice("session:".length);
+      const sessionId = sessionOfRoom(room);
+      if (!sessionId) continue;
       const loaded = await runner.current(sessionId).catch(() => null);
       if (loaded) io.local.to(room).emit("session_seq", { session_id: sessionId, seq: loaded.state.seq });
     }
@@ -208,4 +208,3 @@ export async function createWarRoom(options: WarRoomOptions) {
 
 export type WarRoom = Awaited<ReturnType<typeof createWarRoom>>;
 
-export { originAllowed };

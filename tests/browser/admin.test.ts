@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, screenshot, type WatchedPage } from "../support/browser";
 import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
+import { until } from "../support/until";
 
 let server: ServerProcess;
 let browser: Browser;
@@ -30,16 +31,6 @@ afterAll(async () => {
 });
 
 const snapshotOf = (sessionId: string) => httpJson(`${server.url}/api/sessions/${sessionId}`);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The live board shows exactly the server's picks, owners and pick on the clock. */
 async function expectBoardMatchesServer(page: Page, sessionId: string) {

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, screenshot, type WatchedPage } from "../support/browser";
 import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
+import { until } from "../support/until";
 
 const REAL_2024 = "00000000-0000-4000-8000-000000002024";
 
@@ -18,16 +19,6 @@ let dataDir: string;
 let viewer: WatchedPage;
 let sessionId: string;
 let final: any;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A one-round mock of 2024 with CHI human: a trade, a paused undo, admin picks for CHI, CPUs for the rest. */
 async function finishedMock(): Promise<string> {
@@ -44,7 +35,7 @@ async function finishedMock(): Promise<string> {
     const s = await until("CHI on the clock or the end", async () => {
       const snap = await api("");
       return snap.status === "complete" || snap.current_pick?.team_id === "CHI" ? snap : null;
-    });
+    }, { timeoutMs: 20_000 });
     if (s.status === "complete") return id;
     if (!undone && s.picks.length > 2) {
       await api("/actions", { action: "pause" });
@@ -95,7 +86,7 @@ async function open(page: Page, url: string) {
   const requests = inFlight.get(page);
   // quiet twice, 150 ms apart: the favicon fetch starts a moment after the URL changes
   const quiet = async () => requests!.size === 0 && (await new Promise((resolve) => setTimeout(resolve, 150)), requests!.size === 0);
-  if (requests) await until("the page to be quiet", quiet, 5_000);
+  if (requests) await until("the page to be quiet", quiet, { timeoutMs: 5_000 });
   await page.goto(url);
   await page.waitForLoadState("networkidle");
 }
@@ -159,7 +150,7 @@ describe("replay", () => {
 
     await page.getByRole("button", { name: "Step back" }).click();
     expect(await filled(page).count()).toBe(9);
-    await until("the URL to follow", async () => new URL(page.url()).searchParams.get("pick") === "9");
+    await until("the URL to follow", async () => new URL(page.url()).searchParams.get("pick") === "9", { timeoutMs: 20_000 });
 
     // the scrubber reaches any pick
     await page.locator("#replay-scrub").focus();
@@ -173,7 +164,7 @@ describe("replay", () => {
     await open(page, `${server.url}/sessions/${sessionId}/replay?pick=0`);
     await page.getByRole("button", { name: "16×" }).click();
     await page.getByTestId("play").click();
-    await until("playback to advance", async () => (await picksShown(page)) >= 5, 5_000);
+    await until("playback to advance", async () => (await picksShown(page)) >= 5, { timeoutMs: 5_000 });
     await page.getByTestId("play").click();
     const stopped = await picksShown(page);
     await new Promise((resolve) => setTimeout(resolve, 300));

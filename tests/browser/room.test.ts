@@ -60,7 +60,7 @@ async function expectSameBoard(page: Page, sessionId: string) {
     const [shown, truth] = await Promise.all([boardOf(page), serverBoard(sessionId)]);
     const seq = Number(await page.getAttribute("[data-testid=draft-room]", "data-seq"));
     if (JSON.stringify(shown) === JSON.stringify(truth.board) && seq === truth.snapshot.seq) return;
-    if (Date.now() > deadline) expect(shown).toEqual(truth.board);
+    if (Date.now() > deadline) expect({ board: shown, seq }).toEqual({ board: truth.board, seq: truth.snapshot.seq });
     await page.waitForTimeout(150);
   }
 }

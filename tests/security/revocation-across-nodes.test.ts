@@ -2,14 +2,14 @@
 // once: two WarRoom nodes in this process on one PostgreSQL and one Redis.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { silentLogger } from "../../lib/server/logger";
 import { connectRedisBus } from "../../lib/server/realtime/redis-bus";
 import { createWarRoom, type WarRoom } from "../../lib/server/warroom";
 import type { OpenDatabase } from "../../lib/server/db/open-database";
 import { createDraft } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { collect, request } from "../support/test-server";
+import { collect, connectTestClient, request } from "../support/test-server";
 import { describeIf } from "../support/describe-if";
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
@@ -39,12 +39,7 @@ suite("seat revocation across nodes", () => {
     await database?.drop();
   });
 
-  const client = async (url: string) => {
-    const socket = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
-    return socket;
-  };
+  const client = (url: string) => connectTestClient(url, sockets);
 
   test("the holder on the other node is told and becomes a spectator; the old token opens nothing on either node", async () => {
     const [one, two] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];

@@ -46,6 +46,5 @@ export function createFakeClock(start = Date.parse("2026-04-25T00:00:00Z")) {
       }
       now = target;
     },
-    pending: () => timers.size,
   };
 }

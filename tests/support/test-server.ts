@@ -11,7 +11,6 @@ import { createTestDatabase } from "./test-database";
 export interface TestServer {
   url: string;
   warroom: WarRoom;
-  clients: Socket[];
   client(): Promise<Socket>;
   close(): Promise<void>;
 }
@@ -27,7 +26,6 @@ export async function startTestServer(options: { clock?: TimerClock; rateLimit?:
   return {
     url,
     warroom,
-    clients,
     client: () => connectTestClient(url, clients),
     async close() {
       for (const socket of clients) socket.disconnect();

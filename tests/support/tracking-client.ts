@@ -13,7 +13,6 @@ export interface TrackingClient {
   lastSeq(): number;
   resyncs: number;
   failovers: number;
-  node(): string;
   close(): void;
 }
 
@@ -85,7 +84,6 @@ export async function trackingClient(urls: string[], sessionId: string, startAt 
       return state.failovers;
     },
     lastSeq: () => seq,
-    node: () => urls[index % urls.length]!,
     close() {
       closed = true;
       socket.disconnect();

@@ -3,7 +3,7 @@
 // in, the league's sessions on the left and the selected one, live, on the right.
 import { useCallback, useEffect, useState } from "react";
 import { adminApi, type AdminLeague, type AdminSessionEntry, type CreatedSeats } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import { buttonClass, MessageLine } from "@/app/_components/ui";
 import { AdminKeyPanel } from "./admin-key-panel";
 import { CreateSessionPanel } from "./create-session-panel";

@@ -4,7 +4,7 @@
 // new one, which is shown here once. Seat links are not affected.
 import { useState } from "react";
 import { adminApi } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import { buttonClass, MessageLine, Panel } from "@/app/_components/ui";
 import { CopyButton } from "./copy-button";
 

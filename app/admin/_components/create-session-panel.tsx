@@ -2,46 +2,22 @@
 // Create a session in the signed-in league (the cookie authorises it). The
 // form is checked with the server's own schema first, so mistakes show next
 // to the form without a round trip.
-import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { adminApi, type CreatedSeats, type PoolInfo } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { useState, type FormEvent } from "react";
+import { adminApi, type CreatedSeats } from "@/lib/client/admin/admin-api";
+import { usePoolChoice } from "@/lib/client/use-pool-choice";
+import { describeError } from "@/lib/client/fetch-json";
 import { createSessionSchema, TRADE_CHARTS } from "@/lib/protocol/http";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
 
 export function CreateSessionPanel({ onCreated }: { onCreated: (created: CreatedSeats) => void }) {
-  const [pools, setPools] = useState<PoolInfo[] | null>(null);
+  const { pools, pool, selected, clubs: teams, chosen: humans, error: poolsError, choosePool, toggle } = usePoolChoice();
   const [name, setName] = useState("League mock");
-  const [pool, setPool] = useState("");
   const [rounds, setRounds] = useState("2");
   const [seconds, setSeconds] = useState("90");
   const [cpuDelay, setCpuDelay] = useState("1500");
   const [chart, setChart] = useState<(typeof TRADE_CHARTS)[number]>("hill");
-  const [humans, setHumans] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    adminApi
-      .pools(controller.signal)
-      .then((list) => {
-        setPools(list);
-        setPool((current) => current || (list.find((p) => p.pool === "2024") ?? list.at(-1))?.pool || "");
-      })
-      .catch((err: unknown) => {
-        if (!controller.signal.aborted) setError(describeError(err));
-      });
-    return () => controller.abort();
-  }, []);
-
-  const selected = pools?.find((p) => p.pool === pool);
-  // teams in the order of their first pick, which is how people look for them
-  const teams = useMemo(() => {
-    if (!selected) return [];
-    const first = new Map<string, number>();
-    for (const slot of selected.order) if (!first.has(slot.team_id)) first.set(slot.team_id, slot.overall);
-    return [...selected.teams].sort((a, b) => (first.get(a.team_id) ?? 999) - (first.get(b.team_id) ?? 999));
-  }, [selected]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,8 +46,6 @@ export function CreateSessionPanel({ onCreated }: { onCreated: (created: Created
     }
   }
 
-  const toggle = (teamId: string) => setHumans((list) => (list.includes(teamId) ? list.filter((t) => t !== teamId) : [...list, teamId]));
-
   return (
     <Panel title="Create session">
       <form onSubmit={(e) => void submit(e)} className="space-y-3 p-3">
@@ -83,7 +57,7 @@ export function CreateSessionPanel({ onCreated }: { onCreated: (created: Created
           <div className="grid grid-cols-2 gap-2">
             <div>
               <label htmlFor="cs-pool" className={labelClass}>Draft class</label>
-              <select id="cs-pool" className={inputClass} value={pool} onChange={(e) => { setPool(e.target.value); setHumans([]); }}>
+              <select id="cs-pool" className={inputClass} value={pool} onChange={(e) => choosePool(e.target.value)}>
                 {(pools ?? []).map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
               </select>
             </div>
@@ -123,7 +97,7 @@ export function CreateSessionPanel({ onCreated }: { onCreated: (created: Created
             {busy ? "Creating…" : "Create session"}
           </button>
         </fieldset>
-        <MessageLine message={error} />
+        <MessageLine message={error ?? poolsError} />
       </form>
     </Panel>
   );

@@ -2,53 +2,28 @@
 // Pick for the team on the clock (an absent player, a stuck seat). The pick
 // names the pick number it is aimed at, so if the clock moved on meanwhile the
 // server answers "conflict" rather than spending the next team's pick.
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { adminApi } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
-import type { Player, Snapshot } from "@/lib/protocol/shapes";
+import { describeError } from "@/lib/client/fetch-json";
+import { useAvailablePlayers } from "@/lib/client/use-available-players";
+import type { Snapshot } from "@/lib/protocol/shapes";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
 
 const SHOWN = 40;
 
 export function PickOnBehalf({ sessionId, snapshot }: { sessionId: string; snapshot: Snapshot }) {
-  const [players, setPlayers] = useState<Player[]>([]);
+  const { players, error: playersError } = useAvailablePlayers(sessionId, snapshot);
   const [query, setQuery] = useState("");
   const [chosen, setChosen] = useState("");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const current = snapshot.current_pick;
-  const pickCount = snapshot.picks.length;
 
-  // reload whenever the board changes (a pick or an undo changes who is
-  // available), once the CPUs have paused for breath: a burst of CPU picks
-  // would otherwise send a request per pick. The list is also filtered by the
-  // live board below, so a slightly old list never offers a taken player.
-  useEffect(() => {
-    let stale = false;
-    const timer = window.setTimeout(() => {
-      adminApi
-        .availablePlayers(sessionId)
-        .then((list) => {
-          if (!stale) setPlayers(list);
-        })
-        .catch((err: unknown) => {
-          if (!stale) setMessage({ text: describeError(err), tone: "error" });
-        });
-    }, 250);
-    return () => {
-      stale = true;
-      window.clearTimeout(timer);
-    };
-  }, [sessionId, pickCount]);
-
-  const taken = useMemo(() => new Set(snapshot.picks.map((p) => p.player.player_id)), [snapshot.picks]);
+  // the list is fetched once and kept current from the live board (useAvailablePlayers)
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return players
-      .filter((p) => !taken.has(p.player_id))
-      .filter((p) => !q || p.name.toLowerCase().includes(q) || p.position.toLowerCase() === q)
-      .slice(0, SHOWN);
-  }, [players, taken, query]);
+    return (players ?? []).filter((p) => !q || p.name.toLowerCase().includes(q) || p.position.toLowerCase() === q).slice(0, SHOWN);
+  }, [players, query]);
   const player = shown.find((p) => p.player_id === chosen) ?? null;
   const canPick = snapshot.status === "running" && current !== null && player !== null;
 
@@ -85,7 +60,7 @@ export function PickOnBehalf({ sessionId, snapshot }: { sessionId: string; snaps
           {player && current ? `Pick ${player.name} for ${current.team_id}` : "Choose a player"}
         </button>
         {snapshot.status !== "running" && <p className="text-xs text-slate-400">Picks can be made while the draft is running.</p>}
-        <MessageLine message={message?.text ?? null} tone={message?.tone ?? "error"} />
+        <MessageLine message={message?.text ?? playersError} tone={message?.tone ?? "error"} />
       </form>
     </Panel>
   );

@@ -5,7 +5,7 @@
 // are only disabled where the answer is obviously "invalid_state".
 import { useState } from "react";
 import { adminApi } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import type { AdminAction } from "@/lib/protocol/commands";
 import type { Snapshot } from "@/lib/protocol/shapes";
 import { buttonClass, MessageLine } from "@/app/_components/ui";

@@ -3,7 +3,7 @@
 // hand a seat out again is a fresh token; the old link stops working at once.
 import { useEffect, useState } from "react";
 import { adminApi, seatLink } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import type { Snapshot } from "@/lib/protocol/shapes";
 import { buttonClass, MessageLine, Panel } from "@/app/_components/ui";
 import { CopyButton } from "./copy-button";

@@ -64,9 +64,6 @@ export function SessionRunner({ sessionId, onChanged, onLive }: Props) {
             rounds={snapshot.rounds}
             teams={snapshot.teams}
             currentOverall={snapshot.current_pick?.overall ?? null}
-            highlightTeam={null}
-            // positioned, so the cells' absolutely positioned sr-only labels stay inside the scroll box
-            className="relative"
           />
           <div className="grid gap-3 xl:grid-cols-3">
             <PickOnBehalf sessionId={sessionId} snapshot={snapshot} />

@@ -3,7 +3,7 @@
 // console changes something), each a button that selects it for running.
 import { useEffect, useState } from "react";
 import { adminApi, type AdminSessionEntry } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import { MessageLine, Panel, StatusBadge } from "@/app/_components/ui";
 
 const REFRESH_MS = 4000;

@@ -4,8 +4,9 @@
 // that the page's JS never holds it again.
 import { useState, type FormEvent } from "react";
 import { adminApi, type AdminLeague } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
+import { CopyButton } from "./copy-button";
 
 export function SignInPanel({ onSignedIn }: { onSignedIn: (league: AdminLeague) => void }) {
   const [key, setKey] = useState("");
@@ -54,9 +55,7 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (league: AdminLeague) 
             {newKey}
           </code>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={buttonClass("secondary")} onClick={() => void navigator.clipboard?.writeText(newKey)}>
-              Copy key
-            </button>
+            <CopyButton text={newKey} label="Copy the admin key" />
             <button type="button" className={buttonClass("primary")} disabled={busy} onClick={() => void signInWith(newKey)}>
               {busy ? "Signing in…" : "I saved it, open the console"}
             </button>

@@ -3,7 +3,8 @@
 // it executes at once and the live board shows the new owners.
 import { useMemo, useState, type FormEvent } from "react";
 import { adminApi } from "@/lib/client/admin/admin-api";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
+import { tradablePicks } from "@/lib/client/room-view";
 import type { Slot, Snapshot } from "@/lib/protocol/shapes";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
 
@@ -15,11 +16,6 @@ export function TradeDesk({ sessionId, snapshot }: { sessionId: string; snapshot
   const [receive, setReceive] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
-
-  const open = useMemo(() => {
-    const made = new Set(snapshot.picks.map((p) => p.overall));
-    return (team: string) => snapshot.order.filter((slot) => slot.team_id === team && !made.has(slot.overall));
-  }, [snapshot.order, snapshot.picks]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,8 +42,8 @@ export function TradeDesk({ sessionId, snapshot }: { sessionId: string; snapshot
         <div className="grid grid-cols-2 gap-2">
           <TeamSelect id="trade-from" label="Team A gives" value={from} teams={teamIds} onChange={(t) => { setFrom(t); setGive([]); }} />
           <TeamSelect id="trade-to" label="Team B gives" value={to} teams={teamIds} onChange={(t) => { setTo(t); setReceive([]); }} />
-          <SlotChecks legend={`${from || "A"} sends`} slots={from ? open(from) : []} chosen={give} onChange={setGive} />
-          <SlotChecks legend={`${to || "B"} sends`} slots={to ? open(to) : []} chosen={receive} onChange={setReceive} />
+          <SlotChecks legend={`${from || "A"} sends`} slots={from ? tradablePicks(snapshot, from) : []} chosen={give} onChange={setGive} />
+          <SlotChecks legend={`${to || "B"} sends`} slots={to ? tradablePicks(snapshot, to) : []} chosen={receive} onChange={setReceive} />
         </div>
         <button type="submit" className={buttonClass("primary", "w-full")} disabled={busy || !ready}>
           Execute trade

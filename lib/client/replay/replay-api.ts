@@ -3,8 +3,8 @@
 // returns at most 1000 at a time), and for a mock of a real class, the real draft.
 import { z } from "zod";
 import { snapshotSchema, type Snapshot } from "@/lib/protocol/shapes";
-import { poolInfoSchema } from "../admin/admin-api";
-import { fetchJson } from "../admin/fetch-json";
+import { api } from "../api";
+import { fetchJson } from "../fetch-json";
 import { parseLog, type LogItem } from "./replay-timeline";
 
 const PAGE = 1000;
@@ -28,7 +28,7 @@ export async function fetchLog(sessionId: string, signal?: AbortSignal): Promise
 /** The completed real draft of the snapshot's class, or null when there is none or this session is that draft. */
 export async function fetchRealDraft(snapshot: Snapshot, signal?: AbortSignal): Promise<Snapshot | null> {
   if (!snapshot.pool) return null;
-  const pools = await fetchJson(z.array(poolInfoSchema), "/api/pools", signal ? { signal } : {});
+  const pools = await api.listPools(signal);
   const realId = pools.find((p) => p.pool === snapshot.pool)?.history_session_id;
   if (!realId || realId === snapshot.session_id) return null;
   return fetchSnapshot(realId, signal);

@@ -12,6 +12,7 @@ import {
   type Slot,
   type Trade,
 } from "@/lib/protocol/shapes";
+import { removeUndone, upsertPick } from "../draft-state";
 
 export type FrameCause =
   | { kind: "start" }
@@ -79,7 +80,7 @@ export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]
       const parsed = draftPickEventSchema.safeParse(payload);
       if (!parsed.success) continue;
       const { pick, next_pick } = parsed.data;
-      const picks = [...frame.picks.filter((p) => p.overall !== pick.overall), pick].sort((a, b) => a.overall - b.overall);
+      const picks = upsertPick(frame.picks, pick);
       frame = { ...frame, ...base, cause: { kind: "pick", pick }, picks, current_overall: next_pick?.overall ?? null };
       frames.push(frame);
     } else if (item.type === "session_update") {
@@ -94,7 +95,7 @@ export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]
         continue;
       }
       const undone = undone_overall ?? null;
-      const picks = undone !== null ? frame.picks.filter((p) => p.overall !== undone) : frame.picks.filter((p) => current_overall === null || p.overall < current_overall);
+      const picks = removeUndone(frame.picks, undone_overall, current_pick);
       frame = { ...frame, ...base, status, cause: { kind: "undo", overall: undone }, picks, current_overall };
       frames.push(frame);
     } else if (item.type === "trade_executed") {
@@ -116,13 +117,4 @@ export function frameIndexForPick(frames: readonly Frame[], overall: number): nu
   }
   // past the last pick made (a draft completed early): the end
   return frames.length - 1;
-}
-
-/** The pick numbers the scrubber can jump to: each pick's last frame, in order. */
-export function pickMarks(frames: readonly Frame[]): { overall: number; index: number }[] {
-  const last = new Map<number, number>();
-  frames.forEach((frame, index) => {
-    if (frame.cause.kind === "pick") last.set(frame.cause.pick.overall, index);
-  });
-  return [...last.entries()].sort((a, b) => a[0] - b[0]).map(([overall, index]) => ({ overall, index }));
 }

@@ -2,7 +2,7 @@
 // player who filled it), board value and trades on the session's chart.
 import { z } from "zod";
 import { pickSchema, sessionStatusSchema } from "@/lib/protocol/shapes";
-import { fetchJson } from "../admin/fetch-json";
+import { fetchJson } from "../fetch-json";
 
 const teamResultSchema = z.object({
   team_id: z.string(),

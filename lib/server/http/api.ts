@@ -1,4 +1,4 @@
-// The contract's HTTP routes (trades aside). Each takes the services and the
+// The contract's HTTP routes, and the admin console's. Each takes the services and the
 // Web Request, so route files stay one line and tests call these directly.
 import { sessionIdSchema, teamIdSchema } from "../../protocol/commands";
 import {

@@ -86,6 +86,5 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
     if (length > MAX_BODY_BYTES) return refuse(res, { code: "invalid_payload", message: "the body is larger than 64 KiB" }, { connection: "close" });
     return false;
   };
-  guard.trackedAddresses = writes.size;
   return guard;
 }

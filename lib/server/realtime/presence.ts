@@ -13,7 +13,10 @@ export function createPresence(io: Server, clock: TimerClock, teamsOf: (sessionI
 
   async function send(sessionId: string): Promise<void> {
     pending.delete(sessionId);
-    lastSent.set(sessionId, clock.now());
+    const now = clock.now();
+    // an entry older than the interval changes nothing: drop those, so sessions seen once are not kept for ever
+    for (const [id, at] of lastSent) if (at + PRESENCE_INTERVAL_MS <= now) lastSent.delete(id);
+    lastSent.set(sessionId, now);
     // fetchSockets asks every node when the Redis adapter is in use
     const [sockets, teams] = await Promise.all([io.in(roomOf(sessionId)).fetchSockets(), teamsOf(sessionId)]);
     const connected = new Set<string>();

@@ -1,4 +1,4 @@
-// The contract's client → server events (trades aside), each one through onEvent.
+// The contract's client → server events, each one through onEvent.
 import type { Socket } from "socket.io";
 import {
   adminActionSchema,
@@ -34,8 +34,12 @@ export interface HandlerDeps {
 export const CLIENT_EVENTS = ["join_session", "leave_session", "make_pick", "propose_trade", "respond_trade", "set_queue", "admin_action", "ping"] as const;
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 
-/** The engine's actor for a role that may act: its seat's team, or an admin. */
-const actorOf = (role: Role): Actor => (role.role === "team" ? { kind: "team", teamId: role.team_id } : { kind: "admin" });
+/** The engine's actor for a role: its seat's team, or an admin; a spectator may not act at all. */
+function actorOf(role: Role): Actor {
+  if (role.role === "team") return { kind: "team", teamId: role.team_id };
+  if (role.role === "admin") return { kind: "admin" };
+  throw new ContractError("forbidden", "spectators cannot change the draft");
+}
 
 export function registerSocketHandlers(socket: Socket, { service, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps): void {
   const guard = createTokenBucket(rateLimit);
@@ -98,9 +102,7 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
   });
 
   onEvent(socket, "respond_trade", respondTradeSchema, guard, logger, async ({ session_id, trade_id, accept }) => {
-    const role = roleIn(session_id);
-    if (role.role === "spectator") throw new ContractError("forbidden", "spectators cannot change the draft");
-    return { trade: await service.respondTrade(session_id, actorOf(role), trade_id, accept) };
+    return { trade: await service.respondTrade(session_id, actorOf(roleIn(session_id)), trade_id, accept) };
   });
 
   onEvent(socket, "set_queue", setQueueSchema, guard, logger, async ({ session_id, team_id, player_ids }) => {

@@ -1,11 +1,12 @@
-// Every query about leagues, sessions, seats and the event log lives here:
-// through Prisma, except the hot path's fixed statements (event-log-sql.ts).
+// The queries about leagues, sessions, seats and the event log (the real
+// drafts' start-up loader, pools/history-sessions.ts, writes its own): through
+// Prisma, except the hot path's fixed statements (event-log-sql.ts).
 import "../db/server-only";
 import type { Database } from "../db/open-database";
 import type { SqlClient } from "../db/sql-client";
 import { createEventLogSql } from "./event-log-sql";
 import type { DraftEvent } from "../../draft/types";
-import type { Controller, SessionStatus, Slot } from "../../protocol/shapes";
+import type { Controller, Slot } from "../../protocol/shapes";
 
 export interface StoredConfig {
   rounds: number;
@@ -24,30 +25,28 @@ export interface SeatRecord {
   teamId: string;
   name: string;
   controller: Controller;
-  claimed: boolean;
-  displayName: string | null;
 }
 
+/** What a session is rebuilt from: its settings, seats, queues and whole log. */
 export interface StoredSession {
   id: string;
   leagueId: string;
   poolId: string;
   name: string;
-  status: SessionStatus;
-  seq: number;
   config: StoredConfig;
   seats: SeatRecord[];
   events: DraftEvent[];
   queues: Record<string, string[]>;
 }
 
-const toEvent = (row: { seq: number; type: string; payload: unknown; at: Date }): DraftEvent =>
-  ({ seq: row.seq, type: row.type, payload: row.payload, at: row.at.toISOString() }) as DraftEvent;
+/** More events than any draft has (a 7-round draft logs a few hundred): the whole log in one read. */
+const WHOLE_LOG = 1_000_000;
 
 export function createSessionRepository(prisma: Database, sql: SqlClient) {
+  const eventLog = createEventLogSql(sql);
   return {
     // the hot path: appending to the log and reading it back
-    ...createEventLogSql(sql),
+    ...eventLog,
 
     async createLeague(input: { name: string; adminKeyHash: string }) {
       return prisma.league.create({ data: input, select: { id: true } });
@@ -108,7 +107,7 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
     async loadSession(id: string): Promise<StoredSession | null> {
       const row = await prisma.draftSession.findUnique({
         where: { id },
-        include: { seats: { orderBy: { teamId: "asc" } }, events: { orderBy: { seq: "asc" } }, queues: true },
+        include: { seats: { orderBy: { teamId: "asc" } }, queues: true },
       });
       if (!row) return null;
       return {
@@ -116,23 +115,12 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
         leagueId: row.leagueId,
         poolId: row.poolId,
         name: row.name,
-        status: row.status as SessionStatus,
-        seq: row.seq,
         config: row.config as unknown as StoredConfig,
-        seats: row.seats.map((seat) => ({
-          teamId: seat.teamId,
-          name: seat.name,
-          controller: seat.controller as Controller,
-          claimed: seat.claimed,
-          displayName: seat.displayName,
-        })),
-        events: row.events.map(toEvent),
+        seats: row.seats.map((seat) => ({ teamId: seat.teamId, name: seat.name, controller: seat.controller as Controller })),
+        // through the same fixed statement as every other read of the log
+        events: await eventLog.readEvents(id, 0, WHOLE_LOG),
         queues: Object.fromEntries(row.queues.map((queue) => [queue.teamId, queue.playerIds])),
       };
-    },
-
-    async countEventsAfter(sessionId: string, after: number, upTo: number): Promise<number> {
-      return prisma.sessionEvent.count({ where: { sessionId, seq: { gt: after, lte: upTo } } });
     },
 
     async lobby(limit: number, leagueId?: string) {

@@ -72,22 +72,17 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
   async function hydrate(stored: StoredSession): Promise<LoadedSession> {
     const pool = await pools.get(stored.poolId);
     if (!pool) throw new Error(`session ${stored.id} uses unknown pool ${stored.poolId}`);
-    const { config } = stored;
+    // the stored config is JSON: a setting that was not given is absent, not undefined
+    const { rounds, seconds_per_pick, cpu_delay_ms, history: _history, ...settings } = stored.config;
     const base = initialState({
       sessionId: stored.id,
       name: stored.name,
       pool,
-      rounds: config.rounds,
-      secondsPerPick: config.seconds_per_pick,
-      cpuDelayMs: config.cpu_delay_ms,
+      rounds,
+      secondsPerPick: seconds_per_pick,
+      cpuDelayMs: cpu_delay_ms,
       teams: stored.seats.map((seat) => ({ team_id: seat.teamId, name: seat.name, controller: seat.controller })),
-      settings: {
-        ...(config.seed !== undefined ? { seed: config.seed } : {}),
-        ...(config.cpu_randomness !== undefined ? { cpu_randomness: config.cpu_randomness } : {}),
-        ...(config.need_weight !== undefined ? { need_weight: config.need_weight } : {}),
-        ...(config.trade_chart !== undefined ? { trade_chart: config.trade_chart } : {}),
-        ...(config.cpu_trade_offers !== undefined ? { cpu_trade_offers: config.cpu_trade_offers } : {}),
-      },
+      settings,
     });
     const state = { ...foldEvents(base, stored.events), queues: stored.queues };
     return { state, leagueId: stored.leagueId };
@@ -164,8 +159,12 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
     });
   }
 
+  /** Sessions with a tick waiting or running: a timer and the overdue sweep may both ask for one, and one is enough. */
+  const ticking = new Set<string>();
+
   async function tick(sessionId: string): Promise<void> {
-    if (stopped) return;
+    if (stopped || ticking.has(sessionId)) return;
+    ticking.add(sessionId);
     try {
       // commands from people enter their session's queue at once; ticks take turns at the gate
       await tickGate.run(() => execute(sessionId, { type: "tick" }));
@@ -175,6 +174,8 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
         if (stopped) return;
         void load(sessionId).then((loaded) => loaded && pickClock.schedule(sessionId, dueAt(loaded.state)), () => {});
       }, TICK_RETRY_MS);
+    } finally {
+      ticking.delete(sessionId);
     }
   }
 

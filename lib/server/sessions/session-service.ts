@@ -38,11 +38,13 @@ export interface SessionServiceDeps {
 
 export function createSessionService({ repo, pools, runner, now, activeSessionsPerLeague = Infinity, seatRevoked = () => {}, adminRevoked = () => {} }: SessionServiceDeps) {
   /** The league whose admin key this is; unauthorized when none. */
-  async function leagueOf(adminKey: string | undefined): Promise<string> {
+  async function requireLeague(adminKey: string | undefined) {
     const league = await findLeague(adminKey);
     if (!league) throw new ContractError("unauthorized", "a league admin key is required");
-    return league.id;
+    return league;
   }
+
+  const leagueOf = async (adminKey: string | undefined): Promise<string> => (await requireLeague(adminKey)).id;
 
   async function findLeague(adminKey: string | undefined) {
     if (!adminKey || adminKey.length > MAX_TOKEN_LENGTH) return null;
@@ -55,6 +57,28 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
     const leagueId = await leagueOf(adminKey);
     const { leagueId: owner } = await runner.mustLoad(sessionId);
     if (leagueId !== owner) throw new ContractError("forbidden", "this admin key belongs to another league");
+  }
+
+  async function makePick(sessionId: string, actor: Actor, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
+    const outcome = await runner.execute(sessionId, { type: "make_pick", actor, ...input });
+    const event = outcome.events.find((e) => e.type === "draft_pick");
+    if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
+    return event.payload.pick;
+  }
+
+  /** The trade as proposed (pending, or executed at once for an admin); a CPU GM's answer follows as an event. */
+  async function proposeTrade(sessionId: string, actor: Actor, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
+    const tradeId = randomUUID();
+    const outcome = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
+    const first = outcome.events.find((e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId);
+    if (first?.type !== "trade_proposed" && first?.type !== "trade_executed") throw new Error("a trade proposal produced no trade event");
+    return first.payload.trade;
+  }
+
+  /** The session after the action, as the command left it (no second read). */
+  async function adminAction(sessionId: string, action: AdminAction): Promise<Snapshot> {
+    const { state } = await runner.execute(sessionId, { type: action });
+    return toSnapshot(state, now());
   }
 
   const snapshotOf = async (sessionId: string): Promise<Snapshot> => toSnapshot((await runner.current(sessionId)).state, now());
@@ -135,25 +159,12 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       return { snapshot, missed: await repo.readEvents(sessionId, lastSeq, MISSED_LIMIT, snapshot.seq), ...queue };
     },
 
-    async makePick(sessionId: string, actor: Actor, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
-      const outcome = await runner.execute(sessionId, { type: "make_pick", actor, ...input });
-      const event = outcome.events.find((e) => e.type === "draft_pick");
-      if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
-      return event.payload.pick;
-    },
-
-    /** The trade as proposed (pending, or executed at once for an admin); a CPU GM's answer follows as an event. */
-    async proposeTrade(sessionId: string, actor: Actor, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
-      const tradeId = randomUUID();
-      const outcome = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
-      const first = outcome.events.find((e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId);
-      if (first?.type !== "trade_proposed" && first?.type !== "trade_executed") throw new Error("a trade proposal produced no trade event");
-      return first.payload.trade;
-    },
+    makePick,
+    proposeTrade,
 
     async respondTrade(sessionId: string, actor: Actor, tradeId: string, accept: boolean): Promise<Trade> {
-      await runner.execute(sessionId, { type: "respond_trade", actor, tradeId, accept });
-      const trade = (await runner.mustLoad(sessionId)).state.trades.find((t) => t.trade_id === tradeId);
+      const { state } = await runner.execute(sessionId, { type: "respond_trade", actor, tradeId, accept });
+      const trade = state.trades.find((t) => t.trade_id === tradeId);
       if (!trade) throw new Error("an answered trade is missing");
       return trade;
     },
@@ -169,22 +180,17 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       return queue;
     },
 
-    async adminAction(sessionId: string, action: AdminAction): Promise<Snapshot> {
-      await runner.execute(sessionId, { type: action });
-      return snapshotOf(sessionId);
-    },
+    adminAction,
 
     /** The HTTP form of admin_action: authorised by the league admin key. */
     async adminActionWithKey(adminKey: string | undefined, sessionId: string, action: AdminAction): Promise<Snapshot> {
       await requireAdmin(adminKey, sessionId);
-      await runner.execute(sessionId, { type: action });
-      return snapshotOf(sessionId);
+      return adminAction(sessionId, action);
     },
 
     /** The league an admin key opens, for the admin console's sign-in. */
     async league(adminKey: string | undefined) {
-      const league = await findLeague(adminKey);
-      if (!league) throw new ContractError("unauthorized", "a league admin key is required");
+      const league = await requireLeague(adminKey);
       return { league_id: league.id, name: league.name };
     },
 
@@ -192,8 +198,7 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
 
     /** A new key for the league (shown once); the old one stops working at once, for HTTP and for sockets. */
     async rotateAdminKey(adminKey: string | undefined) {
-      const league = await findLeague(adminKey);
-      if (!league) throw new ContractError("unauthorized", "a league admin key is required");
+      const league = await requireLeague(adminKey);
       const next = newSecret("adm");
       if (!(await repo.rotateLeagueKey(league.id, league.adminKeyHash, hashSecret(next)))) {
         throw new ContractError("unauthorized", "this admin key was replaced a moment ago");
@@ -204,20 +209,15 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
 
     async adminPick(adminKey: string | undefined, sessionId: string, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
       await requireAdmin(adminKey, sessionId);
-      const outcome = await runner.execute(sessionId, { type: "make_pick", actor: { kind: "admin" }, ...input });
-      const event = outcome.events.find((e) => e.type === "draft_pick");
-      if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
-      return event.payload.pick;
+      return makePick(sessionId, { kind: "admin" }, input);
     },
 
     /** A commissioner's trade between any two teams: executes at once. */
     async adminTrade(adminKey: string | undefined, sessionId: string, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
       await requireAdmin(adminKey, sessionId);
-      const tradeId = randomUUID();
-      const outcome = await runner.execute(sessionId, { type: "propose_trade", actor: { kind: "admin" }, tradeId, ...input });
-      const event = outcome.events.find((e) => e.type === "trade_executed");
-      if (event?.type !== "trade_executed") throw new Error("a commissioner trade did not execute");
-      return event.payload.trade;
+      const trade = await proposeTrade(sessionId, { kind: "admin" }, input);
+      if (trade.status !== "executed") throw new Error("a commissioner trade did not execute");
+      return trade;
     },
 
     /** A new seat token for a human seat (for the admin to hand out again); the old one stops working. */

@@ -1,16 +1,10 @@
 // Seeded generators of hostile input: the same seed gives the same 10,000
 // socket messages and 2,000 HTTP requests on every run.
+import { mulberry32 } from "../../../lib/draft/rng";
 import { API_ROUTES } from "../../../lib/server/http/routes";
 
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const chance = (p: number) => next() < p;

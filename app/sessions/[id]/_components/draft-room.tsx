@@ -7,6 +7,7 @@ import { useAvailablePlayers } from "@/lib/client/use-available-players";
 import { useDraftRoom } from "@/lib/client/use-draft-room";
 import { incomingOffers } from "@/lib/client/room-view";
 import { mySeatsStore, seatTokenStore, type SeatTokens } from "@/lib/client/storage";
+import { QUEUE_LIMIT } from "@/lib/protocol/commands";
 import type { Player } from "@/lib/protocol/shapes";
 import { DraftBoard } from "@/app/_components/draft-board";
 import { ConnectionBar } from "./connection-bar";
@@ -73,7 +74,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   const toggleQueue = useCallback(
     (playerId: string) => {
       if (!queue) return;
-      void setQueue(queue.includes(playerId) ? queue.filter((id) => id !== playerId) : [...queue, playerId].slice(0, 50));
+      void setQueue(queue.includes(playerId) ? queue.filter((id) => id !== playerId) : [...queue, playerId].slice(0, QUEUE_LIMIT));
     },
     [queue, setQueue],
   );

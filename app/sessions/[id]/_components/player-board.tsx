@@ -14,7 +14,7 @@ type SortKey = "rank" | "name" | "position";
 interface Props {
   players: Player[] | null;
   loadError: string | null;
-  /** a seat (or admin) sees Draft and queue buttons; a spectator only browses */
+  /** a seat sees Draft and queue buttons; a spectator (or an admin, who picks from the admin console) only browses */
   canDraft: boolean;
   mayPick: boolean;
   currentOverall: number | null;

@@ -6,7 +6,7 @@
 import { useMemo, useState } from "react";
 import type { AckOutcome } from "@/lib/client/emit-ack";
 import { chartOfSnapshot, incomingOffers, tradablePicks } from "@/lib/client/room-view";
-import { isTradeChart, packageValue, pickValue } from "@/lib/draft/trade-value";
+import { DEFAULT_TRADE_CHART, isTradeChart, packageValue, pickValue } from "@/lib/draft/trade-value";
 import type { Snapshot, Trade } from "@/lib/protocol/shapes";
 import { TeamChip } from "@/app/_components/team-chip";
 import { buttonClass, inputClass, labelClass, MessageLine } from "@/app/_components/ui";
@@ -26,7 +26,7 @@ const pickLabel = (snapshot: Snapshot, overall: number) => {
 
 export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
   const rawChart = chartOfSnapshot(snapshot);
-  const chart = isTradeChart(rawChart) ? rawChart : "hill";
+  const chart = isTradeChart(rawChart) ? rawChart : DEFAULT_TRADE_CHART;
   const partners = snapshot.teams.filter((t) => t.team_id !== teamId);
   const [partner, setPartner] = useState("");
   const [give, setGive] = useState<number[]>([]);

@@ -43,10 +43,7 @@ export function ReplayPlayer({ snapshot, frames, real, initialPick }: Props) {
         rounds={snapshot.rounds}
         teams={snapshot.teams}
         currentOverall={cursor}
-        highlightTeam={null}
-        // relative: the cells' sr-only labels are absolutely positioned, and without a
-        // positioned scroll box they escape it and widen the whole page on a phone
-        className="relative max-h-[26rem]"
+        className="max-h-[26rem]"
       />
       <div className={`grid grid-cols-[minmax(0,1fr)] gap-3 ${real ? "lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]" : ""}`}>
         <ReplayLog frames={frames} index={playback.index} onSeek={playback.seek} />

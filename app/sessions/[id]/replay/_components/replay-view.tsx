@@ -4,7 +4,7 @@
 // deep-linked pick instead of jumping there after a first empty render.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import { fetchLog, fetchRealDraft, fetchSnapshot } from "@/lib/client/replay/replay-api";
 import { buildFrames, type Frame } from "@/lib/client/replay/replay-timeline";
 import type { Snapshot } from "@/lib/protocol/shapes";

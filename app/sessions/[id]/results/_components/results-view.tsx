@@ -3,7 +3,7 @@
 // teams, then one card per team with its picks and the needs they filled.
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { describeError } from "@/lib/client/admin/fetch-json";
+import { describeError } from "@/lib/client/fetch-json";
 import { fetchResults, rankTeams, type ResultsView as Results } from "@/lib/client/replay/results-api";
 import { buttonClass, MessageLine, StatusBadge } from "@/app/_components/ui";
 import { ResultsActions } from "./results-actions";

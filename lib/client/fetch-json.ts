@@ -1,4 +1,4 @@
-// One fetch helper for the admin console, replay and results pages: JSON in,
+// The browser's one fetch helper (lobby, room, admin console, replay, results): JSON in,
 // zod-checked JSON out, and every failure turned into one error the UI can
 // show. Same-origin credentials send the admin's httpOnly cookie, so the
 // console never needs the key itself after sign-in.
@@ -52,5 +52,3 @@ export function describeError(err: unknown): string {
   if (err instanceof Error) return err.message;
   return "Something went wrong.";
 }
-
-export const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
