@@ -25,6 +25,8 @@ export interface WatchedPage {
   problems: string[];
 }
 
+const NEXT_CANCELLED_PREFETCH = /^GET \S+[?&]_rsc=\S+ net::ERR_ABORTED$/;
+
 /** A fresh context (its own cookies and storage) with one page whose problems are recorded. */
 export async function openPage(browser: Browser, options: { width?: number; height?: number; ignore?: RegExp[] } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
@@ -37,6 +39,8 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
     const text = `${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`;
+    // Next's router cancels its own prefetches of linked pages (?_rsc=) when it navigates: no failure of the app
+    if (NEXT_CANCELLED_PREFETCH.test(text)) return;
     if (!ignored(text)) problems.push(`request failed: ${text}`);
   });
   page.on("response", (response) => {
