@@ -42,6 +42,12 @@ function databaseUnavailable(error: unknown): never {
   throw new ContractError("internal", "the database is unavailable right now; nothing was changed, try again");
 }
 
+/** A recurring sweep must never be what keeps a process alive (a server has its listener for that). */
+function housekeeping(handle: unknown): unknown {
+  (handle as { unref?: () => void } | null)?.unref?.();
+  return handle;
+}
+
 /** How long a failed clock tick (database away) waits before trying again. */
 const TICK_RETRY_MS = 1000;
 /** More events than a whole draft has; a catch-up never needs a second page. */
@@ -219,9 +225,9 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
         } catch (error) {
           logger.warn("overdue-clock sweep failed", { error: String(error) });
         }
-        if (!stopped) sweepTimer = clock.setTimeout(() => void sweep(), intervalMs);
+        if (!stopped) sweepTimer = housekeeping(clock.setTimeout(() => void sweep(), intervalMs));
       };
-      sweepTimer = clock.setTimeout(() => void sweep(), intervalMs);
+      sweepTimer = housekeeping(clock.setTimeout(() => void sweep(), intervalMs));
     },
     /**
      * Every `intervalMs`, lets go of sessions nobody asked for in `idleMs` and
@@ -240,9 +246,9 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
             if ((lastUsed.get(sessionId) ?? 0) <= cutoff && pickClock.scheduled(sessionId) === null) forget(sessionId);
           });
         }
-        evictionTimer = clock.setTimeout(evict, intervalMs);
+        evictionTimer = housekeeping(clock.setTimeout(evict, intervalMs));
       };
-      evictionTimer = clock.setTimeout(evict, intervalMs);
+      evictionTimer = housekeeping(clock.setTimeout(evict, intervalMs));
     },
     /** sessions held in memory now */
     resident: () => sessions.size,
