@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     // in development Next's hot reload has its own WebSocket (below); in production a stray upgrade is closed
     io: { destroyUpgrade: !dev },
   });
-  registerHttpServices({ service: warroom.service, queries: warroom.queries, health: warroom.health });
+  registerHttpServices(warroom.http);
 
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();

@@ -6,7 +6,7 @@ import { decide, dueAt } from "../lib/draft/engine";
 import { currentSlot, initialState } from "../lib/draft/reducer";
 import type { DraftCommand, DraftEvent, DraftState } from "../lib/draft/types";
 import { WriteConflict } from "../lib/server/sessions/event-log-sql";
-import { createPoolCatalog } from "../lib/server/pools/pool-store";
+import { createPoolCatalog } from "../lib/server/pools/pool-catalog";
 import { createSessionRepository, type SessionRepository } from "../lib/server/sessions/session-repository";
 import { backendName } from "./support/test-database";
 import { createDraft } from "./support/fixtures";

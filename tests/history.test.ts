@@ -4,7 +4,7 @@ import { foldEvents, initialState } from "../lib/draft/reducer";
 import { toSnapshot } from "../lib/draft/snapshot";
 import { readBundledPools } from "../lib/pools/pool-data";
 import { historySessionId, loadHistorySessions } from "../lib/server/pools/history-sessions";
-import { createPoolCatalog } from "../lib/server/pools/pool-store";
+import { createPoolCatalog } from "../lib/server/pools/pool-catalog";
 import { createSessionRepository } from "../lib/server/sessions/session-repository";
 import { backendName } from "./support/test-database";
 import { startTestServer, type TestServer } from "./support/test-server";

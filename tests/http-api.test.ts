@@ -9,7 +9,7 @@ let server: TestServer;
 let services: HttpServices;
 beforeAll(async () => {
   server = await startTestServer();
-  services = { service: server.warroom.service, queries: server.warroom.queries, health: server.warroom.health };
+  services = server.warroom.http;
 });
 afterAll(async () => {
   await server.close();
@@ -68,7 +68,7 @@ describe(`HTTP routes (${backendName})`, () => {
   });
 
   test("GET /api/pools lists the bundled draft classes with their real order", async () => {
-    const { body } = await call(api.pools(services));
+    const { body } = await call(api.pools(services, req("GET", "/api/pools")));
     expect(body.map((p: any) => [p.pool, p.rounds, p.order.length, p.teams.length])).toEqual([
       ["2021", 7, 259, 32],
       ["2022", 7, 262, 32],

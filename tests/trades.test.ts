@@ -2,7 +2,7 @@
 // client sees the new order at once, and no pick ever has two owners.
 import { decide } from "../lib/draft/engine";
 import { initialState } from "../lib/draft/reducer";
-import { createPoolCatalog } from "../lib/server/pools/pool-store";
+import { createPoolCatalog } from "../lib/server/pools/pool-catalog";
 import { createDraft } from "./support/fixtures";
 import { backendName } from "./support/test-database";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";

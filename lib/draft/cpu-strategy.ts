@@ -7,6 +7,7 @@
 // 8 ahead of rank 5; at pick 150, rank 240 ahead of rank 150), which is how real
 // boards behave: the top of a class is predictable, the later rounds are not.
 import type { Pick } from "../protocol/shapes";
+import { groupOf } from "./position-groups";
 import { hashKeys, uniformFor } from "./rng";
 import type { DraftPool, DraftState, NeedProfile, PoolPlayer, SimulatorSettings } from "./types";
 
@@ -65,7 +66,7 @@ interface Decision {
   randomness: number;
   needWeight: number;
   need: ReadonlyMap<string, number>;
-  /** category → log-rank correction pulling this class's early mix toward the league's */
+  /** position group → log-rank correction pulling this class's early mix toward the league's */
   mix: ReadonlyMap<string, number>;
 }
 
@@ -139,7 +140,7 @@ export function currentNeeds(state: DraftState, teamId: string): NeedProfile {
 function classMix(pool: DraftPool): Map<string, number> {
   const early = pool.order.filter((slot) => slot.round <= 3).length;
   const counts = new Map<string, number>();
-  for (const player of pool.players.slice(0, early)) counts.set(player.category, (counts.get(player.category) ?? 0) + 1);
+  for (const player of pool.players.slice(0, early)) counts.set(groupOf(player.category), (counts.get(groupOf(player.category)) ?? 0) + 1);
   const mix = new Map<string, number>();
   if (early === 0) return mix;
   for (const [category, picks] of Object.entries(LEAGUE_EARLY_PICKS)) {
@@ -178,10 +179,10 @@ function decisionFor(state: DraftState, teamId: string): Decision {
 
 /** Everything but noise: the part of the score an upper bound can be known for. */
 function baseScore(decision: Decision, player: PoolPlayer): number {
-  const { category } = player;
-  let score = -log(max(1, player.rank)) + (POSITION_VALUE[category] ?? 0) + (decision.mix.get(category) ?? 0);
-  if (SPECIALISTS.has(category)) score -= SPECIALIST_DISCOUNT[decision.round - 1] ?? 0;
-  return score + decision.needWeight * (decision.need.get(category) ?? 0);
+  const group = groupOf(player.category);
+  let score = player.boardScore + (POSITION_VALUE[group] ?? 0) + (decision.mix.get(group) ?? 0);
+  if (SPECIALISTS.has(group)) score -= SPECIALIST_DISCOUNT[decision.round - 1] ?? 0;
+  return score + decision.needWeight * (decision.need.get(player.category) ?? 0);
 }
 
 /** Keyed by the player as well as the decision, so a player's luck does not depend on who else is left. */
@@ -210,7 +211,7 @@ export function chooseCpuPick(state: DraftState, teamId: string): PoolPlayer | n
   // players are sorted best rank first, so once even the luckiest, neediest
   // player at this rank cannot win, nobody further down can either
   for (const player of state.config.pool.players) {
-    if (-log(max(1, player.rank)) + headroom < bestScore) break;
+    if (player.boardScore + headroom < bestScore) break;
     if (state.takenPlayerIds.has(player.player_id)) continue;
     const base = baseScore(decision, player);
     // the draw is the costly part: skip it when even the luckiest one cannot win

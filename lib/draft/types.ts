@@ -2,9 +2,12 @@
 // configuration folded over its persisted event log (reducer.ts).
 import type { Controller, Player, Pick, SessionEvent, SessionStatus, Slot, Trade } from "../protocol/shapes";
 
-/** A pool player as the engine sees it: the wire Player plus its position group. */
+/** A pool player as the engine sees it: the wire Player plus what the CPU GMs draft by. */
 export interface PoolPlayer extends Player {
+  /** what a club's needs name: a position group (OL, DB…) in a bundled class, a canonical position (OT, CB…) in an imported one */
   category: string;
+  /** the board's value of the player on the log-rank scale (board-score.ts); made by makePool */
+  boardScore: number;
 }
 
 /**
@@ -14,7 +17,7 @@ export interface PoolPlayer extends Player {
  */
 export type NeedProfile = readonly { category: string; weight: number }[];
 
-/** A bundled draft class: static, shared by every session drafting it. */
+/** A draft class, bundled or imported: static, shared by every session drafting it. */
 export interface DraftPool {
   id: string;
   rounds: number;

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { BUNDLED_POOL_IDS } from "../protocol/pool-import";
 
 // Shape of prisma/pools/<pool>.json, written by scripts/build-pools.ts.
 // Keys are snake_case because the files are committed data, not API payloads.
@@ -36,7 +37,8 @@ export interface PoolData {
   order: PoolSlotData[];
 }
 
-export const BUNDLED_POOLS = ["2021", "2022", "2023", "2024"] as const;
+/** The bundled classes, as the contract names them. */
+export const BUNDLED_POOLS = BUNDLED_POOL_IDS;
 
 
 /**

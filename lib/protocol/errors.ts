@@ -12,9 +12,15 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One problem with a payload. Socket events and most routes name the field as
+ * a dotted string ("rounds"); an imported draft class names it as a JSON path
+ * with 0-based indexes (["prospects", 12, "rank"]) and, for CSV, the file line.
+ */
 export interface ErrorIssue {
-  path: string;
+  path: string | (string | number)[];
   message: string;
+  line?: number;
 }
 
 export interface ErrorBody {
@@ -56,6 +62,8 @@ export class ContractError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** an HTTP status other than the code's usual one (413 for a body over its route's limit) */
+    readonly httpStatus?: number,
   ) {
     super(message);
     this.name = "ContractError";

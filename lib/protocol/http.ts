@@ -9,7 +9,8 @@ export const TRADE_CHARTS = ["hill", "johnson", "otc", "stuart"] as const;
 export const createSessionSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
-    pool: z.string().regex(/^\d{4}$/).default("2024"),
+    /** a bundled class ("2024") or one of the caller's league's imported classes ("p_…") */
+    pool: z.string().regex(/^(\d{4}|p_[a-z0-9]{6,32})$/, "pool is a draft class id: a year such as 2024, or an imported class's p_… id").default("2024"),
     rounds: z.number().int().min(1).max(7),
     seconds_per_pick: z.number().int().min(0).max(3600),
     human_teams: z.array(teamIdSchema).max(32),
@@ -38,6 +39,8 @@ export const sessionActionSchema = z.strictObject({ action: z.enum(ADMIN_ACTIONS
 export const playersQuerySchema = z.object({
   available: z.enum(["true", "false"]).optional(),
   position: z.string().max(8).optional(),
+  /** a case-insensitive match on name or college (v2) */
+  q: z.string().trim().max(80).optional(),
 });
 
 export const eventsQuerySchema = z.object({

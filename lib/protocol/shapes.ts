@@ -21,6 +21,12 @@ export const playerSchema = z.object({
   position: z.string(),
   college: z.string().optional(),
   rank: z.number().int(),
+  /** what an imported board may carry (v2): a grade 0–100, height in inches, weight in pounds, 40-yard time, scouting notes */
+  grade: z.number().optional(),
+  height_in: z.number().optional(),
+  weight_lb: z.number().optional(),
+  forty: z.number().optional(),
+  notes: z.string().optional(),
 });
 export type Player = z.infer<typeof playerSchema>;
 
@@ -151,11 +157,3 @@ export interface LobbyEntry {
   open_seats: string[];
 }
 
-export interface PoolSummary {
-  pool: string;
-  /** the completed session of the real draft of this class, for replay and mock-versus-real */
-  history_session_id: string;
-  rounds: number;
-  teams: { team_id: string; name: string }[];
-  order: Slot[];
-}

@@ -8,7 +8,11 @@ import type { OpenDatabase } from "./db/open-database";
 import type { Logger } from "./logger";
 import type { RedisBus } from "./realtime/redis-bus";
 import { loadHistorySessions } from "./pools/history-sessions";
-import { createPoolCatalog, loadBundledPools } from "./pools/pool-store";
+import { loadBundledPools } from "./pools/bundled-pools";
+import { createImportedPools } from "./pools/imported-pools";
+import { createPoolCatalog } from "./pools/pool-catalog";
+import { createPoolService } from "./pools/pool-service";
+import type { HttpServices } from "./http/registry";
 import { createPresence } from "./realtime/presence";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
 import { adminRoomOf, membershipsOf, parseRevocableRoom, revocableRoomOf, roomOf, seatRoomOf, sessionOfRoom, type SocketData } from "./realtime/rooms";
@@ -108,6 +112,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
   const queries = createSessionQueries({ repo, pools, runner });
+  const poolService = createPoolService({ catalog: pools, store: createImportedPools(db.sql), leagueOf: service.leagueOf, now, logger });
   const presence = createPresence(io, clock, async (sessionId) => {
     const loaded = await runner.load(sessionId);
     return loaded ? loaded.state.config.teams.map((team) => team.team_id) : [];
@@ -172,21 +177,27 @@ export async function createWarRoom(options: WarRoomOptions) {
     }
   }
 
+  /** throws when a dependency is down; /healthz turns that into a 503 */
+  async function health() {
+    await db.ping();
+    if (redis) await redis.ping();
+    return { db: "ok" as const, redis: redis ? ("ok" as const) : ("off" as const) };
+  }
+  const http: HttpServices = { service, queries, pools: poolService, health };
+
   return {
     io,
+    /** what the HTTP routes call (server.ts registers it for Next.js's route handlers) */
+    http,
     /** for tests and metrics: addresses with open connections (per-address limits on) */
     connectionAddresses: () => connections.size(),
     service,
     queries,
+    pools: poolService,
     db,
     /** for tests and metrics: sessions held in memory */
     residentSessions: () => runner.resident(),
-    /** throws when a dependency is down; /healthz turns that into a 503 */
-    async health() {
-      await db.ping();
-      if (redis) await redis.ping();
-      return { db: "ok" as const, redis: redis ? ("ok" as const) : ("off" as const) };
-    },
+    health,
     /**
      * Stops clocks and new commands, lets in-flight commands finish, then drops this
      * node's sockets (their clients reconnect, to another node behind a balancer)

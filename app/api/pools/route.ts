@@ -3,3 +3,4 @@ import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 export const GET = route(api.pools);
+export const POST = route(api.importPool);

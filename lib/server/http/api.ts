@@ -13,14 +13,23 @@ import {
   playersQuerySchema,
   sessionActionSchema,
 } from "../../protocol/http";
+import { importQuerySchema, poolIdSchema } from "../../protocol/pool-import";
+import { poolExportQuerySchema, poolPlayersQuerySchema, poolsQuerySchema } from "../../protocol/pools";
 import { parseOrThrow } from "../../protocol/validate";
 import type { HttpServices } from "./registry";
 import { adminCookie, adminCredential } from "./admin-credential";
-import { handle, json, readJson } from "./respond";
+import { handle, IMPORT_BODY_LIMIT, json, readJson } from "./respond";
 
 type Params = Record<string, string>;
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 const sessionParam = (params: Params) => parseOrThrow(sessionIdSchema, params.id);
+const poolParam = (params: Params) => parseOrThrow(poolIdSchema, params.pool);
+/** Only the fields given: an absent query parameter is not an `undefined` filter. */
+const given = <T extends Record<string, unknown>>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: NonNullable<T[K]> };
+
+function download(body: string, contentType: string, fileName: string): Response {
+  return new Response(body, { headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+}
 
 export const api = {
   createLeague: (s: HttpServices, request: Request) =>
@@ -36,7 +45,45 @@ export const api = {
       return json(await s.service.createSession(token, body), 201);
     }),
 
-  pools: (s: HttpServices) => handle(async () => json(await s.queries.pools())),
+  pools: (s: HttpServices, request: Request) =>
+    handle(async () => {
+      const { kind, league_id } = parseOrThrow(poolsQuerySchema, query(request));
+      return json(await s.pools.list(given({ kind, leagueId: league_id })));
+    }),
+
+  importPool: (s: HttpServices, request: Request) =>
+    handle(async () => {
+      const { dry_run } = parseOrThrow(importQuerySchema, query(request));
+      const dryRun = dry_run === "true" || dry_run === "1";
+      // who asks comes first: a stranger's megabyte is not read, let alone checked
+      const adminKey = adminCredential(request);
+      await s.service.leagueOf(adminKey);
+      const body = await readJson(request, IMPORT_BODY_LIMIT);
+      return json(await s.pools.importPool(adminKey, body, dryRun), dryRun ? 200 : 201);
+    }),
+
+  pool: (s: HttpServices, _request: Request, params: Params) => handle(async () => json(await s.pools.detail(poolParam(params)))),
+
+  deletePool: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      await s.pools.deletePool(adminCredential(request), poolParam(params));
+      return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+    }),
+
+  poolPlayers: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const pool = poolParam(params);
+      const { q, position } = parseOrThrow(poolPlayersQuerySchema, query(request));
+      return json(await s.pools.players(pool, given({ q, position })));
+    }),
+
+  exportPool: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const pool = poolParam(params);
+      const { format } = parseOrThrow(poolExportQuerySchema, query(request));
+      const { body, contentType, fileName } = await s.pools.exportPool(pool, format);
+      return download(body, contentType, fileName);
+    }),
 
   lobby: (s: HttpServices) => handle(async () => json(await s.queries.lobby())),
 
@@ -45,8 +92,8 @@ export const api = {
   players: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { available, position } = parseOrThrow(playersQuerySchema, query(request));
-      return json(await s.queries.players(id, { ...(available ? { available: available === "true" } : {}), ...(position ? { position } : {}) }));
+      const { available, position, q } = parseOrThrow(playersQuerySchema, query(request));
+      return json(await s.queries.players(id, given({ available: available === undefined ? undefined : available === "true", position, q })));
     }),
 
   events: (s: HttpServices, request: Request, params: Params) =>
@@ -79,9 +126,7 @@ export const api = {
       const id = sessionParam(params);
       const { format } = parseOrThrow(exportQuerySchema, query(request));
       const { body, contentType } = await s.queries.exportDraft(id, format);
-      return new Response(body, {
-        headers: { "content-type": contentType, "content-disposition": `attachment; filename="draft-${id}.${format}"` },
-      });
+      return download(body, contentType, `draft-${id}.${format}`);
     }),
 
   adminSignIn: (s: HttpServices, request: Request) =>

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorBody } from "../../protocol/errors";
 import { HTTP_STATUS } from "../../protocol/errors";
 import { clientAddress, createAddressBuckets, isLoopback, type AbuseLimits } from "../security/limits";
-import { MAX_BODY_BYTES } from "./respond";
+import { bodyLimitOf } from "./routes";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -64,8 +64,8 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
   const writes = createAddressBuckets({ burst: limits.httpWriteBurst, perSecond: limits.httpWritesPerMinute / 60 }, now);
   const headers = securityHeaders(dev);
 
-  function refuse(res: ServerResponse, error: ErrorBody, extra: Record<string, string> = {}): true {
-    res.writeHead(HTTP_STATUS[error.code], { "content-type": "application/json", "cache-control": "no-store", ...extra });
+  function refuse(res: ServerResponse, error: ErrorBody, extra: Record<string, string> = {}, status = HTTP_STATUS[error.code]): true {
+    res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...extra });
     res.end(JSON.stringify({ error }));
     return true;
   }
@@ -83,7 +83,8 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
       if (retryAfter > 0) return refuse(res, { code: "rate_limited", message: "too many requests from your address; slow down" }, { "retry-after": String(retryAfter) });
     }
     const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) return refuse(res, { code: "invalid_payload", message: "the body is larger than 64 KiB" }, { connection: "close" });
+    const limit = bodyLimitOf(req.method ?? "POST", req.url ?? "/");
+    if (length > limit.bytes) return refuse(res, { code: "invalid_payload", message: `the body is larger than ${limit.label}` }, { connection: "close" }, limit.status);
     return false;
   };
   return guard;

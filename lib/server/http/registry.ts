@@ -1,12 +1,14 @@
 // The bridge from Next.js route handlers to the services server.ts built.
 // Route modules are bundled separately from server.ts, so a module variable
 // would be a different copy there; one well-known global slot is shared.
+import type { PoolService } from "../pools/pool-service";
 import type { SessionQueries } from "../sessions/session-queries";
 import type { SessionService } from "../sessions/session-service";
 
 export interface HttpServices {
   service: SessionService;
   queries: SessionQueries;
+  pools: PoolService;
   health(): Promise<{ db: "ok"; redis: "ok" | "off" }>;
 }
 

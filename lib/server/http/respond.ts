@@ -1,30 +1,43 @@
 import { ContractError, HTTP_STATUS, type ErrorBody } from "../../protocol/errors";
 import { redactText } from "../security/redact";
 
-/** The largest request body any route reads (the same 64 KiB as a socket message). */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** How large a route's request body may be, and what a larger one is answered with. */
+export interface BodyLimit {
+  bytes: number;
+  status: number;
+  /** for the message: "64 KiB" */
+  label: string;
+}
+
+/** Every route's body limit (the same 64 KiB as a socket message), but the draft class import's. */
+export const DEFAULT_BODY_LIMIT: BodyLimit = { bytes: 64 * 1024, status: 400, label: "64 KiB" };
+/** POST /api/pools alone reads up to 1 MiB; beyond that, 413 (PROTOCOL.md v2). */
+export const IMPORT_BODY_LIMIT: BodyLimit = { bytes: 1024 * 1024, status: 413, label: "1 MiB" };
+
+export const bodyTooLarge = (limit: BodyLimit) =>
+  new ContractError("invalid_payload", `the body is larger than ${limit.label}`, undefined, limit.status === 400 ? undefined : limit.status);
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
 
-export const errorResponse = (error: ErrorBody) => json({ error: { ...error, message: redactText(error.message) } }, HTTP_STATUS[error.code]);
+export const errorResponse = (error: ErrorBody, status = HTTP_STATUS[error.code]) => json({ error: { ...error, message: redactText(error.message) } }, status);
 
 /** Runs a route's work and turns any failure into the contract's error body; never leaks internals. */
 export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    if (ContractError.is(error)) return errorResponse(error.toBody());
+    if (ContractError.is(error)) return errorResponse(error.toBody(), error.httpStatus);
     console.error("route handler failed:", redactText(error instanceof Error ? error.message : String(error)));
     return errorResponse({ code: "internal", message: "something went wrong on the server" });
   }
 }
 
-/** The JSON body, or invalid_payload when it is not JSON or larger than 64 KiB (read no further than that). */
-export async function readJson(request: Request): Promise<unknown> {
+/** The JSON body, or invalid_payload when it is not JSON or larger than the route's limit (read no further than that). */
+export async function readJson(request: Request, limit: BodyLimit = DEFAULT_BODY_LIMIT): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ContractError("invalid_payload", "the body is larger than 64 KiB");
-  const text = await readCapped(request);
+  if (declared > limit.bytes) throw bodyTooLarge(limit);
+  const text = await readCapped(request, limit);
   try {
     return JSON.parse(text);
   } catch {
@@ -32,7 +45,7 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-async function readCapped(request: Request): Promise<string> {
+async function readCapped(request: Request, limit: BodyLimit): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -46,9 +59,9 @@ async function readCapped(request: Request): Promise<string> {
     }
     if (chunk.done) break;
     size += chunk.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit.bytes) {
       await reader.cancel().catch(() => {});
-      throw new ContractError("invalid_payload", "the body is larger than 64 KiB");
+      throw bodyTooLarge(limit);
     }
     chunks.push(chunk.value);
   }

@@ -3,20 +3,28 @@
 // test checks it against the route files so neither can drift from the other.
 import { api } from "./api";
 import type { HttpServices } from "./registry";
+import { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT, type BodyLimit } from "./respond";
 
 export type Method = "GET" | "POST" | "DELETE";
 export type ApiHandler = (services: HttpServices, request: Request, params: Record<string, string>) => Promise<Response>;
 
 export interface ApiRoute {
   method: Method;
-  /** with :id and :team_id placeholders, as the app folders' [id] and [team_id] */
+  /** with :id, :team_id and :pool placeholders, as the app folders' [id], [team_id] and [pool] */
   path: string;
   name: keyof typeof api;
+  /** the largest body the route reads (DEFAULT_BODY_LIMIT when absent); the HTTP guard checks it before the route runs */
+  bodyLimit?: BodyLimit;
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: "POST", path: "/api/leagues", name: "createLeague" },
   { method: "GET", path: "/api/pools", name: "pools" },
+  { method: "POST", path: "/api/pools", name: "importPool", bodyLimit: IMPORT_BODY_LIMIT },
+  { method: "GET", path: "/api/pools/:pool", name: "pool" },
+  { method: "DELETE", path: "/api/pools/:pool", name: "deletePool" },
+  { method: "GET", path: "/api/pools/:pool/players", name: "poolPlayers" },
+  { method: "GET", path: "/api/pools/:pool/export", name: "exportPool" },
   { method: "GET", path: "/api/sessions", name: "lobby" },
   { method: "POST", path: "/api/sessions", name: "createSession" },
   { method: "GET", path: "/api/sessions/:id", name: "snapshot" },
@@ -59,4 +67,10 @@ export function matchRoute(method: string, pathname: string): { route: ApiRoute;
     if (matches) return { route, handler: api[route.name] as ApiHandler, params };
   }
   return null;
+}
+
+/** How large a body a request's route reads: what the HTTP guard holds a declared Content-Length to. */
+export function bodyLimitOf(method: string, url: string): BodyLimit {
+  const pathname = url.split("?")[0] ?? "/";
+  return matchRoute(method, pathname)?.route.bodyLimit ?? DEFAULT_BODY_LIMIT;
 }

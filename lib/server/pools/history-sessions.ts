@@ -13,7 +13,7 @@ import type { Database } from "../db/open-database";
 import { WriteConflict } from "../sessions/event-log-sql";
 import type { SessionRepository } from "../sessions/session-repository";
 import { historySessionId } from "./history-ids";
-import type { PoolCatalog } from "./pool-store";
+import type { PoolCatalog } from "./pool-catalog";
 
 export { historySessionId };
 
@@ -56,7 +56,8 @@ export function realDraftEvents(pool: DraftPool, sessionId: string): { events: D
 
 /** Creates the real-draft session of every pool that lacks one; returns the pools it created them for. */
 export async function loadHistorySessions(prisma: Database, repo: SessionRepository, pools: PoolCatalog): Promise<string[]> {
-  const summaries = await pools.list();
+  // only bundled classes have a real draft to replay
+  const summaries = await pools.list({ kind: "bundled" });
   const wanted = summaries.map((summary) => summary.pool);
   // complete, not merely present: a start that died between creating the row and writing its log finishes it now
   const present = new Set(

@@ -1,15 +1,15 @@
 // Read-only views for the lobby, the player list, replay and export.
 import "../db/server-only";
+import { matchesPlayer, wirePlayer, type PlayerFilter } from "../../draft/players";
 import { summarizeResults } from "../../draft/results";
 import type { DraftEvent } from "../../draft/types";
 import type { LobbyEntry, Player, Slot } from "../../protocol/shapes";
-import type { PoolCatalog } from "../pools/pool-store";
+import { toCsv } from "../http/csv-out";
+import type { PoolCatalog } from "../pools/pool-catalog";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
 
 const LOBBY_LIMIT = 100;
-
-const toWirePlayer = ({ player_id, name, position, college, rank }: Player): Player => ({ player_id, name, position, rank, ...(college ? { college } : {}) });
 
 export function createSessionQueries({ repo, pools, runner }: { repo: SessionRepository; pools: PoolCatalog; runner: SessionRunner }) {
   return {
@@ -35,13 +35,12 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
       });
     },
 
-    async players(sessionId: string, filter: { available?: boolean; position?: string }): Promise<Player[]> {
+    async players(sessionId: string, filter: PlayerFilter & { available?: boolean }): Promise<Player[]> {
       const { state } = await runner.current(sessionId);
-      const position = filter.position?.toUpperCase();
       return state.config.pool.players
         .filter((player) => filter.available === undefined || filter.available !== state.takenPlayerIds.has(player.player_id))
-        .filter((player) => !position || player.position === position || player.category === position)
-        .map(toWirePlayer);
+        .filter((player) => matchesPlayer(player, filter))
+        .map(wirePlayer);
     },
 
     async results(sessionId: string) {
@@ -60,22 +59,16 @@ export function createSessionQueries({ repo, pools, runner }: { repo: SessionRep
         const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: state.trades });
         return { body, contentType: "application/json" };
       }
-      const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-      const picks = state.picks.map((p) =>
-        [p.overall, p.round, p.pick_in_round, p.team_id, quote(p.player.player_id), quote(p.player.name), p.player.position, p.player.rank, p.auto, p.made_at].join(","),
+      const picks = toCsv(
+        ["overall", "round", "pick_in_round", "team_id", "player_id", "player_name", "position", "rank", "auto", "made_at"],
+        state.picks.map((p) => [p.overall, p.round, p.pick_in_round, p.team_id, p.player.player_id, p.player.name, p.player.position, p.player.rank, p.auto, p.made_at]),
       );
       // the trades follow the picks as a second table, after a blank line
-      const trades = state.trades.map((t) =>
-        [t.trade_id, t.from_team_id, t.to_team_id, t.give.join(" "), t.receive.join(" "), t.status, t.value?.chart ?? "", t.value?.give ?? "", t.value?.receive ?? ""].join(","),
+      const trades = toCsv(
+        ["trade_id", "from_team_id", "to_team_id", "give", "receive", "status", "chart", "value_give", "value_receive"],
+        state.trades.map((t) => [t.trade_id, t.from_team_id, t.to_team_id, t.give.join(" "), t.receive.join(" "), t.status, t.value?.chart, t.value?.give, t.value?.receive]),
       );
-      const body = [
-        "overall,round,pick_in_round,team_id,player_id,player_name,position,rank,auto,made_at",
-        ...picks,
-        "",
-        "trade_id,from_team_id,to_team_id,give,receive,status,chart,value_give,value_receive",
-        ...trades,
-      ];
-      return { body: body.join("\n") + "\n", contentType: "text/csv; charset=utf-8" };
+      return { body: `${picks}\n${trades}`, contentType: "text/csv; charset=utf-8" };
     },
   };
 }

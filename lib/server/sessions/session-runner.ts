@@ -7,7 +7,7 @@ import { foldEvents, initialState, currentSlot } from "../../draft/reducer";
 import type { DraftCommand, DraftEvent, DraftState } from "../../draft/types";
 import { ContractError } from "../../protocol/errors";
 import type { Logger } from "../logger";
-import type { PoolCatalog } from "../pools/pool-store";
+import type { PoolCatalog } from "../pools/pool-catalog";
 import { createKeyedQueue } from "./keyed-queue";
 import { createPickClock, type TimerClock } from "./pick-clock";
 import { createTickGate } from "./tick-gate";

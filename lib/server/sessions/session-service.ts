@@ -11,7 +11,8 @@ import { ContractError } from "../../protocol/errors";
 import type { CreateSessionBody } from "../../protocol/http";
 import type { Pick, Snapshot, Trade } from "../../protocol/shapes";
 import { digestsEqual, hashSecret, newSecret } from "../auth/secrets";
-import type { PoolCatalog } from "../pools/pool-store";
+import { isForeignKeyViolation } from "../db/unique-violation";
+import type { PoolCatalog } from "../pools/pool-catalog";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
 
@@ -97,8 +98,11 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       if (Number.isFinite(activeSessionsPerLeague) && (await repo.countActiveSessions(leagueId)) >= activeSessionsPerLeague) {
         throw new ContractError("conflict", `this league already has ${activeSessionsPerLeague} sessions that are not complete; complete one first`);
       }
-      const pool = await pools.get(body.pool);
-      if (!pool) throw new ContractError("not_found", `no bundled pool ${body.pool}`);
+      const record = await pools.record(body.pool);
+      if (!record) throw new ContractError("not_found", `there is no draft class ${body.pool}`);
+      // an imported class is its league's own
+      if (record.kind === "imported" && record.leagueId !== leagueId) throw new ContractError("forbidden", "this draft class belongs to another league");
+      const { pool } = record;
       if (body.rounds > pool.rounds) {
         throw new ContractError("invalid_payload", `pool ${pool.id} has ${pool.rounds} rounds`, [{ path: "rounds", message: `at most ${pool.rounds}` }]);
       }
@@ -110,20 +114,26 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       const { name, rounds, seconds_per_pick, cpu_delay_ms, cpu_randomness, need_weight, trade_chart, cpu_trade_offers } = body;
       // an unseeded session still gets a seed, kept with it, so any draft can be reproduced
       const seed = body.seed ?? randomInt(2 ** 31);
-      await repo.createSession({
-        id,
-        leagueId,
-        poolId: pool.id,
-        name,
-        config: { rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart, cpu_trade_offers },
-        seats: seats.map((seat) => ({
-          teamId: seat.team_id,
-          name: seat.name,
-          controller: seat.token ? "human" : "cpu",
-          tokenHash: seat.token ? hashSecret(seat.token) : null,
-        })),
-        order: buildOrder(pool, rounds),
-      });
+      await repo
+        .createSession({
+          id,
+          leagueId,
+          poolId: pool.id,
+          name,
+          config: { rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart, cpu_trade_offers },
+          seats: seats.map((seat) => ({
+            teamId: seat.team_id,
+            name: seat.name,
+            controller: seat.token ? "human" : "cpu",
+            tokenHash: seat.token ? hashSecret(seat.token) : null,
+          })),
+          order: buildOrder(pool, rounds),
+        })
+        .catch((error: unknown) => {
+          // its imported class was deleted a moment ago
+          if (isForeignKeyViolation(error)) throw new ContractError("not_found", `there is no draft class ${body.pool}`);
+          throw error;
+        });
       return { session_id: id, seats: seats.flatMap((seat) => (seat.token ? [{ team_id: seat.team_id, token: seat.token }] : [])) };
     },
 

@@ -60,14 +60,14 @@ export async function startSecurityServer(options: { limits?: Partial<AbuseLimit
   }
 
   const warroom = await createWarRoom({ httpServer, db, logger, limits, allowedOrigins, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
-  services = { service: warroom.service, queries: warroom.queries, health: warroom.health };
+  services = warroom.http;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: Socket[] = [];
   return {
     url,
     warroom,
-    services,
+    services: warroom.http,
     logs,
     client: (clientOptions = {}) => connectTestClient(url, clients, clientOptions),
     async close() {
