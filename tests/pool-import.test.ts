@@ -1,0 +1,252 @@
+// Imported draft classes over real HTTP (the production guard in front of the
+// route table), on the test's database: every route and rule of PROTOCOL.md
+// v2's "Imported draft classes", and that a bad import saves nothing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { request as httpRequest } from "node:http";
+import { silentLogger } from "../lib/server/logger";
+import { createWarRoom } from "../lib/server/warroom";
+import { createServer } from "node:http";
+import { describeIf } from "./support/describe-if";
+import { backendName, createTestDatabase, usingPostgres } from "./support/test-database";
+import { startSecurityServer, type SecurityServer } from "./security/support/security-server";
+
+jest.setTimeout(120_000);
+
+const BOARD = readFileSync(path.join(__dirname, "../examples/board.csv"), "utf8");
+const ORDER = readFileSync(path.join(__dirname, "../examples/order.csv"), "utf8");
+
+let server: SecurityServer;
+beforeAll(async () => {
+  server = await startSecurityServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+async function call(method: string, urlPath: string, options: { body?: unknown; key?: string; raw?: string } = {}): Promise<Answer> {
+  const response = await fetch(server.url + urlPath, {
+    method,
+    headers: { "content-type": "application/json", ...(options.key ? { authorization: `Bearer ${options.key}` } : {}) },
+    ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+}
+const league = async (name = "Importers") => (await call("POST", "/api/leagues", { body: { name } })).body as { league_id: string; admin_key: string };
+const importedIds = async () => ((await call("GET", "/api/pools?kind=imported")).body as { pool: string }[]).map((p) => p.pool).sort();
+
+describe(`imported draft classes over HTTP (${backendName})`, () => {
+  test("a CSV board with the default order imports: 201, listed after the bundled classes, readable, searchable", async () => {
+    const { admin_key, league_id } = await league();
+    const created = await call("POST", "/api/pools", { key: admin_key, body: { name: "Example board", prospects_csv: BOARD } });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ pool: expect.stringMatching(/^p_[a-z0-9]+$/), name: "Example board", league_id, players: 420, picks: 257, rounds: 7, warnings: [] });
+    const id = created.body.pool as string;
+
+    const list = (await call("GET", "/api/pools")).body as any[];
+    expect(list.slice(0, 4).map((p) => [p.pool, p.kind])).toEqual([["2021", "bundled"], ["2022", "bundled"], ["2023", "bundled"], ["2024", "bundled"]]);
+    const listed = list.find((p) => p.pool === id);
+    expect(listed).toMatchObject({ name: "Example board", kind: "imported", league_id, rounds: 7, players: 420 });
+    expect(listed.teams).toHaveLength(32);
+    expect(listed.order).toHaveLength(257);
+
+    const one = await call("GET", `/api/pools/${id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ pool: id, kind: "imported", players: 420 });
+    expect(Object.keys(one.body.needs.CHI).sort()).toEqual(["CB", "DT", "EDGE", "FB", "IOL", "K", "LB", "LS", "OT", "P", "QB", "RB", "S", "TE", "WR"]);
+
+    const players = (await call("GET", `/api/pools/${id}/players`)).body as any[];
+    expect(players).toHaveLength(420);
+    expect(players.map((p) => p.rank)).toEqual([...players.map((p) => p.rank)].sort((a, b) => a - b));
+    expect(players[0]).toMatchObject({ rank: 1, grade: expect.any(Number), height_in: expect.any(Number), weight_lb: expect.any(Number), college: expect.any(String) });
+    // q matches name or college, any case; position takes a position or its group
+    const college = players[10].college as string;
+    const byCollege = (await call("GET", `/api/pools/${id}/players?q=${encodeURIComponent(college.toUpperCase())}`)).body as any[];
+    expect(byCollege.length).toBeGreaterThan(0);
+    expect(byCollege.every((p) => p.college === college || p.name.toLowerCase().includes(college.toLowerCase()))).toBe(true);
+    const surname = (players[3].name as string).split(" ")[1]!;
+    expect(((await call("GET", `/api/pools/${id}/players?q=${surname.toLowerCase()}`)).body as any[]).map((p) => p.name)).toContain(players[3].name);
+    const line = (await call("GET", `/api/pools/${id}/players?position=OL`)).body as any[];
+    expect(new Set(line.map((p) => p.position))).toEqual(new Set(["OT", "IOL"]));
+  });
+
+  test("a JSON body with an uploaded order, rounds and needs imports the same way", async () => {
+    const { admin_key } = await league();
+    const prospects = Array.from({ length: 70 }, (_, i) => ({ name: `Json ${i + 1}`, position: ["QB", "de", "OLB", "T"][i % 4], rank: i + 1 }));
+    const created = await call("POST", "/api/pools", { key: admin_key, body: { name: "JSON class", prospects, order_csv: ORDER, rounds: 2, needs: { CHI: { EDGE: 1 } } } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ players: 70, rounds: 2, picks: 64 });
+    const detail = (await call("GET", `/api/pools/${created.body.pool}`)).body;
+    expect(detail.needs.CHI.EDGE).toBe(1);
+    const positions = ((await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[]).slice(0, 4).map((p) => p.position);
+    expect(positions).toEqual(["QB", "EDGE", "LB", "OT"]);
+  });
+
+  test("each kind of bad input answers 400 with every issue and its line, and saves nothing", async () => {
+    const { admin_key } = await league();
+    const before = await importedIds();
+    const badBoard = BOARD.replace(/\n7,/, "\nseven,").replace(/\n12,([^,]+),[A-Z]+,/, "\n12,$1,XYZ,");
+    const cases: [string, unknown, (body: any) => void][] = [
+      ["bad records", { name: "Bad", prospects_csv: badBoard }, (body) => expect(body.error.issues.map((i: any) => [i.line, i.path.join(".")])).toEqual([[8, "prospects_csv.6.rank"], [13, "prospects_csv.11.position"]])],
+      ["duplicate rank", { name: "Dup", prospects_csv: BOARD.replace(/\n3,/, "\n2,") }, (body) => expect(body.error.issues).toEqual([{ path: ["prospects_csv", 2, "rank"], line: 4, message: "rank 2 is already taken by line 3; ranks must be unique" }])],
+      ["unknown team in the order", { name: "Order", prospects_csv: BOARD, order_csv: ORDER.replace(/\n5,1,[A-Z]+,/, "\n5,1,XXX,") }, (body) => expect(body.error.issues[0]).toMatchObject({ path: ["order_csv", 4, "team_id"], line: 6 })],
+      ["board too small", { name: "Small", prospects_csv: BOARD.split("\n").slice(0, 101).join("\n") }, (body) => expect(body.error.issues[0].message).toMatch(/100 prospects but 7 rounds/)],
+      ["neither board", { name: "None" }, (body) => expect(body.error.issues[0].message).toMatch(/board is missing/)],
+      ["not JSON", "{oops", (body) => expect(body.error.message).toMatch(/not valid JSON/)],
+    ];
+    for (const [what, body, check] of cases) {
+      const answer = await call("POST", "/api/pools", typeof body === "string" ? { key: admin_key, raw: body } : { key: admin_key, body });
+      expect([what, answer.status, answer.body.error?.code]).toEqual([what, 400, "invalid_payload"]);
+      check(answer.body);
+    }
+    expect(await importedIds()).toEqual(before);
+  });
+
+  test("a dry run answers what would be imported, with a preview, and saves nothing", async () => {
+    const { admin_key } = await league();
+    const before = await importedIds();
+    const checked = await call("POST", "/api/pools?dry_run=true", { key: admin_key, body: { name: "Dry", prospects_csv: BOARD, rounds: 3 } });
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ dry_run: true, name: "Dry", players: 420, rounds: 3, picks: 100 });
+    expect(checked.body.preview.map((p: any) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(checked.body.teams).toHaveLength(32);
+    expect(await importedIds()).toEqual(before);
+  });
+
+  test("who may: importing and deleting need a league admin key; another league's class or a bundled one is 403, checked before 409", async () => {
+    const mine = await league("Mine");
+    const theirs = await league("Theirs");
+    const body = { name: "Owned", prospects_csv: BOARD };
+    expect((await call("POST", "/api/pools", { body })).status).toBe(401);
+    expect((await call("POST", "/api/pools", { body, key: "adm_not_a_key" })).status).toBe(401);
+    const id = (await call("POST", "/api/pools", { body, key: mine.admin_key })).body.pool as string;
+
+    // a session on it: the owner's league may, another league may not
+    const session = { name: "On import", pool: id, rounds: 1, seconds_per_pick: 0, human_teams: [] };
+    expect((await call("POST", "/api/sessions", { body: session, key: theirs.admin_key })).status).toBe(403);
+    const created = await call("POST", "/api/sessions", { body: session, key: mine.admin_key });
+    expect(created.status).toBe(201);
+
+    expect((await call("DELETE", `/api/pools/${id}`)).status).toBe(401);
+    expect((await call("DELETE", `/api/pools/${id}`, { key: theirs.admin_key })).body.error.code).toBe("forbidden");
+    expect((await call("DELETE", "/api/pools/2024", { key: mine.admin_key })).status).toBe(403);
+    const used = await call("DELETE", `/api/pools/${id}`, { key: mine.admin_key });
+    expect([used.status, used.body.error.code]).toEqual([409, "conflict"]);
+    expect((await call("DELETE", "/api/pools/p_000000000000", { key: mine.admin_key })).status).toBe(404);
+    expect((await call("GET", "/api/pools/p_000000000000")).status).toBe(404);
+    expect((await call("GET", "/api/pools/not a pool")).status).toBe(400);
+
+    // a finished session still holds it: its replay needs the class
+    const sessionId = created.body.session_id as string;
+    expect((await call("POST", `/api/sessions/${sessionId}/actions`, { body: { action: "complete" }, key: mine.admin_key })).status).toBe(200);
+    expect((await call("DELETE", `/api/pools/${id}`, { key: mine.admin_key })).status).toBe(409);
+
+    const unused = (await call("POST", "/api/pools", { body: { ...body, name: "Unused" }, key: mine.admin_key })).body.pool as string;
+    const deleted = await call("DELETE", `/api/pools/${unused}`, { key: mine.admin_key });
+    expect([deleted.status, deleted.text]).toEqual([204, ""]);
+    expect((await call("GET", `/api/pools/${unused}`)).status).toBe(404);
+    expect((await call("POST", "/api/sessions", { body: { ...session, pool: unused }, key: mine.admin_key })).status).toBe(404);
+  });
+
+  test("the 1 MiB limit belongs to this route alone: over it 413 with the error body, nothing saved; other routes keep 64 KiB", async () => {
+    const { admin_key } = await league();
+    const before = await importedIds();
+    const padding = "x".repeat(1024 * 1024);
+    const big = await call("POST", "/api/pools", { key: admin_key, body: { name: "Big", prospects_csv: padding } });
+    expect([big.status, big.body.error.code]).toEqual([413, "invalid_payload"]);
+    expect(big.body.error.message).toMatch(/1 MiB/);
+    // sent in chunks without a length, the body is cut off at the limit all the same
+    const chunked = await postChunked("/api/pools", admin_key, JSON.stringify({ name: "Big", prospects_csv: padding }));
+    expect([chunked.status, JSON.parse(chunked.text).error.code]).toEqual([413, "invalid_payload"]);
+    // just under the limit is read (and then judged on its content)
+    const near = await call("POST", "/api/pools", { key: admin_key, body: { name: "Near", prospects_csv: BOARD + "\n".repeat(400_000) } });
+    expect(near.status).toBe(201);
+    const other = await call("POST", "/api/leagues", { body: { name: "y".repeat(70 * 1024) } });
+    expect([other.status, other.body.error.message]).toEqual([400, "the body is larger than 64 KiB"]);
+    expect((await importedIds()).length).toBe(before.length + 1);
+  });
+
+  test("export as CSV and as JSON, and importing either again gives the same board; formula cells are escaped", async () => {
+    const { admin_key } = await league();
+    const risky = BOARD.replace(/\n1,[^,]+,/, "\n1,=HYPERLINK(1),").replace(/\n2,[^,]+,/, "\n2,@Sum,").replace(/\n3,[^,]+,/, "\n3,+Plus Man,");
+    const id = (await call("POST", "/api/pools", { key: admin_key, body: { name: "Round trip", prospects_csv: risky, needs: { KC: { QB: 0.7 } } } })).body.pool as string;
+    const original = (await call("GET", `/api/pools/${id}/players`)).body as any[];
+    expect(original.slice(0, 3).map((p) => p.name)).toEqual(["=HYPERLINK(1)", "@Sum", "+Plus Man"]);
+
+    const csv = await call("GET", `/api/pools/${id}/export?format=csv`);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="round-trip\.csv"/);
+    const lines = csv.text.split("\n");
+    expect(lines[0]).toBe("rank,name,position,college,grade,height_in,weight_lb,forty,notes");
+    expect(lines.slice(1, 4).map((l) => l.split(",")[1])).toEqual(["'=HYPERLINK(1)", "'@Sum", "'+Plus Man"]);
+    const json = (await call("GET", `/api/pools/${id}/export?format=json`)).body;
+    expect(Object.keys(json).sort()).toEqual(["name", "needs", "order", "prospects"]);
+    expect(json.needs.KC.QB).toBe(0.7);
+
+    const fromCsv = (await call("POST", "/api/pools", { key: admin_key, body: { name: "Again (CSV)", prospects_csv: csv.text } })).body.pool as string;
+    const fromJson = (await call("POST", "/api/pools", { key: admin_key, body: { ...json, name: "Again (JSON)" } })).body.pool as string;
+    const strip = (list: any[]) => list.map(({ player_id: _id, ...rest }) => rest);
+    expect(strip((await call("GET", `/api/pools/${fromCsv}/players`)).body)).toEqual(strip(original));
+    expect(strip((await call("GET", `/api/pools/${fromJson}/players`)).body)).toEqual(strip(original));
+    expect((await call("GET", `/api/pools/${fromJson}`)).body.needs.KC.QB).toBe(0.7);
+  });
+
+  test("two imports at the same moment both succeed with different ids", async () => {
+    const { admin_key } = await league();
+    const [a, b] = await Promise.all([1, 2].map((n) => call("POST", "/api/pools", { key: admin_key, body: { name: `Race ${n}`, prospects_csv: BOARD } })));
+    expect([a?.status, b?.status]).toEqual([201, 201]);
+    expect(a?.body.pool).not.toBe(b?.body.pool);
+  });
+});
+
+const twoNodes = describeIf(usingPostgres, "two nodes need a shared PostgreSQL (set DATABASE_URL); PGlite serves one process only");
+twoNodes("imports on two nodes sharing PostgreSQL", () => {
+  test("two nodes importing at once both succeed with different ids, and each node sees the other's class", async () => {
+    const database = await createTestDatabase();
+    const nodes = await Promise.all(
+      [0, 1].map(async () => {
+        const db = await database.open();
+        const warroom = await createWarRoom({ httpServer: createServer(), db, logger: silentLogger });
+        return { db, warroom };
+      }),
+    );
+    try {
+      const { admin_key } = await nodes[0]!.warroom.service.createLeague("Two nodes");
+      const body = { name: "Shared", prospects_csv: BOARD };
+      const results = await Promise.all(nodes.map(({ warroom }) => warroom.pools.importPool(admin_key, body, false)));
+      const ids = results.map((r) => ("pool" in r ? r.pool : ""));
+      expect(new Set(ids).size).toBe(2);
+      for (const { warroom } of nodes) expect((await warroom.pools.list({ kind: "imported" })).map((p) => p.pool).sort()).toEqual([...ids].sort());
+      // deleted on one node, gone on the other too
+      await nodes[0]!.warroom.pools.deletePool(admin_key, ids[1]!);
+      await expect(nodes[1]!.warroom.pools.detail(ids[1]!)).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      for (const { warroom, db } of nodes) {
+        await warroom.close();
+        await db.close();
+      }
+      await database.drop();
+    }
+  });
+});
+
+/** A POST whose body goes out in chunks with no Content-Length, as a streaming client sends it. */
+function postChunked(urlPath: string, key: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(server.url + urlPath, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "transfer-encoding": "chunked" } }, (res) => {
+      let text = "";
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("error", reject);
+    for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+    req.end();
+  });
+}
