@@ -29,8 +29,18 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A one-round class of 40 prospects: enough for the 2024 order's first round. */
+const SMALL_CLASS = {
+  name: "Matrix class",
+  rounds: 1,
+  prospects_csv: ["rank,name,position", ...Array.from({ length: 40 }, (_, i) => `${i + 1},Prospect ${i + 1},${["QB", "WR", "EDGE", "CB"][i % 4]}`)].join("\n"),
+};
+
 async function freshDraft() {
   const draft = await createDraft(server.warroom, { human_teams: [A, B] });
+  // an imported class of this league that no session uses, so a delete can succeed
+  const imported = await server.warroom.pools.importPool(draft.adminKey, SMALL_CLASS, false);
+  const poolId = "pool" in imported ? imported.pool : "";
   const other = await server.warroom.service.createLeague("Other league");
   await server.warroom.service.adminAction(draft.sessionId, "start");
   const credential: Record<RoleName, string | undefined> = {
@@ -41,7 +51,7 @@ async function freshDraft() {
     admin: draft.adminKey,
     other_admin: other.admin_key,
   };
-  return { ...draft, credential };
+  return { ...draft, poolId, credential };
 }
 type Draft = Awaited<ReturnType<typeof freshDraft>>;
 
@@ -123,6 +133,13 @@ const session = (draft: Draft) => ({ id: draft.sessionId });
 const HTTP_MATRIX: Record<string, HttpCell> = {
   "POST /api/leagues": { body: () => ({ name: "Matrix league" }), expected: everyone(201) },
   "GET /api/pools": { expected: everyone(200) },
+  // an admin imports into its own league
+  "POST /api/pools": { body: () => SMALL_CLASS, expected: anyAdmin(201) },
+  "GET /api/pools/:pool": { params: (d) => ({ pool: d.poolId }), expected: everyone(200) },
+  "GET /api/pools/:pool/players": { params: (d) => ({ pool: d.poolId }), query: "?q=prospect", expected: everyone(200) },
+  "GET /api/pools/:pool/export": { params: (d) => ({ pool: d.poolId }), query: "?format=csv", expected: everyone(200) },
+  // only the league that imported it deletes it; another league's admin is refused before anything else is checked
+  "DELETE /api/pools/:pool": { params: (d) => ({ pool: d.poolId }), expected: thisAdmin(204) },
   "GET /api/sessions": { expected: everyone(200) },
   "POST /api/sessions": { body: () => ({ name: "Matrix", rounds: 1, seconds_per_pick: 0, human_teams: [A] }), expected: anyAdmin(201) },
   "GET /api/sessions/:id": { params: session, expected: everyone(200) },

@@ -122,13 +122,17 @@ describe(`the gauntlet (${backendName})`, () => {
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const heapBefore = await heapAfterGc();
 
-    const counts = { acked: 0, okAnswers: 0, errorAnswers: 0, noAck: 0, throwaway: 0, closedByServer: 0, refusedConnections: 0, http: 0, byCode: {} as Record<string, number>, byStatus: {} as Record<number, number> };
+    const counts = { imported: 0, acked: 0, okAnswers: 0, errorAnswers: 0, noAck: 0, throwaway: 0, closedByServer: 0, refusedConnections: 0, http: 0, byCode: {} as Record<string, number>, byStatus: {} as Record<number, number> };
     const bad: string[] = [];
     const messages = Array.from({ length: SOCKET_MESSAGES }, () => socketMessage(rng, draft.sessionId));
     for (const message of messages) {
       if (message.kind !== "throwaway" && JSON.stringify(message.args).length > POOL_MESSAGE_LIMIT) message.kind = "throwaway";
     }
-    const httpCases = Array.from({ length: HTTP_REQUESTS }, () => httpCase(rng, draft.sessionId, server.url));
+    // a league of its own for hostile imports: its key reaches the pool routes' checks, never the draft
+    const importer = await server.warroom.service.createLeague("Hostile importer");
+    secrets.push(importer.admin_key);
+    const poolsBefore = (await server.warroom.pools.list({ kind: "imported" })).length;
+    const httpCases = Array.from({ length: HTTP_REQUESTS }, () => httpCase(rng, draft.sessionId, server.url, importer.admin_key));
 
     // the legitimate admin and seat draft the whole time
     const legit = runLegitDraft(draft, server.warroom, () => server.client());
@@ -206,7 +210,10 @@ describe(`the gauntlet (${backendName})`, () => {
         return void bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} without a JSON error body`);
       }
       const code = body?.error?.code;
-      if (!codes.has(code) || HTTP_STATUS[code as keyof typeof HTTP_STATUS] !== response.status) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`);
+      // the import's body limit answers 413 (PROTOCOL.md v2); every other failure the code's own status
+      const expected = response.status === 413 && c.method === "POST" && c.path.startsWith("/api/pools") ? "invalid_payload" : null;
+      if (!codes.has(code) || (expected ? code !== expected : HTTP_STATUS[code as keyof typeof HTTP_STATUS] !== response.status)) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`);
+      if (c.method === "POST" && c.path.startsWith("/api/pools") && response.status < 300) counts.imported++;
       if (code === "rate_limited" && !response.headers.get("retry-after")) bad.push("a 429 without Retry-After");
     };
 
@@ -242,6 +249,10 @@ describe(`the gauntlet (${backendName})`, () => {
     expect(counts.acked + counts.noAck + sent.throwaway).toBe(SOCKET_MESSAGES);
     expect(droppedPoolSockets).toBe(0);
 
+    // hostile imports saved exactly what they were told they saved, and polluted nothing
+    expect((await server.warroom.pools.list({ kind: "imported" })).length - poolsBefore).toBe(counts.imported);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
     // the legitimate draft is intact: complete, with exactly the picks the seat made
     const snapshot = await server.warroom.service.snapshot(draft.sessionId);
     expect(snapshot.status).toBe("complete");
@@ -269,7 +280,7 @@ describe(`the gauntlet (${backendName})`, () => {
       [
         `gauntlet (${backendName}, seed ${SEED}) in ${(elapsed / 1000).toFixed(1)} s:`,
         `  socket messages: ${sent.socket} = ${counts.acked} answered (${counts.okAnswers} ok, ${counts.errorAnswers} errors ${JSON.stringify(counts.byCode)}) + ${counts.noAck} without ack (ignored) + ${counts.throwaway} on throwaway connections (${counts.closedByServer} closed by the server, ${counts.refusedConnections} refused)`,
-        `  HTTP requests: ${counts.http} by status ${JSON.stringify(counts.byStatus)}`,
+        `  HTTP requests: ${counts.http} by status ${JSON.stringify(counts.byStatus)}; draft classes a hostile import saved: ${counts.imported}`,
         `  legitimate client: ${legitResult.actions} actions, ${legitResult.picksSeen} picks seen, log of ${attackedLog.length} events identical to the quiet run`,
         `  heap after GC: ${mb(heapBefore)} before, ${mb(heapAfter)} after (bound +${mb(HEAP_MARGIN_BYTES)}); unhandled rejections: ${unhandled.length}`,
       ].join("\n"),
