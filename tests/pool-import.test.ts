@@ -114,9 +114,15 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const before = await importedIds();
     const checked = await call("POST", "/api/pools?dry_run=true", { key: admin_key, body: { name: "Dry", prospects_csv: BOARD, rounds: 3 } });
     expect(checked.status).toBe(200);
-    expect(checked.body).toMatchObject({ dry_run: true, name: "Dry", players: 420, rounds: 3, picks: 100 });
+    expect(checked.body).toMatchObject({ dry_run: true, ok: true, name: "Dry", players: 420, rounds: 3, picks: 100 });
     expect(checked.body.preview.map((p: any) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(checked.body.teams).toHaveLength(32);
+    // a class with problems: the check worked, so 200, with the problems an import would get
+    const bad = await call("POST", "/api/pools?dry_run=true", { key: admin_key, body: { name: "Dry", prospects_csv: BOARD.replace(/\n5,/, "\nfive,") } });
+    expect(bad.status).toBe(200);
+    expect(bad.body).toEqual({ dry_run: true, ok: false, message: "the draft class has 1 problem", total: 1, issues: [{ path: ["prospects_csv", 4, "rank"], line: 6, message: 'rank must be a whole number of 1 or more, not "five"' }] });
+    // who asks still comes first
+    expect((await call("POST", "/api/pools?dry_run=true", { body: { name: "Dry", prospects_csv: BOARD } })).status).toBe(401);
     expect(await importedIds()).toEqual(before);
   });
 

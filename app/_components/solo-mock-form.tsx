@@ -25,7 +25,7 @@ const CPU_SPEEDS = [
 ];
 
 export function SoloMockForm() {
-  const { pools, pool, selected, clubs, chosen: teams, error: poolsError, choosePool, toggle } = usePoolChoice();
+  const { pools, pool, selected, clubs, chosen: teams, error: poolsError, choosePool, toggle } = usePoolChoice({ kind: "bundled" });
   const [rounds, setRounds] = useState(3);
   const [clock, setClock] = useState(0);
   const [cpuDelay, setCpuDelay] = useState(500);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { createSessionSchema } from "@/lib/protocol/http";
 import type { AdminAction } from "@/lib/protocol/commands";
+import { poolDetailSchema, poolSummarySchema, type PoolKind, type PoolSummary } from "@/lib/protocol/pools";
 import { playerSchema, sessionStatusSchema, slotSchema, snapshotSchema, type Player } from "@/lib/protocol/shapes";
 import { fetchJson } from "./fetch-json";
 
@@ -16,15 +17,7 @@ export const lobbyEntrySchema = z.object({
 });
 export type LobbyEntryView = z.infer<typeof lobbyEntrySchema>;
 
-export const poolSummarySchema = z.object({
-  pool: z.string(),
-  /** the completed session of the real draft of this class */
-  history_session_id: z.string().optional(),
-  rounds: z.number().int(),
-  teams: z.array(z.object({ team_id: z.string(), name: z.string() })),
-  order: z.array(slotSchema),
-});
-export type PoolSummaryView = z.infer<typeof poolSummarySchema>;
+export type PoolSummaryView = PoolSummary;
 
 export const leagueSchema = z.object({ league_id: z.string(), name: z.string() });
 export type LeagueView = z.infer<typeof leagueSchema>;
@@ -40,7 +33,12 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
   listSessions: (signal?: AbortSignal) => fetchJson(z.array(lobbyEntrySchema), "/api/sessions", signal ? { signal } : {}),
-  listPools: (signal?: AbortSignal) => fetchJson(z.array(poolSummarySchema), "/api/pools", signal ? { signal } : {}),
+  /** bundled classes, then imported ones: only `kind`, or with a league id only that league's imported ones */
+  listPools: (filter: { kind?: PoolKind; leagueId?: string } = {}, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.leagueId ? { league_id: filter.leagueId } : {}) }).toString();
+    return fetchJson(z.array(poolSummarySchema), `/api/pools${query ? `?${query}` : ""}`, signal ? { signal } : {});
+  },
+  poolDetail: (poolId: string, signal?: AbortSignal) => fetchJson(poolDetailSchema, `/api/pools/${id(poolId)}`, signal ? { signal } : {}),
   createLeague: (name: string) => fetchJson(createdLeagueSchema, "/api/leagues", { body: { name } }),
   /** Sets the httpOnly admin cookie; later admin calls from this browser are authorised by it. */
   adminSignIn: (admin_key: string) => fetchJson(leagueSchema, "/api/admin/session", { body: { admin_key } }),

@@ -3,12 +3,15 @@
 // show. Same-origin credentials send the admin's httpOnly cookie, so the
 // console never needs the key itself after sign-in.
 import type { z } from "zod";
+import type { ErrorIssue } from "@/lib/protocol/errors";
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** what was wrong with the request, field by field (an import's: with file lines) */
+    readonly issues: ErrorIssue[] = [],
   ) {
     super(message);
     this.name = "HttpError";
@@ -37,9 +40,10 @@ export async function fetchJson<S extends z.ZodType>(schema: S, path: string, in
   }
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const error = (json as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | null)?.error;
     const message = typeof error?.message === "string" ? error.message : `Request failed (HTTP ${response.status}).`;
-    throw new HttpError(response.status, typeof error?.code === "string" ? error.code : "internal", message);
+    const issues = Array.isArray(error?.issues) ? (error.issues as ErrorIssue[]) : [];
+    throw new HttpError(response.status, typeof error?.code === "string" ? error.code : "internal", message, issues);
   }
   const parsed = schema.safeParse(json);
   // a contract drift shows as a clear message instead of a half-drawn page

@@ -46,19 +46,36 @@ export const importedPoolSchema = z.object({
 });
 export type ImportedPool = z.infer<typeof importedPoolSchema>;
 
-/** 200 from POST /api/pools?dry_run=true: what would be imported, nothing saved (an addition). */
-export const poolCheckSchema = z.object({
-  dry_run: z.literal(true),
-  name: z.string(),
-  players: z.number().int(),
-  picks: z.number().int(),
-  rounds: z.number().int(),
-  warnings: z.array(z.string()),
-  /** the first prospects by rank, as they would be stored */
-  preview: z.array(playerSchema),
-  teams: z.array(teamSchema),
-  needs: positionNeedsSchema,
-});
+const issueSchema = z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]), message: z.string(), line: z.number().int().optional() });
+
+/**
+ * 200 from POST /api/pools?dry_run=true (an addition): the check itself
+ * worked, so its answer is 200 either way; nothing is saved. `ok: true` says
+ * what would be imported; `ok: false` carries the problems an import would get.
+ */
+export const poolCheckSchema = z.discriminatedUnion("ok", [
+  z.object({
+    dry_run: z.literal(true),
+    ok: z.literal(true),
+    name: z.string(),
+    players: z.number().int(),
+    picks: z.number().int(),
+    rounds: z.number().int(),
+    warnings: z.array(z.string()),
+    /** the first prospects by rank, as they would be stored */
+    preview: z.array(playerSchema),
+    teams: z.array(teamSchema),
+    needs: positionNeedsSchema,
+  }),
+  z.object({
+    dry_run: z.literal(true),
+    ok: z.literal(false),
+    /** what an import would answer: the count of problems, in a sentence */
+    message: z.string(),
+    issues: z.array(issueSchema),
+    total: z.number().int(),
+  }),
+]);
 export type PoolCheck = z.infer<typeof poolCheckSchema>;
 
 export const poolsQuerySchema = z.object({

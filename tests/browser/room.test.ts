@@ -147,10 +147,13 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   await bob.page.getByTestId("on-the-clock").getByText("You are on the clock").waitFor({ timeout: 20_000 });
   for (const { page } of [alice, bob, watcher]) await expectSameBoard(page, id);
 
-  // Bob drafts #9 from the keyboard: focus the list, move down, Enter, confirm
+  // Bob drafts #9 from the keyboard: focus the list, move down, Enter opens the card (its Draft button
+  // has the focus), Enter again drafts, then confirm
   await bob.page.getByTestId("player-list").focus();
   await bob.page.keyboard.press("ArrowDown");
   const chosen = await bob.page.locator('[data-testid=player-list] li[aria-selected="true"]').getAttribute("data-player-id");
+  await bob.page.keyboard.press("Enter");
+  await bob.page.getByTestId("player-card").getByRole("button", { name: /^Draft / }).waitFor();
   await bob.page.keyboard.press("Enter");
   await bob.page.getByRole("button", { name: "Confirm pick" }).press("Enter");
   await cell(watcher.page, 9).and(watcher.page.locator(`[data-player-id="${chosen}"]`)).waitFor();

@@ -7,12 +7,18 @@ import { describeError } from "@/lib/client/fetch-json";
 import { buttonClass, MessageLine } from "@/app/_components/ui";
 import { AdminKeyPanel } from "./admin-key-panel";
 import { CreateSessionPanel } from "./create-session-panel";
+import { DraftClassesView } from "./draft-classes/draft-classes-view";
 import { NewSeatLinks } from "./new-seat-links";
 import { SessionRunner } from "./session-runner";
 import { SessionsPanel } from "./sessions-panel";
 import { SignInPanel } from "./sign-in-panel";
 
 type Auth = { state: "checking" } | { state: "signed-out" } | { state: "signed-in"; league: AdminLeague };
+type View = "sessions" | "classes";
+const VIEWS: { id: View; label: string }[] = [
+  { id: "sessions", label: "Sessions" },
+  { id: "classes", label: "Draft classes" },
+];
 
 export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
   const [auth, setAuth] = useState<Auth>(hasCookie ? { state: "checking" } : { state: "signed-out" });
@@ -23,6 +29,9 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
   // bumped to make the session list reload at once after a change
   const [listVersion, setListVersion] = useState(0);
   const [live, setLive] = useState<Pick<AdminSessionEntry, "session_id" | "status" | "current_pick"> | null>(null);
+  const [view, setView] = useState<View>("sessions");
+  /** the class the create form starts on, when "New session" came from a class */
+  const [preferredPool, setPreferredPool] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     if (!hasCookie) return;
@@ -38,10 +47,19 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
     return () => controller.abort();
   }, [hasCookie]);
 
-  // ?session= keeps the selected session across a reload and makes it linkable
+  // ?session= and ?view= keep the selection across a reload and make it linkable
   useEffect(() => {
-    const fromUrl = new URLSearchParams(window.location.search).get("session");
+    const params = new URLSearchParams(window.location.search);
+    const fromUrl = params.get("session");
     if (fromUrl) setSelected(fromUrl);
+    if (params.get("view") === "classes") setView("classes");
+  }, []);
+  const show = useCallback((next: View) => {
+    setView(next);
+    const url = new URL(window.location.href);
+    if (next === "classes") url.searchParams.set("view", "classes");
+    else url.searchParams.delete("view");
+    window.history.replaceState(null, "", url);
   }, []);
   const select = useCallback((sessionId: string | null) => {
     setSelected(sessionId);
@@ -93,27 +111,58 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
         </button>
       </div>
       {error && <MessageLine message={error} />}
-      <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
-        <div className="space-y-4">
-          {keyPanel && <AdminKeyPanel onClose={() => setKeyPanel(false)} />}
-          {created && <NewSeatLinks created={created} onDismiss={() => setCreated(null)} />}
-          <SessionsPanel selected={selected} onSelect={select} version={listVersion} live={live} />
-          <CreateSessionPanel
-            onCreated={(seats) => {
-              setCreated(seats);
-              setListVersion((v) => v + 1);
-              select(seats.session_id);
-            }}
-          />
+      {keyPanel && (
+        <div className="max-w-xl">
+          <AdminKeyPanel onClose={() => setKeyPanel(false)} />
         </div>
-        {selected ? (
-          <SessionRunner key={selected} sessionId={selected} onChanged={() => setListVersion((v) => v + 1)} onLive={setLive} />
-        ) : (
-          <section className="grid min-h-64 place-items-center rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-300">
-            Select a session to run it, or create one.
-          </section>
-        )}
+      )}
+      <div role="tablist" aria-label="Console sections" className="flex gap-1 border-b border-slate-800">
+        {VIEWS.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            aria-selected={view === tab.id}
+            onClick={() => show(tab.id)}
+            className={`-mb-px rounded-t-md border px-4 py-2 text-sm font-semibold ${view === tab.id ? "border-slate-700 border-b-slate-950 bg-slate-950 text-slate-50" : "border-transparent text-slate-300 hover:text-slate-50"}`}
+          >
+            {tab.label}
+          </button>
+        ))}
       </div>
+      {view === "classes" ? (
+        <DraftClassesView
+          leagueId={auth.league.league_id}
+          onNewSession={(poolId) => {
+            setPreferredPool(poolId);
+            show("sessions");
+          }}
+        />
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
+          <div className="space-y-4">
+            {created && <NewSeatLinks created={created} onDismiss={() => setCreated(null)} />}
+            <SessionsPanel selected={selected} onSelect={select} version={listVersion} live={live} />
+            <CreateSessionPanel
+              key={preferredPool ?? "default"}
+              leagueId={auth.league.league_id}
+              initialPool={preferredPool}
+              onCreated={(seats) => {
+                setCreated(seats);
+                setListVersion((v) => v + 1);
+                select(seats.session_id);
+              }}
+            />
+          </div>
+          {selected ? (
+            <SessionRunner key={selected} sessionId={selected} onChanged={() => setListVersion((v) => v + 1)} onLive={setLive} />
+          ) : (
+            <section className="grid min-h-64 place-items-center rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-300">
+              Select a session to run it, or create one.
+            </section>
+          )}
+        </div>
+      )}
     </main>
   );
 }

@@ -9,8 +9,16 @@ import { describeError } from "@/lib/client/fetch-json";
 import { createSessionSchema, TRADE_CHARTS } from "@/lib/protocol/http";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
 
-export function CreateSessionPanel({ onCreated }: { onCreated: (created: CreatedSeats) => void }) {
-  const { pools, pool, selected, clubs: teams, chosen: humans, error: poolsError, choosePool, toggle } = usePoolChoice();
+interface Props {
+  leagueId: string;
+  /** the class to start on (a class's "New session"); else 2024 */
+  initialPool?: string | undefined;
+  onCreated: (created: CreatedSeats) => void;
+}
+
+export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) {
+  // the bundled classes and this league's imported ones
+  const { pools, pool, selected, clubs: teams, chosen: humans, error: poolsError, choosePool, toggle } = usePoolChoice({ leagueId, ...(initialPool ? { initial: initialPool } : {}) });
   const [name, setName] = useState("League mock");
   const [rounds, setRounds] = useState("2");
   const [seconds, setSeconds] = useState("90");
@@ -58,7 +66,14 @@ export function CreateSessionPanel({ onCreated }: { onCreated: (created: Created
             <div>
               <label htmlFor="cs-pool" className={labelClass}>Draft class</label>
               <select id="cs-pool" className={inputClass} value={pool} onChange={(e) => choosePool(e.target.value)}>
-                {(pools ?? []).map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
+                <optgroup label="Real drafts">
+                  {(pools ?? []).filter((p) => p.kind === "bundled").map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
+                </optgroup>
+                {pools?.some((p) => p.kind === "imported") && (
+                  <optgroup label="Your classes">
+                    {pools.filter((p) => p.kind === "imported").map((p) => <option key={p.pool} value={p.pool}>{p.name}</option>)}
+                  </optgroup>
+                )}
               </select>
             </div>
             <div>

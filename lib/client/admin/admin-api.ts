@@ -1,6 +1,7 @@
 // The admin console's HTTP calls. Sign-in trades the league key for an
 // httpOnly cookie; every later call is authorised by that cookie alone.
 import { z } from "zod";
+import { importedPoolSchema, poolCheckSchema } from "@/lib/protocol/pools";
 import { pickSchema, tradeSchema } from "@/lib/protocol/shapes";
 import { api, lobbyEntrySchema, leagueSchema, type CreatedSession, type CreateSessionInput, type LeagueView, type LobbyEntryView, type PoolSummaryView } from "../api";
 import { fetchJson, HttpError } from "../fetch-json";
@@ -31,6 +32,10 @@ export const adminApi = {
   createLeague: api.createLeague,
   sessions: (signal?: AbortSignal) => fetchJson(z.array(lobbyEntrySchema), "/api/admin/sessions", signal ? { signal } : {}),
   pools: api.listPools,
+  /** checks a draft class and says what it would import; saves nothing */
+  checkPool: (body: unknown) => fetchJson(poolCheckSchema, "/api/pools?dry_run=true", { body }),
+  importPool: (body: unknown) => fetchJson(importedPoolSchema, "/api/pools", { body }),
+  deletePool: (poolId: string) => fetchJson(z.unknown(), `/api/pools/${id(poolId)}`, { method: "DELETE" }),
   createSession: api.createSession,
   rotateSeat: (sessionId: string, teamId: string) =>
     fetchJson(z.object({ token: z.string() }), `/api/sessions/${id(sessionId)}/seats/${id(teamId)}/token`, { body: {} }),

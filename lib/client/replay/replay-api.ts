@@ -28,7 +28,8 @@ export async function fetchLog(sessionId: string, signal?: AbortSignal): Promise
 /** The completed real draft of the snapshot's class, or null when there is none or this session is that draft. */
 export async function fetchRealDraft(snapshot: Snapshot, signal?: AbortSignal): Promise<Snapshot | null> {
   if (!snapshot.pool) return null;
-  const pools = await api.listPools(signal);
+  // only a bundled class has a real draft: ask about this one class, not for every class there is
+  const pools = await api.listPools({ kind: "bundled" }, signal);
   const realId = pools.find((p) => p.pool === snapshot.pool)?.history_session_id;
   if (!realId || realId === snapshot.session_id) return null;
   return fetchSnapshot(realId, signal);

@@ -2,7 +2,7 @@
 // read, search, export and delete. Transport-free, as the session service.
 import "../db/server-only";
 import { matchesPlayer, wirePlayer, type PlayerFilter } from "../../draft/players";
-import { planPoolImport, type ImportPlan, type ImportReferences } from "../../pools/import/plan-import";
+import { planPoolImport, type ImportReferences, type PlanResult } from "../../pools/import/plan-import";
 import { ContractError } from "../../protocol/errors";
 import { BUNDLED_POOL_IDS, type BundledPoolId } from "../../protocol/pool-import";
 import type { ImportedPool, PoolCheck, PoolDetail, PoolKind, PoolSummary } from "../../protocol/pools";
@@ -48,11 +48,10 @@ export function createPoolService({ catalog, store, leagueOf, now, logger }: Poo
     return record;
   }
 
-  async function plan(body: unknown): Promise<ImportPlan> {
-    const result = planPoolImport(body, await references());
-    if (result.ok) return result.plan;
+  /** How many problems a class has, in a sentence: "the draft class has 3 problems". */
+  function problemCount(result: Extract<PlanResult, { ok: false }>): string {
     const more = result.total > result.issues.length ? ` (the first ${result.issues.length} are listed)` : "";
-    throw new ContractError("invalid_payload", `the draft class has ${result.total} problem${result.total === 1 ? "" : "s"}${more}; nothing was saved`, result.issues);
+    return `the draft class has ${result.total} problem${result.total === 1 ? "" : "s"}${more}`;
   }
 
   return {
@@ -60,10 +59,15 @@ export function createPoolService({ catalog, store, leagueOf, now, logger }: Poo
     async importPool(adminKey: string | undefined, body: unknown, dryRun: boolean): Promise<ImportedPool | PoolCheck> {
       const leagueId = await leagueOf(adminKey);
       const started = now();
-      const planned = await plan(body);
+      const result = planPoolImport(body, await references());
+      if (!result.ok) {
+        if (dryRun) return { dry_run: true, ok: false, message: problemCount(result), issues: result.issues, total: result.total };
+        throw new ContractError("invalid_payload", `${problemCount(result)}; nothing was saved`, result.issues);
+      }
+      const planned = result.plan;
       const counts = { players: planned.prospects.length, picks: planned.order.length, rounds: planned.rounds, warnings: planned.warnings };
       if (dryRun) {
-        return { dry_run: true, name: planned.name, ...counts, preview: planned.prospects.slice(0, PREVIEW_ROWS), teams: planned.teams, needs: planned.needs };
+        return { dry_run: true, ok: true, name: planned.name, ...counts, preview: planned.prospects.slice(0, PREVIEW_ROWS), teams: planned.teams, needs: planned.needs };
       }
       const pool = await store.insert(planned, leagueId, now());
       logger.info("draft class imported", { pool, players: counts.players, picks: counts.picks, ms: now() - started });

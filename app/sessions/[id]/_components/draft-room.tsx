@@ -129,7 +129,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
           <div className="h-[16rem] sm:h-[22rem]" aria-busy="true" />
         )}
       </section>
-      <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <PlayerBoard
           players={players}
           loadError={playersError}

@@ -1,15 +1,25 @@
 "use client";
-// Available players: search, position filter, sort, and a keyboard-driven
-// list (↑/↓ to move, Enter to draft, Q to queue). Drafting always takes two
-// steps — choose, then confirm — so a stray click never spends a pick.
+// Available players: search (name or college), position filter, sort, and a
+// keyboard-driven list (↑/↓ to move, Enter for the player's card, D to draft,
+// Q to queue). A row shows what the board carries (college, grade,
+// measurables); the card shows all of it and the notes. Drafting always takes
+// two steps — choose, then confirm — so a stray click never spends a pick.
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AckOutcome } from "@/lib/client/emit-ack";
+import { formatForty, formatGrade, formatHeight, formatWeight } from "@/lib/client/player-facts";
 import type { Player } from "@/lib/protocol/shapes";
 import { buttonClass, inputClass, MessageLine, Panel } from "@/app/_components/ui";
+import { PlayerCard } from "./player-card";
 
 /** Rendering thousands of rows helps nobody; filter to find the rest. */
 const MAX_ROWS = 300;
-type SortKey = "rank" | "name" | "position";
+type SortKey = "rank" | "name" | "position" | "grade";
+
+/** College and measurables, as one short line under the name. */
+const factsLine = (p: Player) =>
+  [p.college, p.height_in !== undefined ? formatHeight(p.height_in) : null, p.weight_lb !== undefined ? formatWeight(p.weight_lb) : null, p.forty !== undefined ? formatForty(p.forty) : null]
+    .filter(Boolean)
+    .join(" · ");
 
 interface Props {
   players: Player[] | null;
@@ -35,6 +45,8 @@ export function PlayerBoard(props: Props) {
   const [position, setPosition] = useState("");
   const [sort, setSort] = useState<SortKey>("rank");
   const [active, setActive] = useState<string | null>(null);
+  /** the player whose card is open */
+  const [card, setCard] = useState<Player | null>(null);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const deferredQuery = useDeferredValue(query);
@@ -43,6 +55,7 @@ export function PlayerBoard(props: Props) {
   const queued = useMemo(() => new Set(queue ?? []), [queue]);
 
   const positions = useMemo(() => [...new Set((players ?? []).map((p) => p.position))].sort(), [players]);
+  const graded = useMemo(() => (players ?? []).some((p) => p.grade !== undefined), [players]);
 
   const rows = useMemo(() => {
     const needle = deferredQuery.trim().toLowerCase();
@@ -51,6 +64,7 @@ export function PlayerBoard(props: Props) {
     );
     if (sort === "name") list.sort((a, b) => a.name.localeCompare(b.name));
     else if (sort === "position") list.sort((a, b) => a.position.localeCompare(b.position) || a.rank - b.rank);
+    else if (sort === "grade") list.sort((a, b) => (b.grade ?? -1) - (a.grade ?? -1) || a.rank - b.rank);
     else list.sort((a, b) => a.rank - b.rank);
     return list;
   }, [players, position, deferredQuery, sort]);
@@ -85,7 +99,8 @@ export function PlayerBoard(props: Props) {
     else if (event.key === "ArrowUp") moveTo(index <= 0 ? 0 : index - 1);
     else if (event.key === "Home") moveTo(0);
     else if (event.key === "End") moveTo(shown.length - 1);
-    else if (event.key === "Enter" && activePlayer && canDraft && mayPick) setConfirming(activePlayer);
+    else if (event.key === "Enter" && activePlayer) setCard(activePlayer);
+    else if ((event.key === "d" || event.key === "D") && activePlayer && canDraft && mayPick) setConfirming(activePlayer);
     else if ((event.key === "q" || event.key === "Q") && activePlayer && canDraft && queue) onToggleQueue(activePlayer.player_id);
     else return;
     event.preventDefault();
@@ -118,6 +133,7 @@ export function PlayerBoard(props: Props) {
           <option value="rank">By rank</option>
           <option value="name">By name</option>
           <option value="position">By position</option>
+          {graded && <option value="grade">By grade</option>}
         </select>
       </div>
 
@@ -137,7 +153,7 @@ export function PlayerBoard(props: Props) {
           <div className="min-w-0 flex-1">
             <MessageLine message={loadError ?? message?.text ?? null} tone={loadError ? "error" : (message?.tone ?? "error")} />
             {!loadError && !message && canDraft && (
-              <p className="truncate text-xs text-slate-400">{mayPick ? "Your pick: choose Draft on a player, then confirm." : "↑/↓ to move, Q to queue, Enter to draft when on the clock."}</p>
+              <p className="truncate text-xs text-slate-400">{mayPick ? "Your pick: choose Draft on a player, then confirm." : "↑/↓ to move, Enter for a player's card, Q to queue, D to draft when on the clock."}</p>
             )}
           </div>
         )}
@@ -166,15 +182,23 @@ export function PlayerBoard(props: Props) {
               role="option"
               aria-selected={isActive}
               data-player-id={player.player_id}
-              onClick={() => setActive(player.player_id)}
-              className={`flex h-12 items-center gap-2 border-b border-slate-800/70 px-3 ${isActive ? "bg-slate-800 outline-2 -outline-offset-2 outline-sky-400" : ""}`}
+              onClick={() => {
+                setActive(player.player_id);
+                setCard(player);
+              }}
+              className={`flex h-12 cursor-pointer items-center gap-2 border-b border-slate-800/70 px-3 hover:bg-slate-800/60 ${isActive ? "bg-slate-800 outline-2 -outline-offset-2 outline-sky-400" : ""}`}
             >
               <span className="w-8 shrink-0 text-right tabular-nums text-slate-400">{player.rank}</span>
               <span className="min-w-0 flex-1 leading-tight">
                 <span className="block truncate font-medium text-slate-50">{player.name}</span>
-                {player.college && <span className="block truncate text-xs text-slate-400">{player.college}</span>}
+                {factsLine(player) && <span className="block truncate text-xs text-slate-400">{factsLine(player)}</span>}
               </span>
-              <span className="w-9 shrink-0 text-center text-xs font-semibold text-slate-200">{player.position}</span>
+              {graded && (
+                <span className="hidden w-10 shrink-0 text-right text-xs tabular-nums text-slate-300 sm:block" title="Grade">
+                  {player.grade !== undefined ? formatGrade(player.grade) : ""}
+                </span>
+              )}
+              <span className="w-10 shrink-0 text-center text-xs font-semibold text-slate-200">{player.position}</span>
               {canDraft && queue && !draftOver && (
                 <button
                   type="button"
@@ -211,6 +235,25 @@ export function PlayerBoard(props: Props) {
         })}
         {rows.length > MAX_ROWS && <li className="p-3 text-slate-400">{rows.length - MAX_ROWS} more — narrow the search to see them.</li>}
       </ul>
+      {card && (
+        <PlayerCard
+          player={card}
+          taken={!players?.some((p) => p.player_id === card.player_id)}
+          mayPick={canDraft && mayPick && !draftOver}
+          canQueue={canDraft && queue !== null && !draftOver}
+          queued={queued.has(card.player_id)}
+          onToggleQueue={() => onToggleQueue(card.player_id)}
+          onDraft={() => {
+            setCard(null);
+            setActive(card.player_id);
+            setConfirming(card);
+          }}
+          onClose={() => {
+            setCard(null);
+            listRef.current?.focus();
+          }}
+        />
+      )}
     </Panel>
   );
 }
