@@ -13,6 +13,7 @@ import { createBenchDatabase, type BenchDatabase } from "./support/postgres";
 import { createDataDirFactory, killAll, removeDir, ROOT, startBareRelay, startWarRoom, tempDir, waitForBuildLock, type ServerHandle } from "./support/processes";
 import { log } from "./scenarios/common";
 import { runFanout, type FanoutOptions, type FanoutResult } from "./scenarios/fanout";
+import { runImport } from "./scenarios/import";
 import { runIdle, type IdleOptions } from "./scenarios/idle";
 import { runManyRooms, type ManyRoomsOptions } from "./scenarios/many-rooms";
 import { runSoloMock } from "./scenarios/solo-mock";
@@ -49,6 +50,8 @@ const idleOptions: IdleOptions = {
   windowMs: quick ? 2000 : 30_000,
 };
 const soloRuns = num("BENCH_SOLO_RUNS", quick ? 1 : 3);
+const importRuns = num("BENCH_IMPORT_RUNS", quick ? 2 : 5);
+const importSize = num("BENCH_IMPORT_PROSPECTS", 2000);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const redisUrl = process.env.REDIS_URL || undefined;
 
@@ -184,6 +187,26 @@ async function main(): Promise<void> {
     }
     if (errors) rows.push({ scenario: "solo mock", measure: "errors", value: JSON.stringify([...(local.errors ?? []), ...(((result.postgres as any)?.errors as string[]) ?? [])]), met: false });
     return { result, lost, rows, ...(errors ? { error: "solo mock errors" } : {}) };
+  });
+
+  await scenario("import", async () => {
+    const rows: Row[] = [];
+    const result: Record<string, unknown> = {};
+    const describe = (r: Awaited<ReturnType<typeof runImport>>) =>
+      `server ${r.server_ms_median} ms, request ${r.wall_ms_median} ms (medians of ${r.runs}; server ${r.server_ms.join(", ")} ms) for ${r.body_kib} KiB`;
+    const local = await using(embeddedServer("warroom (import, embedded)"), (server) => runImport(server.url, importRuns, importSize));
+    result.embedded = local;
+    rows.push({ scenario: "import", measure: `${importSize}-prospect CSV, embedded (PGlite)`, value: describe(local), target: "< 1000 ms", met: local.runs > 0 && local.errors.length === 0 && local.server_ms_median < 1000 });
+    let errors = local.errors;
+    if (databaseUrl) {
+      const db = await benchDatabase();
+      const pg = await using(startWarRoom("warroom (import, PostgreSQL)", { databaseUrl: db.url }).then(track), (server) => runImport(server.url, importRuns, importSize));
+      result.postgres = pg;
+      errors = [...errors, ...pg.errors];
+      rows.push({ scenario: "import", measure: `${importSize}-prospect CSV, PostgreSQL`, value: describe(pg) });
+    }
+    if (errors.length) rows.push({ scenario: "import", measure: "errors", value: JSON.stringify(errors), met: false });
+    return { result, lost: 0, rows, ...(errors.length ? { error: errors.join("; ") } : {}) };
   });
 
   let oneNodeFanout: FanoutResult | null = null;

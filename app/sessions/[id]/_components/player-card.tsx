@@ -24,9 +24,13 @@ interface Props {
 
 export function PlayerCard({ player, taken, mayPick, canQueue, queued, onDraft, onToggleQueue, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
+  /** Draft when the seat may pick, else Close: what Enter does once the card is open */
+  const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // showModal focuses the dialog's first button (the queue's); the main action should have it
+    primary.current?.focus();
     return () => element?.close();
   }, []);
 
@@ -79,11 +83,11 @@ export function PlayerCard({ player, taken, mayPick, canQueue, queued, onDraft, 
             </button>
           )}
           {mayPick && !taken && (
-            <button type="button" autoFocus className={buttonClass("primary")} onClick={onDraft}>
+            <button ref={primary} type="button" className={buttonClass("primary")} onClick={onDraft}>
               Draft {player.name}
             </button>
           )}
-          <button type="button" autoFocus={!mayPick || taken} className={buttonClass("secondary")} onClick={onClose}>
+          <button ref={mayPick && !taken ? undefined : primary} type="button" className={buttonClass("secondary")} onClick={onClose}>
             Close
           </button>
         </div>
