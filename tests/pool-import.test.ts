@@ -77,6 +77,25 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     expect(new Set(line.map((p) => p.position))).toEqual(new Set(["OT", "IOL"]));
   });
 
+  test("a CSV with a BOM, CRLF line ends, quoted commas and quotes, header and position aliases reads as written", async () => {
+    const { admin_key } = await league();
+    const rows = [
+      "\ufeffRANK,Player,Pos,School,Height,Notes",
+      '1,"Smith, John",DE,"Texas A&M",6-4,"Called ""the wall"", plays hurt"',
+      "2,Ray Lee,olb,Utah,74,",
+      '3,"Bo ""Jet"" Li",ss,Iowa,"6\'1""","two\r\nlines"',
+      ...Array.from({ length: 30 }, (_, i) => `${i + 4},Filler ${i + 4},WR,State,,`),
+    ];
+    const created = await call("POST", "/api/pools", { key: admin_key, body: { name: "Quoted", prospects_csv: rows.join("\r\n") + "\r\n", rounds: 1 } });
+    expect(created.status).toBe(201);
+    const players = (await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[];
+    expect(players.slice(0, 3).map((p) => [p.name, p.position, p.college, p.height_in, p.notes])).toEqual([
+      ["Smith, John", "EDGE", "Texas A&M", 76, 'Called "the wall", plays hurt'],
+      ["Ray Lee", "LB", "Utah", 74, undefined],
+      ['Bo "Jet" Li', "S", "Iowa", 73, "two\r\nlines"],
+    ]);
+  });
+
   test("a JSON body with an uploaded order, rounds and needs imports the same way", async () => {
     const { admin_key } = await league();
     const prospects = Array.from({ length: 70 }, (_, i) => ({ name: `Json ${i + 1}`, position: ["QB", "de", "OLB", "T"][i % 4], rank: i + 1 }));

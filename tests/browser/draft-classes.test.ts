@@ -88,6 +88,25 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   expect((await httpJson(`${server.url}/api/pools/${imported.pool}`)).needs.CHI.EDGE).toBe(1);
   await screenshot(page, "classes-desktop-imported");
 
+  // needs edited after the import: saved as the class again (no session uses it yet, so the old one goes)
+  const item = () => page.locator("[data-testid=draft-classes] li[data-pool]").first();
+  await item().getByRole("button", { name: "Edit needs" }).click();
+  const after = page.getByLabel("Kansas City Chiefs need at QB");
+  await after.fill("0.9");
+  await after.press("Tab");
+  await page.getByRole("button", { name: "Save needs" }).click();
+  await page.getByText("Needs of Browser big board saved.").waitFor();
+  const [saved] = await httpJson(`${server.url}/api/pools?kind=imported`);
+  expect(saved.pool).not.toBe(imported.pool);
+  expect((await httpJson(`${server.url}/api/pools/${saved.pool}`)).needs).toMatchObject({ KC: { QB: 0.9 }, CHI: { EDGE: 1 } });
+  expect(await httpJson(`${server.url}/api/pools?kind=imported`)).toHaveLength(1);
+
+  // "New session" opens the create form on the class
+  await item().getByRole("button", { name: "New session" }).click();
+  await until("the create form to load its classes", async () => (await page.getByLabel("Draft class").inputValue()) === saved.pool);
+  await page.getByLabel("Draft class").getByRole("option", { name: "Browser big board" }).waitFor({ state: "attached" });
+  await page.getByRole("tab", { name: "Draft classes" }).click();
+
   // the same screen on a phone: nothing spills sideways
   await page.setViewportSize({ width: 390, height: 844 });
   await dropFile(page, "board-input", "board.csv", BOARD);
@@ -98,8 +117,7 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await page.setViewportSize({ width: 1400, height: 1000 });
 
   // "Mock this class": one seat (the club with the first pick), the rest CPU, straight into the room
-  const item = page.locator(`[data-pool="${imported.pool}"]`);
-  await item.getByRole("button", { name: "Mock this class" }).click();
+  await item().getByRole("button", { name: "Mock this class" }).click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = new URL(page.url()).pathname.split("/").pop()!;
   await page.getByTestId("on-the-clock").getByText("You are on the clock").waitFor();
@@ -135,9 +153,13 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await page.keyboard.press("Escape");
   expect(await overflowsSideways(page)).toBe(false);
 
-  // the results page shows the pick
+  // the results page shows the pick, and the replay steps through it
   await page.goto(`${server.url}/sessions/${sessionId}/results`);
   await page.getByText("Devon Ingram").first().waitFor();
   await screenshot(page, "results-390-imported-class");
+  await page.goto(`${server.url}/sessions/${sessionId}/replay`);
+  await page.getByTestId("replay-position").waitFor();
+  await page.keyboard.press("End");
+  await until("the replay to reach the picks made", async () => Number(await page.getByTestId("replay-picks").innerText()) >= 1);
   expect(problems).toEqual([]);
 });
