@@ -40,7 +40,7 @@ suite("two instances on one PostgreSQL database", () => {
   }
 
   test("exactly one of two racing picks on different instances wins, 50 trials out of 50", async () => {
-    const everyClub = (await nodes[0]!.warroom.queries.pools()).find((p) => p.pool === "2024")!.teams.map((t) => t.team_id);
+    const everyClub = (await nodes[0]!.warroom.pools.list()).find((p) => p.pool === "2024")!.teams.map((t) => t.team_id);
     const draft = await createDraft(nodes[0]!.warroom, { rounds: 2, human_teams: everyClub });
     const a = await adminSocket(nodes[0]!.url, draft.sessionId, draft.adminKey);
     const b = await adminSocket(nodes[1]!.url, draft.sessionId, draft.adminKey);
@@ -49,7 +49,7 @@ suite("two instances on one PostgreSQL database", () => {
     let singleWinners = 0;
     for (let trial = 0; trial < 50; trial++) {
       const overall = trial + 1;
-      const team = (await nodes[0]!.warroom.queries.pools()).find((p) => p.pool === "2024")!.order[trial]!.team_id;
+      const team = (await nodes[0]!.warroom.pools.list()).find((p) => p.pool === "2024")!.order[trial]!.team_id;
       const results = await Promise.all([
         request(a, "make_pick", { session_id: draft.sessionId, team_id: team, player_id: players[trial * 2]!, expected_overall: overall }),
         request(b, "make_pick", { session_id: draft.sessionId, team_id: team, player_id: players[trial * 2 + 1]!, expected_overall: overall }),

@@ -167,6 +167,7 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     expect((await call("DELETE", "/api/pools/p_000000000000", { key: mine.admin_key })).status).toBe(404);
     expect((await call("GET", "/api/pools/p_000000000000")).status).toBe(404);
     expect((await call("GET", "/api/pools/not a pool")).status).toBe(400);
+    expect((await call("GET", "/api/pools/1999")).status).toBe(404);
 
     // a finished session still holds it: its replay needs the class
     const sessionId = created.body.session_id as string;

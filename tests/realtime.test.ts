@@ -72,7 +72,7 @@ describe(`realtime sessions (${backendName})`, () => {
   });
 
   test("exactly one of two racing make_pick calls for the same expected_overall succeeds, 50 trials out of 50", async () => {
-    const everyClub = (await server.warroom.queries.pools()).find((p) => p.pool === "2024")!.teams.map((t) => t.team_id);
+    const everyClub = (await server.warroom.pools.list()).find((p) => p.pool === "2024")!.teams.map((t) => t.team_id);
     const draft = await createDraft(server.warroom, { rounds: 2, human_teams: everyClub });
     const first = await joined(draft.sessionId, draft.adminKey);
     const second = await joined(draft.sessionId, draft.adminKey);

@@ -1,6 +1,7 @@
 // HTTP request bodies and queries (PROTOCOL.md, "HTTP").
 import { z } from "zod";
 import { ADMIN_ACTIONS, makePickSchema, proposeTradeSchema, teamIdSchema } from "./commands";
+import { poolIdSchema } from "./pool-import";
 
 export const createLeagueSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
 
@@ -10,7 +11,7 @@ export const createSessionSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
     /** a bundled class ("2024") or one of the caller's league's imported classes ("p_…") */
-    pool: z.string().regex(/^(\d{4}|p_[a-z0-9]{6,32})$/, "pool is a draft class id: a year such as 2024, or an imported class's p_… id").default("2024"),
+    pool: poolIdSchema.default("2024"),
     rounds: z.number().int().min(1).max(7),
     seconds_per_pick: z.number().int().min(0).max(3600),
     human_teams: z.array(teamIdSchema).max(32),

@@ -12,7 +12,8 @@ export const DEFAULT_ORDER_FROM: BundledPoolId = "2024";
 
 /** An imported pool's id: the server's choice, "p_" and random letters and digits. */
 export const IMPORTED_POOL_ID = /^p_[a-z0-9]{6,32}$/;
-export const poolIdSchema = z.union([z.enum(BUNDLED_POOL_IDS), z.string().regex(IMPORTED_POOL_ID)], { error: "no such draft class" });
+/** A draft class id as routes take it: a year (a bundled class; an unknown year is 404, not 400) or an imported class's id. */
+export const poolIdSchema = z.string().regex(/^(\d{4}|p_[a-z0-9]{6,32})$/, "a draft class id is a year such as 2024, or an imported class's p_… id");
 
 export const POOL_IMPORT_LIMITS = {
   /** this route alone reads bodies this large; every other route keeps 64 KiB */

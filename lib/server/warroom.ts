@@ -111,7 +111,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     seatRevoked: (sessionId, teamId) => io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
     adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
-  const queries = createSessionQueries({ repo, pools, runner });
+  const queries = createSessionQueries({ repo, runner });
   const poolService = createPoolService({ catalog: pools, store: createImportedPools(db.sql), leagueOf: service.leagueOf, now, logger });
   const presence = createPresence(io, clock, async (sessionId) => {
     const loaded = await runner.load(sessionId);

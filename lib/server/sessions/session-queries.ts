@@ -5,16 +5,13 @@ import { summarizeResults } from "../../draft/results";
 import type { DraftEvent } from "../../draft/types";
 import type { LobbyEntry, Player, Slot } from "../../protocol/shapes";
 import { toCsv } from "../http/csv-out";
-import type { PoolCatalog } from "../pools/pool-catalog";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
 
 const LOBBY_LIMIT = 100;
 
-export function createSessionQueries({ repo, pools, runner }: { repo: SessionRepository; pools: PoolCatalog; runner: SessionRunner }) {
+export function createSessionQueries({ repo, runner }: { repo: SessionRepository; runner: SessionRunner }) {
   return {
-    pools: () => pools.list(),
-
     /** The lobby: newest sessions first; with a league, only that league's. */
     async lobby(leagueId?: string): Promise<LobbyEntry[]> {
       const rows = await repo.lobby(LOBBY_LIMIT, leagueId);
