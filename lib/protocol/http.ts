@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ADMIN_ACTIONS, makePickSchema, proposeTradeSchema, teamIdSchema } from "./commands";
 import { poolIdSchema } from "./pool-import";
+import { playerSearchSchema } from "./pools";
 
 export const createLeagueSchema = z.strictObject({ name: z.string().trim().min(1).max(80) });
 
@@ -41,7 +42,7 @@ export const playersQuerySchema = z.object({
   available: z.enum(["true", "false"]).optional(),
   position: z.string().max(8).optional(),
   /** a case-insensitive match on name or college (v2) */
-  q: z.string().trim().max(80).optional(),
+  q: playerSearchSchema.optional(),
 });
 
 export const eventsQuerySchema = z.object({

@@ -85,6 +85,7 @@ export const poolsQuerySchema = z.object({
   league_id: z.uuid().optional(),
 });
 
+/** `q=`: a case-insensitive match on a player's name or college, for a class's and a session's players alike */
 export const playerSearchSchema = z.string().trim().max(80);
 
 export const poolPlayersQuerySchema = z.object({

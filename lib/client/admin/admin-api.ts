@@ -3,12 +3,11 @@
 import { z } from "zod";
 import { importedPoolSchema, poolCheckSchema } from "@/lib/protocol/pools";
 import { pickSchema, tradeSchema } from "@/lib/protocol/shapes";
-import { api, lobbyEntrySchema, leagueSchema, type CreatedSession, type CreateSessionInput, type LeagueView, type LobbyEntryView, type PoolSummaryView } from "../api";
+import { api, lobbyEntrySchema, leagueSchema, type CreatedSession, type CreateSessionInput, type LeagueView, type LobbyEntryView } from "../api";
 import { fetchJson, HttpError } from "../fetch-json";
 
 export type AdminLeague = LeagueView;
 export type AdminSessionEntry = LobbyEntryView;
-export type PoolInfo = PoolSummaryView;
 export type CreatedSeats = CreatedSession;
 /** What the create form sends; the server fills in its defaults. */
 export type NewSession = CreateSessionInput;
