@@ -130,6 +130,12 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
   /** Runs a command in the session's queue; resolves after its events are persisted and broadcast. */
   function execute(sessionId: string, command: DraftCommand): Promise<Outcome> {
     if (stopped) return Promise.reject(new ContractError("internal", "this server is shutting down; reconnect and try again"));
+    // a person's command holds the clock ticks back while it is on its way (tick-gate.ts)
+    if (command.type !== "tick") return tickGate.person(() => run(sessionId, command));
+    return run(sessionId, command);
+  }
+
+  function run(sessionId: string, command: DraftCommand): Promise<Outcome> {
     return queue.run(sessionId, async () => {
       // refuse rather than commit a change the other nodes' clients could not hear about
       const blocked = commitBlocker();

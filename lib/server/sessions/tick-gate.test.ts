@@ -49,4 +49,32 @@ describe("tick gate", () => {
     expect(startedAtOnce).toBe(true);
     await third;
   });
+
+  test("while a person's command runs, one tick at a time is let in; then the limit again", async () => {
+    const gate = createTickGate(3);
+    const started: number[] = [];
+    const blockers = Array.from({ length: 6 }, deferred);
+    const command = deferred();
+    const person = gate.person(() => command.promise);
+    const ticks = blockers.map((blocker, i) =>
+      gate.run(async () => {
+        started.push(i);
+        await blocker.promise;
+      }),
+    );
+    await flush();
+    // a tick still runs: commands arriving all the time must not stop the clocks
+    expect(started).toEqual([0]);
+    blockers[0]!.resolve();
+    await flush();
+    expect(started).toEqual([0, 1]);
+    // the command is done: the gate opens to its limit
+    command.resolve();
+    await person;
+    await flush();
+    expect(started).toEqual([0, 1, 2, 3]);
+    for (const blocker of blockers) blocker.resolve();
+    await Promise.all(ticks);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+  });
 });

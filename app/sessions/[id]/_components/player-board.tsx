@@ -7,6 +7,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AckOutcome } from "@/lib/client/emit-ack";
 import { formatForty, formatGrade, formatHeight, formatWeight } from "@/lib/client/player-facts";
+import { searchable } from "@/lib/draft/players";
 import type { Player } from "@/lib/protocol/shapes";
 import { buttonClass, inputClass, MessageLine, Panel } from "@/app/_components/ui";
 import { PlayerCard } from "./player-card";
@@ -58,9 +59,10 @@ export function PlayerBoard(props: Props) {
   const graded = useMemo(() => (players ?? []).some((p) => p.grade !== undefined), [players]);
 
   const rows = useMemo(() => {
-    const needle = deferredQuery.trim().toLowerCase();
+    // the server's matching: any case, any accent ("jose" finds José)
+    const needle = searchable(deferredQuery.trim());
     const list = (players ?? []).filter(
-      (p) => (!position || p.position === position) && (!needle || p.name.toLowerCase().includes(needle) || (p.college ?? "").toLowerCase().includes(needle)),
+      (p) => (!position || p.position === position) && (!needle || searchable(p.name).includes(needle) || searchable(p.college ?? "").includes(needle)),
     );
     if (sort === "name") list.sort((a, b) => a.name.localeCompare(b.name));
     else if (sort === "position") list.sort((a, b) => a.position.localeCompare(b.position) || a.rank - b.rank);
