@@ -64,7 +64,10 @@ export async function trackingClient(urls: string[], sessionId: string, startAt 
         // this node went away: go to the next one and catch up from last_seq
         state.failovers++;
         index++;
-        const retry = () => connect().catch(() => setTimeout(retry, 200));
+        // a closed client stops retrying: a loop left running would keep Jest from exiting
+        const retry = () => {
+          if (!closed) connect().catch(() => setTimeout(retry, 200));
+        };
         setTimeout(retry, 100);
       });
     });
