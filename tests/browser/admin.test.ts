@@ -73,8 +73,7 @@ describe("admin console", () => {
     await page.getByLabel("League admin key").fill(key);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("league-name").textContent()).resolves.toBe("Browser league");
-    await page.waitForLoadState("networkidle");
-    await page.reload();
+    await admin.leave(() => page.reload());
     await page.getByTestId("league-name").waitFor();
     expect(await page.evaluate(() => document.cookie)).not.toContain(key);
     expect(problems).toEqual([]);
@@ -170,7 +169,7 @@ describe("admin console", () => {
     expect((await context.cookies()).find((c) => c.name === "warroom_admin")?.value).toBe(fresh);
     expect(await page.evaluate(() => document.cookie)).not.toContain(fresh);
     await page.getByRole("region", { name: "Admin key" }).getByRole("button", { name: "Done" }).click();
-    await page.reload();
+    await admin.leave(() => page.reload());
     await expect(page.getByTestId("league-name").textContent()).resolves.toBe("Browser league");
     expect(problems).toEqual([]);
   });

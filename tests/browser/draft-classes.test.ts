@@ -48,7 +48,7 @@ async function dropFile(page: Page, testId: string, name: string, text: string) 
 
 test("a bad board shows every problem by line; fixed, it imports, mocks, drafts and shows results", async () => {
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Class league" } });
-  const { page, problems } = await openPage(browser, { width: 1400, height: 1000 });
+  const { page, problems, leave } = await openPage(browser, { width: 1400, height: 1000 });
   await page.goto(`${server.url}/admin`);
   await page.getByLabel("League admin key").fill(admin_key);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -154,10 +154,10 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   expect(await overflowsSideways(page)).toBe(false);
 
   // the results page shows the pick, and the replay steps through it
-  await page.goto(`${server.url}/sessions/${sessionId}/results`);
+  await leave(() => page.goto(`${server.url}/sessions/${sessionId}/results`));
   await page.getByText("Devon Ingram").first().waitFor();
   await screenshot(page, "results-390-imported-class");
-  await page.goto(`${server.url}/sessions/${sessionId}/replay`);
+  await leave(() => page.goto(`${server.url}/sessions/${sessionId}/replay`));
   await page.getByTestId("replay-position").waitFor();
   await page.keyboard.press("End");
   await until("the replay to reach the picks made", async () => Number(await page.getByTestId("replay-picks").innerText()) >= 1);

@@ -23,6 +23,11 @@ export interface WatchedPage {
   context: BrowserContext;
   /** console errors, uncaught page errors and failed or 4xx/5xx requests seen so far */
   problems: string[];
+  /**
+   * Runs a navigation the test asks for (a reload, a goto): the page's requests
+   * it cuts short (ERR_ABORTED) are the test leaving the page, not failures of the app.
+   */
+  leave(navigation: () => Promise<unknown>): Promise<void>;
 }
 
 const NEXT_CANCELLED_PREFETCH = /^GET \S+[?&]_rsc=\S+ net::ERR_ABORTED$/;
@@ -32,6 +37,7 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
+  let leaving = false;
   const ignored = (text: string) => (options.ignore ?? []).some((pattern) => pattern.test(text));
   page.on("console", (message) => {
     if (message.type() === "error" && !ignored(message.text())) problems.push(`console: ${message.text()}`);
@@ -41,13 +47,22 @@ export async function openPage(browser: Browser, options: { width?: number; heig
     const text = `${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`;
     // Next's router cancels its own prefetches of linked pages (?_rsc=) when it navigates: no failure of the app
     if (NEXT_CANCELLED_PREFETCH.test(text)) return;
+    if (leaving && text.endsWith("net::ERR_ABORTED")) return;
     if (!ignored(text)) problems.push(`request failed: ${text}`);
   });
   page.on("response", (response) => {
     const text = `${response.status()} ${response.request().method()} ${response.url()}`;
     if (response.status() >= 400 && !ignored(text)) problems.push(`response: ${text}`);
   });
-  return { page, context, problems };
+  async function leave(navigation: () => Promise<unknown>): Promise<void> {
+    leaving = true;
+    try {
+      await navigation();
+    } finally {
+      leaving = false;
+    }
+  }
+  return { page, context, problems, leave };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
