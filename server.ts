@@ -7,7 +7,7 @@ import path from "node:path";
 import next from "next";
 import { openDatabase } from "./lib/server/db/open-database";
 import { limitsOf, parseEnv } from "./lib/server/env";
-import { createHttpGuard } from "./lib/server/http/http-guard";
+import { answerClientError, createHttpGuard, refuseConnect } from "./lib/server/http/http-guard";
 import { registerHttpServices } from "./lib/server/http/registry";
 import { createLogger } from "./lib/server/logger";
 import { connectRedisBus } from "./lib/server/realtime/redis-bus";
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   // slow clients: a request must arrive whole within these, or its connection is closed
   httpServer.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
   httpServer.headersTimeout = Math.min(env.HTTP_REQUEST_TIMEOUT_MS, 15_000);
+  httpServer.on("connect", refuseConnect);
+  httpServer.on("clientError", answerClientError);
   // without this, a port already in use can end the process with status 0
   httpServer.once("error", (error) => fail(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`));
 

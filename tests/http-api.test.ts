@@ -156,14 +156,21 @@ describe(`HTTP routes (${backendName})`, () => {
     expect((await act("complete", key)).body.status).toBe("complete");
   });
 
-  test("export gives the picks as JSON and CSV", async () => {
+  test("export gives the picks and trades as JSON, and as CSV one table a file", async () => {
     const key = await league();
     const { session_id } = await session(key);
     for (const action of ["start", "force_autopick"]) await call(api.action(services, req("POST", "/", { action }, key), { id: session_id }));
     const asJson = await call(api.exportDraft(services, req("GET", "/x?format=json"), { id: session_id }));
     expect(asJson.body).toMatchObject({ session_id, picks: [{ overall: 1, player: { name: "Caleb Williams" } }], trades: [] });
     const csv = await call(api.exportDraft(services, req("GET", "/x?format=csv"), { id: session_id }));
-    expect(csv.body.split("\n")[1]).toMatch(/^1,1,1,CHI,WillCa03,Caleb Williams,QB,1,true,/);
+    expect(csv.body.split("\n").slice(0, 2)).toEqual([
+      "overall,round,pick_in_round,team_id,original_team_id,player_id,player_name,position,college,rank,auto,made_at",
+      expect.stringMatching(/^1,1,1,CHI,CHI,WillCa03,Caleb Williams,QB,,1,true,\d{4}-/),
+    ]);
+    expect(csv.body.trim().split("\n")).toHaveLength(2);
+    const trades = await call(api.exportDraft(services, req("GET", "/x?format=csv&table=trades"), { id: session_id }));
+    expect(trades.body).toBe("trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive\n");
+    expect((await call(api.exportDraft(services, req("GET", "/x?format=csv&table=bids"), { id: session_id }))).status).toBe(400);
     expect((await call(api.exportDraft(services, req("GET", "/x?format=xml"), { id: session_id }))).status).toBe(400);
   });
 

@@ -79,10 +79,12 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   await done;
   expect(picks).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   watcher.disconnect();
+  // one table a file: the picks (a header and 32 lines), and the trades on their own
   const exported = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv`);
-  const [picksTable, tradesTable] = (await exported.text()).trim().split("\n\n");
-  expect(picksTable!.split("\n")).toHaveLength(33);
-  expect(tradesTable).toMatch(/^trade_id,from_team_id,to_team_id,give,receive,status/);
+  expect((await exported.text()).trim().split("\n")).toHaveLength(33);
+  const trades = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv&table=trades`);
+  expect(trades.headers.get("content-disposition")).toMatch(/-trades\.csv"/);
+  expect((await trades.text()).trim()).toBe("trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive");
 });
 
 test("refuses a second server on the same embedded database with a clear message", () => {

@@ -50,7 +50,8 @@ export const eventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export const exportQuerySchema = z.object({ format: z.enum(["csv", "json"]).default("json") });
+/** CSV is one table a file (PROTOCOL.md v2): the picks, or with table=trades the trades; JSON holds both. */
+export const exportQuerySchema = z.object({ format: z.enum(["csv", "json"]).default("json"), table: z.enum(["picks", "trades"]).default("picks") });
 
 /** The admin console's sign-in: the key goes into an httpOnly cookie, never into the page's JS. */
 export const adminSignInSchema = z.strictObject({ admin_key: z.string().min(1).max(200) });

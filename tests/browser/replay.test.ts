@@ -229,10 +229,16 @@ describe("results", () => {
     for (const pick of final.picks.filter((p: any) => p.team_id === "CHI")) expect(chi).toContain(pick.player.name);
     expect(await page.getByRole("textbox", { name: "Share" }).inputValue()).toBe(`${server.url}/sessions/${sessionId}/results`);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-    const csv = readFileSync((await download.path())!, "utf8").split("\n");
-    expect(csv[0]).toBe("overall,round,pick_in_round,team_id,player_id,player_name,position,rank,auto,made_at");
-    expect(csv.filter((line) => /^\d+,1,/.test(line))).toHaveLength(final.picks.length);
+    // CSV is one table a file: the picks, and the trades beside them
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Picks CSV" }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+    expect(csv[0]).toBe("overall,round,pick_in_round,team_id,original_team_id,player_id,player_name,position,college,rank,auto,made_at");
+    expect(csv.slice(1)).toHaveLength(final.picks.length);
+    expect(csv.slice(1).every((line) => /^\d+,1,/.test(line))).toBe(true);
+    const [tradesDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Trades CSV" }).click()]);
+    const trades = readFileSync((await tradesDownload.path())!, "utf8").trim().split("\n");
+    expect(trades[0]).toBe("trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive");
+    expect(trades.slice(1)).toEqual([expect.stringMatching(/^[0-9a-f-]{36},executed,CHI,WAS,/)]);
     const json = await page.evaluate(async (href) => (await fetch(href)).json(), (await page.getByRole("link", { name: "Export JSON" }).getAttribute("href"))!);
     expect(json.picks).toHaveLength(final.picks.length);
     expect(json.trades).toEqual([expect.objectContaining({ from_team_id: "CHI", to_team_id: "WAS", status: "executed" })]);

@@ -3,13 +3,14 @@
 // on it. Afterwards the server must be up, its memory back near where it began,
 // nothing unhandled, every answer a contract answer, and the draft's log exactly
 // what the legitimate actions alone write.
+import { request as httpRequest } from "node:http";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Socket } from "socket.io-client";
 import { ERROR_CODES, HTTP_STATUS } from "../../lib/protocol/errors";
 import { backendName } from "../support/test-database";
 import { request } from "../support/test-server";
-import { garbage, httpCase, mutate, prng, SOCKET_EVENTS, template, type Rng } from "./support/fuzz";
+import { garbage, httpCase, mutate, prng, SOCKET_EVENTS, template, type HttpCase, type Rng } from "./support/fuzz";
 import { createLegitDraft, normaliseLog, runLegitDraft } from "./support/legit-draft";
 import { startSecurityServer, type SecurityServer } from "./support/security-server";
 
@@ -108,6 +109,28 @@ function socketMessage(rng: Rng, sessionId: string): Message {
   return { kind: "throwaway", event, args: [], engineRaw: rng.pick(["", "9", "7x", "4", "1", "6", "2probe", "x".repeat(100), "4" + "[".repeat(3000)]) };
 }
 
+/**
+ * Sends a case as written, through node:http rather than fetch: fetch will not
+ * send TRACE or CONNECT, and the gauntlet must be able to.
+ */
+function rawRequest(base: string, c: HttpCase): Promise<{ status: number; headers: { get(name: string): string | null }; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(base + c.path, { method: c.method, headers: c.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const header = (name: string) => {
+          const value = res.headers[name.toLowerCase()];
+          return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+        };
+        resolve({ status: res.statusCode ?? 0, headers: { get: header }, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    req.on("error", reject);
+    req.end(c.body);
+  });
+}
+
 describe(`the gauntlet (${backendName})`, () => {
   test("10,000 hostile socket messages and 2,000 malformed HTTP requests change nothing but what the legitimate client did", async () => {
     const rng = prng(SEED);
@@ -197,11 +220,12 @@ describe(`the gauntlet (${backendName})`, () => {
 
     const sendHttp = async (index: number) => {
       const c = httpCases[index]!;
-      const response = await fetch(server.url + c.path, { method: c.method, headers: c.headers, ...(c.body !== undefined ? { body: c.body as BodyInit } : {}) });
+      const response = await rawRequest(server.url, c);
       counts.http++;
       counts.byStatus[response.status] = (counts.byStatus[response.status] ?? 0) + 1;
-      const text = await response.text();
+      const { text } = response;
       if (secrets.some((secret) => text.includes(secret))) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} leaked a secret`);
+      if (response.status >= 500) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status}: a malformed request must never be a server fault`);
       if (response.status < 400) return;
       let body: any;
       try {
@@ -210,8 +234,10 @@ describe(`the gauntlet (${backendName})`, () => {
         return void bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} without a JSON error body`);
       }
       const code = body?.error?.code;
-      // the import's body limit answers 413 (PROTOCOL.md v2); every other failure the code's own status
-      const expected = response.status === 413 && c.method === "POST" && c.path.startsWith("/api/pools") ? "invalid_payload" : null;
+      // the import's body limit answers 413 and a method a route does not serve 405 with Allow
+      // (PROTOCOL.md v2); every other failure the code's own status
+      const expected = response.status === 413 && c.method === "POST" && c.path.startsWith("/api/pools") ? "invalid_payload" : response.status === 405 ? "not_found" : null;
+      if (response.status === 405 && !response.headers.get("allow")) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → 405 without Allow`);
       if (!codes.has(code) || (expected ? code !== expected : HTTP_STATUS[code as keyof typeof HTTP_STATUS] !== response.status)) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`);
       if (c.method === "POST" && c.path.startsWith("/api/pools") && response.status < 300) counts.imported++;
       if (code === "rate_limited" && !response.headers.get("retry-after")) bad.push("a 429 without Retry-After");

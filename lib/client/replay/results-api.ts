@@ -20,7 +20,9 @@ export type ResultsView = z.infer<typeof resultsSchema>;
 export const fetchResults = (sessionId: string, signal?: AbortSignal) =>
   fetchJson(resultsSchema, `/api/sessions/${encodeURIComponent(sessionId)}/results`, signal ? { signal } : {});
 
-export const exportHref = (sessionId: string, format: "csv" | "json") => `/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`;
+/** The draft as a file: JSON (picks and trades), or CSV, one table a file (the picks, or the trades). */
+export const exportHref = (sessionId: string, format: "csv" | "json", table: "picks" | "trades" = "picks") =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}${format === "csv" && table === "trades" ? "&table=trades" : ""}`;
 
 /** Teams that picked, best board value first; a team without picks (a draft cut short) goes last. */
 export function rankTeams(teams: readonly TeamResultView[]): TeamResultView[] {

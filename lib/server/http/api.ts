@@ -128,9 +128,9 @@ export const api = {
   exportDraft: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { format } = parseOrThrow(exportQuerySchema, query(request));
-      const { body, contentType } = await s.queries.exportDraft(id, format);
-      return download(body, contentType, `draft-${id}.${format}`);
+      const { format, table } = parseOrThrow(exportQuerySchema, query(request));
+      const { body, contentType } = await s.queries.exportDraft(id, format, table);
+      return download(body, contentType, `draft-${id}${format === "csv" && table === "trades" ? "-trades" : ""}.${format}`);
     }),
 
   adminSignIn: (s: HttpServices, request: Request) =>

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorBody } from "../../protocol/errors";
 import { HTTP_STATUS } from "../../protocol/errors";
 import { clientAddress, createAddressBuckets, isLoopback, type AbuseLimits } from "../security/limits";
+import { misshapenRequest } from "./request-shape";
 import { bodyLimitOf } from "./routes";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -72,6 +73,8 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
 
   const guard = (req: IncomingMessage, res: ServerResponse): boolean => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const misshapen = misshapenRequest(req.method ?? "GET", req.url ?? "/");
+    if (misshapen) return refuse(res, misshapen.error, misshapen.headers, misshapen.status);
     if (SAFE_METHODS.has(req.method ?? "GET")) return false;
     const origin = req.headers.origin;
     if (!originAllowed(origin, req.headers.host, allowedOrigins)) {
@@ -88,4 +91,33 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
     return false;
   };
   return guard;
+}
+
+/**
+ * CONNECT asks the server to be a proxy; Node hands it to a "connect" listener
+ * and, without one, drops the connection unanswered. It gets a plain 405.
+ */
+export function refuseConnect(_req: IncomingMessage, socket: import("node:stream").Duplex): void {
+  const body = JSON.stringify({ error: { code: "not_found", message: "CONNECT is not served here" } });
+  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * A request Node's parser cannot read (an unknown method, a broken header, a
+ * body both chunked and sized) or that came too slowly: answered with the
+ * contract's error body instead of Node's bare status line, then closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: import("node:stream").Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "the request's headers are too large"]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "the request did not arrive in time"]
+        : [400, "Bad Request", "the request is not valid HTTP"];
+  const body = JSON.stringify({ error: { code: "invalid_payload", message } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

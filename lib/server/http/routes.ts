@@ -50,23 +50,35 @@ export function matchRoute(method: string, pathname: string): { route: ApiRoute;
   const parts = pathname.split("/");
   for (const route of API_ROUTES) {
     if (route.method !== method) continue;
-    const pattern = route.path.split("/");
-    if (pattern.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matches = pattern.every((segment, i) => {
-      const part = parts[i]!;
-      if (!segment.startsWith(":")) return segment === part;
-      if (part === "") return false;
-      try {
-        params[segment.slice(1)] = decodeURIComponent(part);
-      } catch {
-        params[segment.slice(1)] = part;
-      }
-      return true;
-    });
-    if (matches) return { route, handler: api[route.name] as ApiHandler, params };
+    const params = matchPath(route, parts);
+    if (params) return { route, handler: api[route.name] as ApiHandler, params };
   }
   return null;
+}
+
+/** The methods the API serves at a path (none when it is not an API path). */
+export function methodsAt(pathname: string): Method[] {
+  const parts = pathname.split("/");
+  return API_ROUTES.filter((route) => matchPath(route, parts) !== null).map((route) => route.method);
+}
+
+/** The path parameters when `parts` (a path split on "/") fits the route's path, else null. */
+function matchPath(route: ApiRoute, parts: string[]): Record<string, string> | null {
+  const pattern = route.path.split("/");
+  if (pattern.length !== parts.length) return null;
+  const params: Record<string, string> = {};
+  const matches = pattern.every((segment, i) => {
+    const part = parts[i]!;
+    if (!segment.startsWith(":")) return segment === part;
+    if (part === "") return false;
+    try {
+      params[segment.slice(1)] = decodeURIComponent(part);
+    } catch {
+      params[segment.slice(1)] = part;
+    }
+    return true;
+  });
+  return matches ? params : null;
 }
 
 /** How large a body a request's route reads: what the HTTP guard holds a declared Content-Length to. */

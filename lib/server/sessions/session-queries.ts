@@ -50,22 +50,32 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
       return repo.readEvents(sessionId, after, limit);
     },
 
-    async exportDraft(sessionId: string, format: "csv" | "json"): Promise<{ body: string; contentType: string }> {
+    /** JSON: the picks and trades; CSV: one table a file, the picks (one a line) or the trades (one a line, any status). */
+    async exportDraft(sessionId: string, format: "csv" | "json", table: "picks" | "trades" = "picks"): Promise<{ body: string; contentType: string }> {
       const { state } = await runner.current(sessionId);
       if (format === "json") {
         const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: state.trades });
         return { body, contentType: "application/json" };
       }
-      const picks = toCsv(
-        ["overall", "round", "pick_in_round", "team_id", "player_id", "player_name", "position", "rank", "auto", "made_at"],
-        state.picks.map((p) => [p.overall, p.round, p.pick_in_round, p.team_id, p.player.player_id, p.player.name, p.player.position, p.player.rank, p.auto, p.made_at]),
-      );
-      // the trades follow the picks as a second table, after a blank line
-      const trades = toCsv(
-        ["trade_id", "from_team_id", "to_team_id", "give", "receive", "status", "chart", "value_give", "value_receive"],
-        state.trades.map((t) => [t.trade_id, t.from_team_id, t.to_team_id, t.give.join(" "), t.receive.join(" "), t.status, t.value?.chart, t.value?.give, t.value?.receive]),
-      );
-      return { body: `${picks}\n${trades}`, contentType: "text/csv; charset=utf-8" };
+      const contentType = "text/csv; charset=utf-8";
+      if (table === "trades") {
+        return {
+          contentType,
+          body: toCsv(
+            ["trade_id", "status", "from_team_id", "to_team_id", "give", "receive", "give_future", "receive_future", "chart", "value_give", "value_receive"],
+            // future picks arrive with issue 14's trades; until then those columns are empty
+            state.trades.map((t) => [t.trade_id, t.status, t.from_team_id, t.to_team_id, t.give.join(" "), t.receive.join(" "), "", "", t.value?.chart, t.value?.give, t.value?.receive]),
+          ),
+        };
+      }
+      const originalOwner = (overall: number) => state.order[overall - 1]?.original_team_id ?? "";
+      return {
+        contentType,
+        body: toCsv(
+          ["overall", "round", "pick_in_round", "team_id", "original_team_id", "player_id", "player_name", "position", "college", "rank", "auto", "made_at"],
+          state.picks.map((p) => [p.overall, p.round, p.pick_in_round, p.team_id, originalOwner(p.overall), p.player.player_id, p.player.name, p.player.position, p.player.college, p.player.rank, p.auto, p.made_at]),
+        ),
+      };
     },
   };
 }

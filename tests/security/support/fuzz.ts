@@ -141,7 +141,6 @@ export interface HttpCase {
   body?: string | Uint8Array;
 }
 
-/** A hostile request to one of the API's real routes. */
 /**
  * A hostile request. `importerKey` is a real admin key of a league of its own:
  * sent only to the pool routes, so hostile imports reach the CSV and schema
@@ -152,7 +151,7 @@ export function httpCase(rng: Rng, sessionId: string, origin: string, importerKe
   const id = rng.pick([sessionId, sessionId, rng.uuid(), "nope", "..", "%2e%2e", "%", "__proto__", "x".repeat(3000), "00000000-0000-0000-0000-000000000000", "' OR 1=1"]);
   const team = rng.pick(["CHI", "KC", "WAS", "zz", "TOOLONG", "%00", "__proto__", "constructor"]);
   const pool = rng.pick(["2024", "2021", "p_0123456789abcdef", "p_", "P_ABC", "1999", "__proto__", "%00", "x".repeat(300), "../2024"]);
-  let path = route.path.replace(":id", encodeURIComponent(id)).replace(":team_id", encodeURIComponent(team)).replace(":pool", encodeURIComponent(pool));
+  let path: string = route.path.replace(":id", encodeURIComponent(id)).replace(":team_id", encodeURIComponent(team)).replace(":pool", encodeURIComponent(pool));
   const poolRoute = route.path.startsWith("/api/pools");
   if (rng.chance(0.4)) {
     const params = ["after", "limit", "format", "available", "position", "__proto__", "constructor", "q", "kind", "league_id", "dry_run"];
@@ -197,8 +196,23 @@ export function httpCase(rng: Rng, sessionId: string, origin: string, importerKe
         body = JSON.stringify({ display_name: rng.pick(["<img src=x onerror=alert(1)>", "x".repeat(41), "", "Fan"]), team_id: "CHI", player_id: "WillCa03", from_team_id: "CHI", to_team_id: "KC", give: [1], receive: [2] });
     }
   }
-  return { method: route.method, path, headers, ...(body !== undefined ? { body } : {}) };
+  // a method the route does not serve, or a broken escape in the path: the guard answers both
+  const method = rng.chance(0.15) ? rng.pick(["TRACE", "PROPFIND", "PUT", "PATCH", "DELETE", "POST", "GET", "FOO", "M-SEARCH"]) : route.method;
+  if (rng.chance(0.1)) path = path.replace(/\/([^/?]*)(?=[/?]|$)/, (_, segment: string) => `/${segment}${rng.pick(["%", "%f", "%ff%fe", "%zz", "%c0%af", "%E0%A4%A"])}`);
+  if (rng.chance(0.1)) Object.assign(headers, rng.pick(ODD_HEADERS));
+  const sendsBody = body !== undefined && method !== "GET" && method !== "HEAD";
+  return { method, path, headers, ...(sendsBody ? { body } : {}) };
 }
+
+/** Headers a client may send that mean nothing good: proxies' claims, caching and range games, odd content types. */
+const ODD_HEADERS: Record<string, string>[] = [
+  { "x-forwarded-host": "evil.example:99999", "x-forwarded-proto": "gopher" },
+  { range: "bytes=999999-", "if-none-match": "*", "if-modified-since": "yesterday" },
+  { accept: "text/x-component", rsc: "1", "next-router-state-tree": "%7Bbad" },
+  { "next-action": "00", "content-type": "multipart/form-data; boundary=x" },
+  { "accept-language": ";;;q=abc,*;q=9", "accept-encoding": "bogus;q=2" },
+  { "content-type": "application/json; charset=ebcdic", expect: "100-continue" },
+];
 
 const CSV_HEADERS = ["rank,name,position", "\ufeffRank,Name,Pos,College,Grade", "name,position", "rank,rank,name,position", "", "\u0000,\u0000", "rank;name;position", '"rank,name",position'];
 const CSV_CELLS = ["1", "QB", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(1)", '"', '""', '"unclosed', "x".repeat(200), "\r", "\n", "é", "\ud800", "DE", "OLB", "XX", "1e400", "NaN", "-0", "6-2", "__proto__", "<b>x</b>", ",", "0"];

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { Socket } from "socket.io-client";
-import { createHttpGuard } from "../../../lib/server/http/http-guard";
+import { answerClientError, createHttpGuard, refuseConnect } from "../../../lib/server/http/http-guard";
 import type { HttpServices } from "../../../lib/server/http/registry";
 import { matchRoute } from "../../../lib/server/http/routes";
 import { createLogger } from "../../../lib/server/logger";
@@ -59,6 +59,8 @@ export async function startSecurityServer(options: { limits?: Partial<AbuseLimit
     res.end(Buffer.from(await response.arrayBuffer()));
   }
 
+  httpServer.on("connect", refuseConnect);
+  httpServer.on("clientError", answerClientError);
   const warroom = await createWarRoom({ httpServer, db, logger, limits, allowedOrigins, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   services = warroom.http;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));

@@ -15,7 +15,8 @@ export function ResultsActions({ sessionId }: { sessionId: string }) {
       <label htmlFor="share-link" className="text-xs font-semibold uppercase tracking-wide text-slate-300">Share</label>
       <input id="share-link" readOnly value={share} onFocus={(e) => e.target.select()} className="min-w-0 flex-1 rounded-md border border-slate-600 bg-slate-950 px-2 py-1.5 text-sm text-slate-200" />
       <CopyButton text={share} label="Copy share link" />
-      <a className={buttonClass("secondary")} href={exportHref(sessionId, "csv")} download>Export CSV</a>
+      <a className={buttonClass("secondary")} href={exportHref(sessionId, "csv")} download>Picks CSV</a>
+      <a className={buttonClass("secondary")} href={exportHref(sessionId, "csv", "trades")} download>Trades CSV</a>
       <a className={buttonClass("secondary")} href={exportHref(sessionId, "json")} download>Export JSON</a>
     </section>
   );
