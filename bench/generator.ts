@@ -13,6 +13,7 @@ import type { Socket } from "socket.io-client";
 import { nowMs } from "./support/clock";
 import { openClient, SEQUENCED_EVENTS, type ClientSpec } from "./support/clients";
 import type { SeqClientReport } from "./scenarios/many-rooms";
+import type { GeneratorMessage } from "./support/generator-messages";
 
 type Mode = "fanout" | "seq" | "idle";
 
@@ -25,7 +26,7 @@ interface Tracked extends SeqClientReport {
 }
 
 const index = Number(process.argv[2] ?? 0);
-const send = (message: object) => process.send?.(message);
+const send = (message: GeneratorMessage) => process.send?.(message);
 let clients: Tracked[] = [];
 let closing = false;
 const disconnects: Record<string, number> = {};
@@ -58,7 +59,7 @@ async function connectAll(mode: Mode, specs: ClientSpec[], concurrency: number, 
         if (mode === "fanout") {
           const recv = new Float64Array(maxOverall + 2);
           client.recv = recv;
-          socket.on("draft_pick", (payload: any) => {
+          socket.on("draft_pick", (payload: { pick?: { overall?: unknown } } | undefined) => {
             const at = nowMs();
             const overall = payload?.pick?.overall;
             if (typeof overall !== "number" || overall >= recv.length) return;
@@ -70,7 +71,7 @@ async function connectAll(mode: Mode, specs: ClientSpec[], concurrency: number, 
         }
         if (mode === "seq") {
           client.seen = new Uint8Array(512);
-          for (const type of SEQUENCED_EVENTS) socket.on(type, (payload: any) => onSequenced(client, type, payload));
+          for (const type of SEQUENCED_EVENTS) socket.on(type, (payload: SequencedPayload | undefined) => onSequenced(client, type, payload));
         }
         opened[i] = client;
       } catch (error) {
@@ -88,7 +89,10 @@ async function connectAll(mode: Mode, specs: ClientSpec[], concurrency: number, 
   send({ type: "connected", connected: opened.filter(Boolean).length, failed, errors, ms: nowMs() - started });
 }
 
-function onSequenced(client: Tracked, type: string, payload: any) {
+/** What the generator reads of a sequenced event: its seq, and a session_update's status. */
+type SequencedPayload = { seq?: unknown; status?: unknown };
+
+function onSequenced(client: Tracked, type: string, payload: SequencedPayload | undefined) {
   events++;
   const seq = payload?.seq;
   if (typeof seq !== "number") return;
@@ -105,7 +109,7 @@ function onSequenced(client: Tracked, type: string, payload: any) {
     if (seq < client.maxSeq) client.outOfOrder++;
     if (seq > client.maxSeq) client.maxSeq = seq;
   }
-  if (type === "session_update" && payload.status === "complete" && !client.doneAt) {
+  if (type === "session_update" && payload?.status === "complete" && !client.doneAt) {
     client.doneAt = nowMs();
     if (++doneCount === clients.length) send({ type: "done", at: Math.max(...clients.map((c) => c.doneAt)) });
   }
@@ -146,7 +150,14 @@ function closeAll() {
   clients = [];
 }
 
-process.on("message", (message: any) => {
+/** What the bench (run.ts) sends over the IPC channel. */
+type Command =
+  | { cmd: "connect"; mode: Mode; clients: ClientSpec[]; concurrency?: number; maxOverall?: number; offset?: number }
+  | ({ cmd: "collect" } & Parameters<typeof collect>[0])
+  | { cmd: "close" }
+  | { cmd: "exit" };
+
+process.on("message", (message: Command) => {
   switch (message?.cmd) {
     case "connect":
       void connectAll(message.mode, message.clients, message.concurrency ?? 50, message.maxOverall ?? 0, message.offset ?? 0);

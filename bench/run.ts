@@ -96,7 +96,7 @@ async function using<T>(start: Promise<ServerHandle>, work: (server: ServerHandl
     return await work(server);
   } catch (error) {
     const tail = server.output().trim().split("\n").slice(-15).join("\n");
-    throw new Error(`${(error as Error).message}\n--- ${server.name} log (last lines) ---\n${tail}`);
+    throw new Error(`${(error as Error).message}\n--- ${server.name} log (last lines) ---\n${tail}`, { cause: error });
   } finally {
     await release(server);
   }
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     } else {
       rows.push({ scenario: "solo mock", measure: "PostgreSQL", value: "skipped (DATABASE_URL unset)" });
     }
-    if (errors) rows.push({ scenario: "solo mock", measure: "errors", value: JSON.stringify([...(local.errors ?? []), ...(((result.postgres as any)?.errors as string[]) ?? [])]), met: false });
+    if (errors) rows.push({ scenario: "solo mock", measure: "errors", value: JSON.stringify([...(local.errors ?? []), ...((result.postgres as { errors?: string[] } | undefined)?.errors ?? [])]), met: false });
     return { result, lost, rows, ...(errors ? { error: "solo mock errors" } : {}) };
   });
 

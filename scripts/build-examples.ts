@@ -67,7 +67,7 @@ function buildBoard() {
   const names = new Set<string>();
   for (const [position, mix] of Object.entries(MIX) as [Position, (typeof MIX)[Position]][]) {
     for (let i = 0; i < mix.count; i++) {
-      let name = "";
+      let name: string;
       do name = `${pick(FIRST)} ${pick(LAST)}`;
       while (names.has(name));
       names.add(name);

@@ -89,7 +89,7 @@ export async function connectClients(
     generators,
     connected: replies.reduce((n, r) => n + r.connected, 0),
     failed: replies.reduce((n, r) => n + r.failed, 0),
-    errors: [...new Set(replies.flatMap((r) => r.errors as string[]))].slice(0, 5),
+    errors: [...new Set(replies.flatMap((r) => r.errors))].slice(0, 5),
     connectMs: Math.max(...replies.map((r) => r.ms)),
     perGenerator: replies.map((r) => r.connected),
   };

@@ -91,7 +91,7 @@ async function prepare(target: FanoutTarget, options: FanoutOptions, generators:
 
   const { socket: picker, ack: joinAck } = await openClient({ url: target.pickerUrl, sessionId, ...(adminKey ? { token: adminKey } : {}) }, 0);
   const payloads = new Map<number, unknown>();
-  picker.on("draft_pick", (payload: any) => payloads.set(payload?.pick?.overall, payload));
+  picker.on("draft_pick", (payload: { pick?: { overall: number } } | undefined) => payload?.pick && payloads.set(payload.pick.overall, payload));
   let order: { overall: number; team_id: string }[] = [];
   let players: string[] = [];
   if (target.kind === "warroom") {
@@ -147,11 +147,13 @@ async function collect(p: Prepared, usage: ReturnType<ReturnType<typeof startSam
       return reply;
     }),
   );
-  const all = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
+  // fan-out results carry latencies, lost and dupes
+  const latencies = results.map((r) => r.latencies ?? new Float64Array(0));
+  const all = new Float64Array(latencies.reduce((n, l) => n + l.length, 0));
   let at = 0;
-  for (const r of results) {
-    all.set(r.latencies, at);
-    at += r.latencies.length;
+  for (const l of latencies) {
+    all.set(l, at);
+    at += l.length;
   }
   const servers = p.target.serverPids.length;
   const generatorCores = usage.cores.slice(pidOffset + servers, pidOffset + servers + p.generators.length);
@@ -161,8 +163,8 @@ async function collect(p: Prepared, usage: ReturnType<ReturnType<typeof startSam
     picks: p.emitTimes.length,
     rejected_picks: p.rejected,
     deliveries: all.length,
-    lost: results.reduce((n, r) => n + r.lost, 0),
-    duplicates: results.reduce((n, r) => n + r.dupes, 0),
+    lost: results.reduce((n, r) => n + (r.lost ?? 0), 0),
+    duplicates: results.reduce((n, r) => n + (r.dupes ?? 0), 0),
     disconnects: results.reduce((n, r) => n + r.disconnected, 0),
     latency_ms: summarize(all),
     ack_ms: summarize(p.acks),
@@ -211,7 +213,7 @@ function trackGot(generators: GeneratorHandle[]) {
   const counts = new Map<number, number>();
   const waiters = new Map<number, () => void>();
   for (const generator of generators) {
-    generator.on("got", ({ overall }: { overall: number }) => {
+    generator.on("got", ({ overall }) => {
       const n = (counts.get(overall) ?? 0) + 1;
       counts.set(overall, n);
       if (n === generators.length) waiters.get(overall)?.();

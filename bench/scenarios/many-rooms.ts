@@ -62,7 +62,7 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
     const allDone = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), options.timeoutMs);
       for (const generator of active) {
-        generator.on("done", ({ at }: { at: number }) => {
+        generator.on("done", ({ at }) => {
           doneAt.push(at);
           if (doneAt.length === active.length) {
             clearTimeout(timer);
@@ -72,7 +72,7 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
       }
     });
     const progress = new Map<number, number>();
-    generators.forEach((generator, g) => generator.on("progress", ({ events }: { events: number }) => progress.set(g, events)));
+    generators.forEach((generator, g) => generator.on("progress", ({ events }) => progress.set(g, events)));
     const ticker = setInterval(() => {
       const events = [...progress.values()].reduce((a, b) => a + b, 0);
       log(`many rooms: ${events} events received by clients so far`);
@@ -111,7 +111,7 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
     const complete = finals.filter((f) => f.status === "complete").length;
     const seconds = (endedAt - startedAt) / 1000;
     const accounting = seqAccounting(
-      results.flatMap((r) => r.perClient),
+      results.flatMap((r) => r.perClient ?? []),
       finalSeq,
     );
     return {

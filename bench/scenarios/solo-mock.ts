@@ -21,7 +21,7 @@ export async function runSoloMock(url: string, runs: number) {
       const done = new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("the solo draft did not complete within 60 s")), 60_000);
         for (const type of SEQUENCED_EVENTS) {
-          socket.on(type, (payload: any) => {
+          socket.on(type, (payload: { seq: number; status?: string }) => {
             seen.add(payload.seq);
             if (type === "session_update" && payload.status === "complete") {
               clearTimeout(timer);

@@ -4,7 +4,7 @@ import { sleep } from "./clock";
 
 export const httpStats = { retried429: 0 };
 
-export async function httpJson<T = any>(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+export async function httpJson<T = unknown>(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(url, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),

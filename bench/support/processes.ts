@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/server-process";
 import { sleep } from "./clock";
+import type { GeneratorMessage, GeneratorMessages, GeneratorMessageType } from "./generator-messages";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const GUARD = path.join(__dirname, "orphan-guard.mjs");
@@ -200,8 +201,8 @@ export interface GeneratorHandle {
   child: ChildProcess;
   send(message: object): void;
   /** the next message of this type (rejects after timeoutMs or if the generator exits) */
-  next<T = any>(type: string, timeoutMs: number): Promise<T>;
-  on(type: string, listener: (message: any) => void): void;
+  next<K extends GeneratorMessageType>(type: K, timeoutMs: number): Promise<GeneratorMessages[K]>;
+  on<K extends GeneratorMessageType>(type: K, listener: (message: GeneratorMessages[K]) => void): void;
   close(): Promise<void>;
 }
 
@@ -216,12 +217,12 @@ export async function startGenerator(index: number): Promise<GeneratorHandle> {
       serialization: "advanced",
     }),
   );
-  const listeners = new Map<string, Set<(message: any) => void>>();
-  child.on("message", (message: any) => {
+  const listeners = new Map<string, Set<(message: GeneratorMessage) => void>>();
+  child.on("message", (message: GeneratorMessage) => {
     for (const listener of listeners.get(message?.type) ?? []) listener(message);
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const on = (type: string, listener: (message: any) => void) => {
+  const on = (type: GeneratorMessageType, listener: (message: GeneratorMessage) => void) => {
     if (!listeners.has(type)) listeners.set(type, new Set());
     listeners.get(type)!.add(listener);
     return () => listeners.get(type)!.delete(listener);
@@ -237,9 +238,10 @@ export async function startGenerator(index: number): Promise<GeneratorHandle> {
     pid: child.pid!,
     child,
     send: (message) => void child.send(message),
-    on: (type, listener) => void on(type, listener),
-    next: (type, timeoutMs) =>
-      new Promise((resolve, reject) => {
+    // a listener for one type only ever gets messages of that type
+    on: (type, listener) => void on(type, listener as unknown as (message: GeneratorMessage) => void),
+    next: <K extends GeneratorMessageType>(type: K, timeoutMs: number) =>
+      new Promise<GeneratorMessages[K]>((resolve, reject) => {
         const timer = setTimeout(() => {
           off();
           reject(new Error(`generator ${index}: no "${type}" within ${timeoutMs} ms`));
@@ -247,7 +249,7 @@ export async function startGenerator(index: number): Promise<GeneratorHandle> {
         const off = on(type, (message) => {
           clearTimeout(timer);
           off();
-          resolve(message);
+          resolve(message as unknown as GeneratorMessages[K]);
         });
         void exited.then(() => {
           clearTimeout(timer);

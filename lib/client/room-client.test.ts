@@ -1,5 +1,4 @@
 import type { Clock, Pick, Slot, Snapshot } from "@/lib/protocol/shapes";
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { createRoomClient, type RoomSocket } from "./room-client";
 
 const SESSION = "5b0f7a2e-8c1d-4c57-9a51-0e6a3c1d2b3f";

@@ -2,7 +2,7 @@
 // a Socket.IO server on a given HTTP server. server.ts adds Next.js; tests
 // start this alone on an ephemeral port.
 import "./db/server-only";
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingHttpHeaders } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import type { OpenDatabase } from "./db/open-database";
 import type { Logger } from "./logger";
@@ -66,7 +66,7 @@ export async function createWarRoom(options: WarRoomOptions) {
 
   // concurrent connections per address, counted from the Engine.IO handshake to the close
   const connections = createConnectionCounter(limits.connectionsPerIp);
-  const addressOf = (req: { socket: { remoteAddress?: string }; headers: import("node:http").IncomingHttpHeaders }) =>
+  const addressOf = (req: { socket: { remoteAddress?: string }; headers: IncomingHttpHeaders }) =>
     clientAddress(req.socket.remoteAddress, req.headers, limits.trustProxy);
   const limited = (address: string) => !(limits.exemptLoopback && isLoopback(address));
 

@@ -24,6 +24,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
       throw new Error(
         `the embedded database in ${dataDir} is in use by process ${holder}; PGlite serves one process only (set DATABASE_URL to run several servers)`,
+        { cause: error },
       );
     }
     writeFileSync(file, String(process.pid));

@@ -2,6 +2,7 @@
 // security headers on every response, and for state-changing requests the
 // origin check, the per-address write limit and the body size limit.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { ErrorBody } from "../../protocol/errors";
 import { HTTP_STATUS } from "../../protocol/errors";
 import { clientAddress, createAddressBuckets, isLoopback, type AbuseLimits } from "../security/limits";
@@ -97,7 +98,7 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
  * CONNECT asks the server to be a proxy; Node hands it to a "connect" listener
  * and, without one, drops the connection unanswered. It gets a plain 405.
  */
-export function refuseConnect(_req: IncomingMessage, socket: import("node:stream").Duplex): void {
+export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   const body = JSON.stringify({ error: { code: "not_found", message: "CONNECT is not served here" } });
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
@@ -107,7 +108,7 @@ export function refuseConnect(_req: IncomingMessage, socket: import("node:stream
  * body both chunked and sized) or that came too slowly: answered with the
  * contract's error body instead of Node's bare status line, then closed.
  */
-export function answerClientError(error: Error & { code?: string }, socket: import("node:stream").Duplex): void {
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === "ECONNRESET" || !socket.writable) {
     socket.destroy();
     return;

@@ -46,7 +46,7 @@ export async function connectRedisBus(url: string, logger: Logger): Promise<Redi
   } catch (error) {
     pub.disconnect();
     sub.disconnect();
-    throw new Error(`cannot connect to Redis at ${new URL(url).host}: ${(error as Error).message}`);
+    throw new Error(`cannot connect to Redis at ${new URL(url).host}: ${(error as Error).message}`, { cause: error });
   }
   return {
     adapter: createAdapter(pub, sub),

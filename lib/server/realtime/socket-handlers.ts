@@ -120,8 +120,9 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
   // an unknown event is never acted on; one that asks for an answer gets one, like any malformed command
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === "string" && KNOWN_EVENTS.has(event)) return;
-    const ack = args.at(-1);
-    if (typeof ack !== "function") return;
+    const last = args.at(-1);
+    if (typeof last !== "function") return;
+    const ack = last as (response: unknown) => void;
     if (!guard.take()) return void safeAck(ack, { ok: false, error: { code: "rate_limited", message: "too many events; slow down" } });
     safeAck(ack, { ok: false, error: { code: "not_found", message: "no such event" } });
   });
@@ -134,7 +135,7 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
   });
 }
 
-function safeAck(ack: Function, response: unknown): void {
+function safeAck(ack: (response: unknown) => void, response: unknown): void {
   try {
     ack(response);
   } catch {
