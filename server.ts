@@ -22,7 +22,10 @@ function fail(message: string): never {
 function buildIfMissing(dir: string): void {
   if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return;
   process.stdout.write("no production build found: running `next build` once (about a minute)…\n");
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: dir, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    cwd: dir,
+    stdio: "inherit",
+  });
   if (result.status !== 0) fail("next build failed");
 }
 
@@ -40,11 +43,16 @@ async function main(): Promise<void> {
   const dir = process.cwd();
 
   // several nodes share rooms through Redis and state through PostgreSQL; the embedded database serves one process
-  if (env.REDIS_URL && !env.DATABASE_URL) fail("REDIS_URL is set but DATABASE_URL is not: several nodes need a shared PostgreSQL (the embedded database serves one process)");
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) }).catch((error: Error) =>
-    fail(`cannot open the database: ${error.message}`),
+  if (env.REDIS_URL && !env.DATABASE_URL)
+    fail(
+      "REDIS_URL is set but DATABASE_URL is not: several nodes need a shared PostgreSQL (the embedded database serves one process)",
+    );
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) }).catch(
+    (error: Error) => fail(`cannot open the database: ${error.message}`),
   );
-  const redis = env.REDIS_URL ? await connectRedisBus(env.REDIS_URL, logger).catch((error: Error) => fail(error.message)) : undefined;
+  const redis = env.REDIS_URL
+    ? await connectRedisBus(env.REDIS_URL, logger).catch((error: Error) => fail(error.message))
+    : undefined;
   if (!dev) buildIfMissing(dir);
 
   const { limits, rateLimit } = limitsOf(env);
@@ -64,7 +72,14 @@ async function main(): Promise<void> {
   // without this, a port already in use can end the process with status 0
   httpServer.once("error", (error) => fail(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`));
 
-  const warroom = await createWarRoom({ httpServer, db, logger, redis, allowedOrigins: env.ALLOWED_ORIGINS, limits, rateLimit,
+  const warroom = await createWarRoom({
+    httpServer,
+    db,
+    logger,
+    redis,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    limits,
+    rateLimit,
     // in development Next's hot reload has its own WebSocket (below); in production a stray upgrade is closed
     io: { destroyUpgrade: !dev },
   });

@@ -50,7 +50,16 @@ async function connectAll(mode: Mode, specs: ClientSpec[], concurrency: number, 
       const spec = specs[i]!;
       try {
         const { socket, ack } = await openClient(spec, offset + i);
-        const client: Tracked = { socket, sessionId: spec.sessionId, baseSeq: ack.snapshot?.seq ?? 0, distinct: 0, maxSeq: 0, dupes: 0, outOfOrder: 0, doneAt: 0 };
+        const client: Tracked = {
+          socket,
+          sessionId: spec.sessionId,
+          baseSeq: ack.snapshot?.seq ?? 0,
+          distinct: 0,
+          maxSeq: 0,
+          dupes: 0,
+          outOfOrder: 0,
+          doneAt: 0,
+        };
         socket.on("disconnect", (reason) => {
           if (closing || reason === "io client disconnect") return;
           disconnected++;
@@ -71,7 +80,8 @@ async function connectAll(mode: Mode, specs: ClientSpec[], concurrency: number, 
         }
         if (mode === "seq") {
           client.seen = new Uint8Array(512);
-          for (const type of SEQUENCED_EVENTS) socket.on(type, (payload: SequencedPayload | undefined) => onSequenced(client, type, payload));
+          for (const type of SEQUENCED_EVENTS)
+            socket.on(type, (payload: SequencedPayload | undefined) => onSequenced(client, type, payload));
         }
         opened[i] = client;
       } catch (error) {
@@ -84,7 +94,10 @@ async function connectAll(mode: Mode, specs: ClientSpec[], concurrency: number, 
   // a second "connect" adds to the clients already held (idle capacity connects in two phases)
   for (const client of opened) if (client) clients.push(client);
   if (mode === "seq" && !progressTimer) {
-    progressTimer = setInterval(() => send({ type: "progress", events, done: doneCount, clients: clients.length }), 1000);
+    progressTimer = setInterval(
+      () => send({ type: "progress", events, done: doneCount, clients: clients.length }),
+      1000,
+    );
   }
   send({ type: "connected", connected: opened.filter(Boolean).length, failed, errors, ms: nowMs() - started });
 }
@@ -130,7 +143,15 @@ function collect(message: { emitTimes?: [number, number][] }) {
         else lost++;
       }
     }
-    send({ type: "result", latencies: latencies.subarray(0, n), lost, dupes, clients: clients.length, disconnected, disconnects });
+    send({
+      type: "result",
+      latencies: latencies.subarray(0, n),
+      lost,
+      dupes,
+      clients: clients.length,
+      disconnected,
+      disconnects,
+    });
     return;
   }
   send({
@@ -139,7 +160,15 @@ function collect(message: { emitTimes?: [number, number][] }) {
     disconnected,
     disconnects,
     events,
-    perClient: clients.map((c) => ({ sessionId: c.sessionId, baseSeq: c.baseSeq, distinct: c.distinct, maxSeq: c.maxSeq, dupes: c.dupes, outOfOrder: c.outOfOrder, doneAt: c.doneAt })),
+    perClient: clients.map((c) => ({
+      sessionId: c.sessionId,
+      baseSeq: c.baseSeq,
+      distinct: c.distinct,
+      maxSeq: c.maxSeq,
+      dupes: c.dupes,
+      outOfOrder: c.outOfOrder,
+      doneAt: c.doneAt,
+    })),
   });
 }
 
@@ -160,7 +189,13 @@ type Command =
 process.on("message", (message: Command) => {
   switch (message?.cmd) {
     case "connect":
-      void connectAll(message.mode, message.clients, message.concurrency ?? 50, message.maxOverall ?? 0, message.offset ?? 0);
+      void connectAll(
+        message.mode,
+        message.clients,
+        message.concurrency ?? 50,
+        message.maxOverall ?? 0,
+        message.offset ?? 0,
+      );
       break;
     case "collect":
       collect(message);

@@ -25,7 +25,9 @@ const METHOD =
   `One need per pick the club made in rounds 1-${NEED_ROUNDS} of that season's real draft, in that pick's ` +
   `category, weighted from 1 (pick 1) down to ${LAST_PICK_WEIGHT} (last pick of round ${NEED_ROUNDS}) and scaled so ` +
   `the club's top need is 1; plus a floor need of ` +
-  `${Object.entries(BASELINE).map(([c, w]) => `${c} ${w}`).join(", ")} for each of these groups it did not draft ` +
+  `${Object.entries(BASELINE)
+    .map(([c, w]) => `${c} ${w}`)
+    .join(", ")} for each of these groups it did not draft ` +
   `early. A category listed twice is a need for two players.`;
 
 interface DraftRow {
@@ -49,17 +51,24 @@ function splitCsvLine(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (ch === '"') quoted = !quoted;
-    else if (ch === "," && !quoted) { cells.push(cell); cell = ""; }
-    else cell += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
   }
   cells.push(cell);
   return cells.map((c) => c.trim());
 }
 
 function readRows(file: string): DraftRow[] {
-  const [header, ...lines] = fs.readFileSync(file, "utf8").split(/\r?\n/).filter((line) => line.trim() !== "");
+  const [header, ...lines] = fs
+    .readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "");
   if (!header) fail(`${file} is empty`);
   const columns = splitCsvLine(header);
   const col = (name: string) => {
@@ -67,7 +76,9 @@ function readRows(file: string): DraftRow[] {
     if (i < 0) fail(`${file} lacks column ${name}`);
     return i;
   };
-  const [season, team, round, pick, name, category] = ["season", "team", "round", "pick", "pfr_name", "category"].map(col) as [number, number, number, number, number, number];
+  const [season, team, round, pick, name, category] = ["season", "team", "round", "pick", "pfr_name", "category"].map(
+    col,
+  ) as [number, number, number, number, number, number];
   return lines.map((line) => {
     const cells = splitCsvLine(line);
     return {
@@ -89,7 +100,8 @@ function readRows(file: string): DraftRow[] {
 function categoryOf(row: DraftRow, pool: PoolData): string {
   if (row.category) return row.category;
   const player = pool.players.find((p) => p.rank === row.pick);
-  if (!player || player.name !== row.name) fail(`${row.season} pick ${row.pick} (${row.name}) has no category and no matching pool player`);
+  if (!player || player.name !== row.name)
+    fail(`${row.season} pick ${row.pick} (${row.name}) has no category and no matching pool player`);
   return player.category;
 }
 
@@ -116,11 +128,17 @@ function buildSeason(season: string, rows: DraftRow[], pool: PoolData): NeedsDat
       .map(([category, weight]) => ({ category, weight }));
     // floors stay small whatever the club's first pick was; they only set the
     // scale for a club that made no early pick at all
-    const top = drafted.length > 0 ? Math.max(...drafted.map((entry) => entry.weight)) : Math.max(...floors.map((entry) => entry.weight));
+    const top =
+      drafted.length > 0
+        ? Math.max(...drafted.map((entry) => entry.weight))
+        : Math.max(...floors.map((entry) => entry.weight));
     const round3 = (n: number) => Math.round(n * 1000) / 1000;
     teams[club] = [
       ...drafted.map(({ category, weight }) => ({ category, weight: round3(weight / top) })),
-      ...floors.map(({ category, weight }) => ({ category, weight: round3(drafted.length > 0 ? weight : weight / top) })),
+      ...floors.map(({ category, weight }) => ({
+        category,
+        weight: round3(drafted.length > 0 ? weight : weight / top),
+      })),
     ].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
   }
   return { pool: season, method: METHOD, teams };
@@ -138,7 +156,11 @@ function main(): void {
   // Build every season before writing any, so a bad season never leaves a half-updated set.
   const built = BUNDLED_POOLS.map((season) => {
     const pool = pools.get(season) ?? fail(`no bundled pool ${season}`);
-    return buildSeason(season, rows.filter((row) => row.season === season), pool);
+    return buildSeason(
+      season,
+      rows.filter((row) => row.season === season),
+      pool,
+    );
   });
   fs.mkdirSync(outDir, { recursive: true });
   for (const data of built) {

@@ -3,7 +3,13 @@
 // The JSON files are committed; rerun this only when the source data changes.
 import fs from "node:fs";
 import path from "node:path";
-import { BUNDLED_POOLS, type PoolData, type PoolPlayerData, type PoolSlotData, type PoolTeamData } from "../lib/pools/pool-data";
+import {
+  BUNDLED_POOLS,
+  type PoolData,
+  type PoolPlayerData,
+  type PoolSlotData,
+  type PoolTeamData,
+} from "../lib/pools/pool-data";
 
 const SOURCE = "nflverse/nfldata draft_picks.csv (see shared/data/README.md)";
 const CSV_FILE = "draft_picks_recent.csv";
@@ -12,14 +18,38 @@ const CATEGORIES = new Set(["QB", "RB", "WR", "TE", "OL", "DL", "LB", "DB", "K",
 
 // nflverse abbreviations as they appear in the data (LA = Rams, LV = Raiders).
 const TEAM_NAMES: Record<string, string> = {
-  ARI: "Arizona Cardinals", ATL: "Atlanta Falcons", BAL: "Baltimore Ravens", BUF: "Buffalo Bills",
-  CAR: "Carolina Panthers", CHI: "Chicago Bears", CIN: "Cincinnati Bengals", CLE: "Cleveland Browns",
-  DAL: "Dallas Cowboys", DEN: "Denver Broncos", DET: "Detroit Lions", GB: "Green Bay Packers",
-  HOU: "Houston Texans", IND: "Indianapolis Colts", JAX: "Jacksonville Jaguars", KC: "Kansas City Chiefs",
-  LA: "Los Angeles Rams", LAC: "Los Angeles Chargers", LV: "Las Vegas Raiders", MIA: "Miami Dolphins",
-  MIN: "Minnesota Vikings", NE: "New England Patriots", NO: "New Orleans Saints", NYG: "New York Giants",
-  NYJ: "New York Jets", PHI: "Philadelphia Eagles", PIT: "Pittsburgh Steelers", SEA: "Seattle Seahawks",
-  SF: "San Francisco 49ers", TB: "Tampa Bay Buccaneers", TEN: "Tennessee Titans", WAS: "Washington Commanders",
+  ARI: "Arizona Cardinals",
+  ATL: "Atlanta Falcons",
+  BAL: "Baltimore Ravens",
+  BUF: "Buffalo Bills",
+  CAR: "Carolina Panthers",
+  CHI: "Chicago Bears",
+  CIN: "Cincinnati Bengals",
+  CLE: "Cleveland Browns",
+  DAL: "Dallas Cowboys",
+  DEN: "Denver Broncos",
+  DET: "Detroit Lions",
+  GB: "Green Bay Packers",
+  HOU: "Houston Texans",
+  IND: "Indianapolis Colts",
+  JAX: "Jacksonville Jaguars",
+  KC: "Kansas City Chiefs",
+  LA: "Los Angeles Rams",
+  LAC: "Los Angeles Chargers",
+  LV: "Las Vegas Raiders",
+  MIA: "Miami Dolphins",
+  MIN: "Minnesota Vikings",
+  NE: "New England Patriots",
+  NO: "New Orleans Saints",
+  NYG: "New York Giants",
+  NYJ: "New York Jets",
+  PHI: "Philadelphia Eagles",
+  PIT: "Pittsburgh Steelers",
+  SEA: "Seattle Seahawks",
+  SF: "San Francisco 49ers",
+  TB: "Tampa Bay Buccaneers",
+  TEN: "Tennessee Titans",
+  WAS: "Washington Commanders",
 };
 
 // Washington played 2020-2021 without a nickname; the Commanders name dates from 2022.
@@ -62,18 +92,28 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += ch;
   }
   if (quoted) fail("CSV ends inside a quoted field");
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => !(r.length === 1 && r[0] === ""));
 }
 
@@ -84,13 +124,20 @@ function readRows(file: string): Row[] {
   const missing = COLUMNS.filter((c) => !index.has(c));
   if (missing.length > 0) fail(`${file} lacks columns: ${missing.join(", ")}`);
   return body.map((cells, line) => {
-    if (cells.length !== header.length) fail(`${file} line ${line + 2}: ${cells.length} fields, expected ${header.length}`);
+    if (cells.length !== header.length)
+      fail(`${file} line ${line + 2}: ${cells.length} fields, expected ${header.length}`);
     return Object.fromEntries(COLUMNS.map((c) => [c, (cells[index.get(c) ?? -1] ?? "").trim()])) as Row;
   });
 }
 
 function slug(name: string): string {
-  return "x-" + name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return (
+    "x-" +
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+  );
 }
 
 function toInt(value: string, what: string): number {
@@ -99,12 +146,20 @@ function toInt(value: string, what: string): number {
   return n;
 }
 
-interface Built { data: PoolData; filled: number; ath: number }
+interface Built {
+  data: PoolData;
+  filled: number;
+  ath: number;
+}
 
 function buildPool(pool: string, rows: Row[]): Built {
   if (rows.length === 0) fail(`${pool}: no rows`);
   const picks = rows
-    .map((r) => ({ ...r, overall: toInt(r.pick, `${pool} pick`), roundNo: toInt(r.round, `${pool} pick ${r.pick} round`) }))
+    .map((r) => ({
+      ...r,
+      overall: toInt(r.pick, `${pool} pick`),
+      roundNo: toInt(r.round, `${pool} pick ${r.pick} round`),
+    }))
     .sort((a, b) => a.overall - b.overall);
 
   // Overall picks must be exactly 1..N: rank and the draft clock both rely on it.
@@ -171,7 +226,12 @@ function main(): void {
   const rows = readRows(path.join(dataDir, CSV_FILE));
   fs.mkdirSync(outDir, { recursive: true });
   // Build every pool before writing any, so a bad season never leaves a half-updated set.
-  const built = BUNDLED_POOLS.map((pool) => buildPool(pool, rows.filter((r) => r.season === pool)));
+  const built = BUNDLED_POOLS.map((pool) =>
+    buildPool(
+      pool,
+      rows.filter((r) => r.season === pool),
+    ),
+  );
   for (const { data, filled, ath } of built) {
     const pool = data.pool;
     fs.writeFileSync(path.join(outDir, `${pool}.json`), JSON.stringify(data, null, 2) + "\n");

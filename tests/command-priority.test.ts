@@ -19,7 +19,10 @@ const BUSY_SESSIONS = 24;
 describe(`command priority (${backendName})`, () => {
   test("a person's pick is committed after a few CPU batches, not after every busy session's", async () => {
     const busy = [];
-    for (let i = 0; i < BUSY_SESSIONS; i++) busy.push(await createDraft(server.warroom, { human_teams: [], rounds: 1, cpu_delay_ms: 1000, cpu_randomness: 0 }));
+    for (let i = 0; i < BUSY_SESSIONS; i++)
+      busy.push(
+        await createDraft(server.warroom, { human_teams: [], rounds: 1, cpu_delay_ms: 1000, cpu_randomness: 0 }),
+      );
     const human = await createDraft(server.warroom, { human_teams: ["CHI"], rounds: 1, seconds_per_pick: 0 });
     const watcher = await server.client();
     for (const draft of [...busy, human]) {
@@ -31,7 +34,11 @@ describe(`command priority (${backendName})`, () => {
 
     // every busy session's CPU pick falls due at the same instant; then the person picks
     clock.advance(1000);
-    const pick = await server.warroom.service.makePick(human.sessionId, { kind: "team", teamId: "CHI" }, { teamId: "CHI", playerId: "WillCa03" });
+    const pick = await server.warroom.service.makePick(
+      human.sessionId,
+      { kind: "team", teamId: "CHI" },
+      { teamId: "CHI", playerId: "WillCa03" },
+    );
     expect(pick).toMatchObject({ overall: 1, team_id: "CHI", auto: false });
 
     const order = (await heard).map((event) => event.session_id);

@@ -11,11 +11,25 @@ suite("nodes starting together", () => {
   test("three nodes start at once on a fresh database and see one copy of everything", async () => {
     const database = await createTestDatabase();
     const env = { DATABASE_URL: database.url!, REDIS_URL: process.env.REDIS_URL ?? "", DATA_DIR: "/nonexistent" };
-    const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env), startServerProcess(env)]);
+    const started = await Promise.allSettled([
+      startServerProcess(env),
+      startServerProcess(env),
+      startServerProcess(env),
+    ]);
     const nodes = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     try {
-      expect(started.map((result) => (result.status === "rejected" ? String(result.reason) : "ok"))).toEqual(["ok", "ok", "ok"]);
-      for (const node of nodes) expect((await httpJson(`${node.url}/api/pools`)).map((p: { pool: string }) => p.pool)).toEqual(["2021", "2022", "2023", "2024"]);
+      expect(started.map((result) => (result.status === "rejected" ? String(result.reason) : "ok"))).toEqual([
+        "ok",
+        "ok",
+        "ok",
+      ]);
+      for (const node of nodes)
+        expect((await httpJson(`${node.url}/api/pools`)).map((p: { pool: string }) => p.pool)).toEqual([
+          "2021",
+          "2022",
+          "2023",
+          "2024",
+        ]);
       const lobby = await httpJson(`${nodes[0]!.url}/api/sessions`);
       expect(lobby.filter((s: { name: string }) => s.name.startsWith("The real ")).length).toBe(4);
     } finally {

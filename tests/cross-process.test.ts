@@ -10,7 +10,10 @@ import { createDraft } from "./support/fixtures";
 import { connectTestClient, request } from "./support/test-server";
 import { describeIf } from "./support/describe-if";
 
-const suite = describeIf(usingPostgres, "cross-process races need PostgreSQL (set DATABASE_URL); PGlite serves one process only");
+const suite = describeIf(
+  usingPostgres,
+  "cross-process races need PostgreSQL (set DATABASE_URL); PGlite serves one process only",
+);
 
 suite("two instances on one PostgreSQL database", () => {
   let database: TestDatabase;
@@ -22,9 +25,18 @@ suite("two instances on one PostgreSQL database", () => {
     for (let i = 0; i < 2; i++) {
       const db = await database.open();
       const httpServer = createServer();
-      const warroom = await createWarRoom({ httpServer, db, logger: silentLogger, rateLimit: { burst: 1000, perSecond: 1000 } });
+      const warroom = await createWarRoom({
+        httpServer,
+        db,
+        logger: silentLogger,
+        rateLimit: { burst: 1000, perSecond: 1000 },
+      });
       await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-      nodes.push({ warroom, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, close: async () => (await warroom.close(), await db.close()) });
+      nodes.push({
+        warroom,
+        url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+        close: async () => (await warroom.close(), await db.close()),
+      });
     }
   });
   afterAll(async () => {
@@ -40,7 +52,9 @@ suite("two instances on one PostgreSQL database", () => {
   }
 
   test("exactly one of two racing picks on different instances wins, 50 trials out of 50", async () => {
-    const everyClub = (await nodes[0]!.warroom.pools.list()).find((p) => p.pool === "2024")!.teams.map((t) => t.team_id);
+    const everyClub = (await nodes[0]!.warroom.pools.list())
+      .find((p) => p.pool === "2024")!
+      .teams.map((t) => t.team_id);
     const draft = await createDraft(nodes[0]!.warroom, { rounds: 2, human_teams: everyClub });
     const a = await adminSocket(nodes[0]!.url, draft.sessionId, draft.adminKey);
     const b = await adminSocket(nodes[1]!.url, draft.sessionId, draft.adminKey);
@@ -51,8 +65,18 @@ suite("two instances on one PostgreSQL database", () => {
       const overall = trial + 1;
       const team = (await nodes[0]!.warroom.pools.list()).find((p) => p.pool === "2024")!.order[trial]!.team_id;
       const results = await Promise.all([
-        request(a, "make_pick", { session_id: draft.sessionId, team_id: team, player_id: players[trial * 2]!, expected_overall: overall }),
-        request(b, "make_pick", { session_id: draft.sessionId, team_id: team, player_id: players[trial * 2 + 1]!, expected_overall: overall }),
+        request(a, "make_pick", {
+          session_id: draft.sessionId,
+          team_id: team,
+          player_id: players[trial * 2]!,
+          expected_overall: overall,
+        }),
+        request(b, "make_pick", {
+          session_id: draft.sessionId,
+          team_id: team,
+          player_id: players[trial * 2 + 1]!,
+          expected_overall: overall,
+        }),
       ]);
       const losers = results.filter((r) => !r.ok);
       if (losers.length === 1 && losers[0]!.error?.code === "conflict") singleWinners++;

@@ -22,7 +22,10 @@ test(`a command whose write fails gets internal, broadcasts nothing, and the ser
 
   await server.warroom.db.close();
   const ack = await request(admin, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03" });
-  expect(ack).toEqual({ ok: false, error: { code: "internal", message: "the database is unavailable right now; nothing was changed, try again" } });
+  expect(ack).toEqual({
+    ok: false,
+    error: { code: "internal", message: "the database is unavailable right now; nothing was changed, try again" },
+  });
   await expect(server.warroom.health()).rejects.toThrow();
   expect((await request(admin, "ping", { client_time: 1 })).ok).toBe(true);
   await new Promise((resolve) => setTimeout(resolve, 100));

@@ -15,16 +15,29 @@ afterAll(async () => {
 
 /** Runs a 2-round draft where WAS (human) always takes the best available QB, else the best player; returns what happened. */
 async function draftWith(seed: number) {
-  const draft = await createDraft(server.warroom, { rounds: 2, human_teams: ["WAS"], cpu_delay_ms: 0, seed, cpu_trade_offers: true });
+  const draft = await createDraft(server.warroom, {
+    rounds: 2,
+    human_teams: ["WAS"],
+    cpu_delay_ms: 0,
+    seed,
+    cpu_trade_offers: true,
+  });
   const seat: Socket = await server.client();
   await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
-  const done = new Promise<void>((resolve) => seat.on("session_update", (e: any) => e.status === "complete" && resolve()));
+  const done = new Promise<void>((resolve) =>
+    seat.on("session_update", (e: any) => e.status === "complete" && resolve()),
+  );
   const myTurn = async (e: any) => {
     if (e.next_pick?.team_id !== "WAS" && e.current_pick?.team_id !== "WAS") return;
     const available = await server.warroom.queries.players(draft.sessionId, { available: true });
     const choice = available.find((p) => p.position === "QB") ?? available[0]!;
     const overall = (e.next_pick ?? e.current_pick).overall;
-    await request(seat, "make_pick", { session_id: draft.sessionId, team_id: "WAS", player_id: choice.player_id, expected_overall: overall });
+    await request(seat, "make_pick", {
+      session_id: draft.sessionId,
+      team_id: "WAS",
+      player_id: choice.player_id,
+      expected_overall: overall,
+    });
   };
   seat.on("draft_pick", myTurn);
   seat.on("session_update", myTurn);
@@ -51,6 +64,8 @@ test(`the same seed and the same human moves give the identical draft; another s
   expect(first.picks).toHaveLength(64);
   expect(again).toEqual(first);
   const differing = first.picks.filter((pick, i) => pick !== other.picks[i]).length;
-  console.log(`[${backendName}] seed ${seed} twice: identical (${first.picks.length} picks, ${first.trades.length} CPU trade call(s)); seed ${seed + 1000} differs in ${differing} of 64 picks`);
+  console.log(
+    `[${backendName}] seed ${seed} twice: identical (${first.picks.length} picks, ${first.trades.length} CPU trade call(s)); seed ${seed + 1000} differs in ${differing} of 64 picks`,
+  );
   expect(differing).toBeGreaterThan(0);
 });

@@ -38,8 +38,14 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
   server = await startServerProcess(env());
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Durable" } });
   // a CPU draft that keeps going on its own, and a human seat whose clock must resume
-  const cpu = await httpJson(`${server.url}/api/sessions`, { token: admin_key, body: { name: "CPU", rounds: 2, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 150 } });
-  const timed = await httpJson(`${server.url}/api/sessions`, { token: admin_key, body: { name: "Timed", rounds: 1, seconds_per_pick: 6, human_teams: ["CHI", "WAS"], cpu_delay_ms: 0 } });
+  const cpu = await httpJson(`${server.url}/api/sessions`, {
+    token: admin_key,
+    body: { name: "CPU", rounds: 2, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 150 },
+  });
+  const timed = await httpJson(`${server.url}/api/sessions`, {
+    token: admin_key,
+    body: { name: "Timed", rounds: 1, seconds_per_pick: 6, human_teams: ["CHI", "WAS"], cpu_delay_ms: 0 },
+  });
   const seatToken = timed.seats.find((s: any) => s.team_id === "CHI").token;
 
   const seat = await connect(server.url);
@@ -47,11 +53,24 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
   const watcher = await connect(server.url);
   expect((await request(watcher, "join_session", { session_id: cpu.session_id })).ok).toBe(true);
   const seen: { seq: number; overall: number; player: string }[] = [];
-  watcher.on("draft_pick", (e: any) => seen.push({ seq: e.seq, overall: e.pick.overall, player: e.pick.player.player_id }));
+  watcher.on("draft_pick", (e: any) =>
+    seen.push({ seq: e.seq, overall: e.pick.overall, player: e.pick.player.player_id }),
+  );
 
-  await httpJson(`${server.url}/api/sessions/${cpu.session_id}/actions`, { token: admin_key, body: { action: "start" } });
-  await httpJson(`${server.url}/api/sessions/${timed.session_id}/actions`, { token: admin_key, body: { action: "start" } });
-  const acked = await request<{ pick: any }>(seat, "make_pick", { session_id: timed.session_id, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 });
+  await httpJson(`${server.url}/api/sessions/${cpu.session_id}/actions`, {
+    token: admin_key,
+    body: { action: "start" },
+  });
+  await httpJson(`${server.url}/api/sessions/${timed.session_id}/actions`, {
+    token: admin_key,
+    body: { action: "start" },
+  });
+  const acked = await request<{ pick: any }>(seat, "make_pick", {
+    session_id: timed.session_id,
+    team_id: "CHI",
+    player_id: "WillCa03",
+    expected_overall: 1,
+  });
   expect(acked.ok).toBe(true);
   // WAS is now on a 6-second clock; note its deadline before the crash
   const before = await httpJson(`${server.url}/api/sessions/${timed.session_id}`);
@@ -75,10 +94,18 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
 
   // the CPU draft carries on with the next seq
   const watcher2 = await connect(server.url);
-  const join = await request<{ snapshot: any; missed: any[] }>(watcher2, "join_session", { session_id: cpu.session_id, last_seq: seenBeforeKill.at(-1)!.seq });
+  const join = await request<{ snapshot: any; missed: any[] }>(watcher2, "join_session", {
+    session_id: cpu.session_id,
+    last_seq: seenBeforeKill.at(-1)!.seq,
+  });
   const next = await new Promise<any>((resolve) => watcher2.once("draft_pick", resolve));
   expect(next.seq).toBeGreaterThan(join.snapshot.seq);
-  expect(join.missed.map((e: any) => e.seq)).toEqual(Array.from({ length: join.snapshot.seq - seenBeforeKill.at(-1)!.seq }, (_, i) => seenBeforeKill.at(-1)!.seq + 1 + i));
+  expect(join.missed.map((e: any) => e.seq)).toEqual(
+    Array.from(
+      { length: join.snapshot.seq - seenBeforeKill.at(-1)!.seq },
+      (_, i) => seenBeforeKill.at(-1)!.seq + 1 + i,
+    ),
+  );
 
   // the acknowledged human pick survived, and WAS's clock fires at the stored deadline, not a fresh 6 s
   const timedAfter = await httpJson(`${server.url}/api/sessions/${timed.session_id}`);
@@ -92,7 +119,9 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
   const autopick = joined.snapshot.picks.length > 1 ? joined.snapshot.picks[1] : await heard;
   expect(autopick).toMatchObject({ overall: 2, team_id: "WAS", auto: true });
   const firedAt = Date.parse(autopick.made_at);
-  console.log(`[${backendName}] server back ${restarted - (deadline - 6000)} ms after the 6 s clock started; its autopick fired ${firedAt - deadline} ms after the stored deadline`);
+  console.log(
+    `[${backendName}] server back ${restarted - (deadline - 6000)} ms after the 6 s clock started; its autopick fired ${firedAt - deadline} ms after the stored deadline`,
+  );
   // never before the stored deadline; at it, or as soon as the restarted server resumed its clocks (which it does
   // before it listens) — a fresh 6 s clock would fire seconds later
   expect(firedAt).toBeGreaterThanOrEqual(deadline);

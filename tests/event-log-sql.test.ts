@@ -29,7 +29,16 @@ async function draftInDatabase() {
   const draft = await createDraft(server.warroom, { human_teams: ["CHI", "WAS"], rounds: 1, seconds_per_pick: 90 });
   const pool = (await createPoolCatalog(server.warroom.db.prisma).get("2024"))!;
   const snapshot = await server.warroom.service.snapshot(draft.sessionId);
-  let state: DraftState = initialState({ sessionId: draft.sessionId, name: snapshot.name, pool, rounds: 1, secondsPerPick: 90, cpuDelayMs: 0, teams: snapshot.teams, settings: {} });
+  let state: DraftState = initialState({
+    sessionId: draft.sessionId,
+    name: snapshot.name,
+    pool,
+    rounds: 1,
+    secondsPerPick: 90,
+    cpuDelayMs: 0,
+    teams: snapshot.teams,
+    settings: {},
+  });
   return {
     sessionId: draft.sessionId,
     /** the events a command makes, at `now` (the state moves on only when they are appended) */
@@ -52,7 +61,12 @@ async function draftInDatabase() {
   };
 }
 
-const pickAs = (teamId: string, playerId: string): DraftCommand => ({ type: "make_pick", actor: { kind: "admin" }, teamId, playerId });
+const pickAs = (teamId: string, playerId: string): DraftCommand => ({
+  type: "make_pick",
+  actor: { kind: "admin" },
+  teamId,
+  playerId,
+});
 
 describe(`event log SQL (${backendName})`, () => {
   test("what the raw append writes, Prisma reads back the same: events, picks, timestamps and the session row", async () => {
@@ -66,14 +80,26 @@ describe(`event log SQL (${backendName})`, () => {
     expect(await repo.readEvents(draft.sessionId, 0, 100)).toEqual(written);
     expect((await repo.loadSession(draft.sessionId))!.events).toEqual(written);
     const { prisma } = server.warroom.db;
-    const viaPrisma = await prisma.sessionEvent.findMany({ where: { sessionId: draft.sessionId }, orderBy: { seq: "asc" } });
-    expect(viaPrisma.map((row) => ({ seq: row.seq, type: row.type, payload: row.payload, at: row.at.toISOString() }))).toEqual(written);
+    const viaPrisma = await prisma.sessionEvent.findMany({
+      where: { sessionId: draft.sessionId },
+      orderBy: { seq: "asc" },
+    });
+    expect(
+      viaPrisma.map((row) => ({ seq: row.seq, type: row.type, payload: row.payload, at: row.at.toISOString() })),
+    ).toEqual(written);
     const row = await prisma.draftSession.findUniqueOrThrow({ where: { id: draft.sessionId } });
     expect(row).toMatchObject({ status: "running", seq: 2, currentOverall: 2 });
     expect(row.clockDeadline?.toISOString()).toBe(new Date(T0 + 1_001 + 90_000).toISOString());
     expect(row.nextDueAt?.toISOString()).toBe(row.clockDeadline?.toISOString());
     expect(await prisma.pick.findMany({ where: { sessionId: draft.sessionId } })).toEqual([
-      { sessionId: draft.sessionId, overall: 1, teamId: "CHI", playerId: "WillCa03", auto: false, madeAt: new Date(T0 + 1_001) },
+      {
+        sessionId: draft.sessionId,
+        overall: 1,
+        teamId: "CHI",
+        playerId: "WillCa03",
+        auto: false,
+        madeAt: new Date(T0 + 1_001),
+      },
     ]);
     // a page in the middle, and an upper bound
     expect(await repo.readEvents(draft.sessionId, 1, 100)).toEqual(picked.events);
@@ -89,16 +115,33 @@ describe(`event log SQL (${backendName})`, () => {
     await expect(draft.append(rival)).rejects.toBeInstanceOf(WriteConflict);
 
     // the same player at the next seq and overall: the (session, player) key refuses it
-    const sameSeqLater = { ...first.events[0]!, seq: 3, payload: { ...first.events[0]!.payload, seq: 3 } } as DraftEvent;
+    const sameSeqLater = {
+      ...first.events[0]!,
+      seq: 3,
+      payload: { ...first.events[0]!.payload, seq: 3 },
+    } as DraftEvent;
     const duplicate = JSON.parse(JSON.stringify(sameSeqLater));
     duplicate.payload.pick.overall = 2;
     duplicate.payload.pick.team_id = "WAS";
-    await expect(repo.append(draft.sessionId, [duplicate], { status: "running", seq: 3, currentOverall: 3, deadline: null, dueAt: null })).rejects.toBeInstanceOf(WriteConflict);
+    await expect(
+      repo.append(draft.sessionId, [duplicate], {
+        status: "running",
+        seq: 3,
+        currentOverall: 3,
+        deadline: null,
+        dueAt: null,
+      }),
+    ).rejects.toBeInstanceOf(WriteConflict);
 
     const { prisma } = server.warroom.db;
     expect(await prisma.sessionEvent.count({ where: { sessionId: draft.sessionId } })).toBe(2);
-    expect((await prisma.pick.findMany({ where: { sessionId: draft.sessionId } })).map((p) => p.playerId)).toEqual(["WillCa03"]);
-    expect(await prisma.draftSession.findUniqueOrThrow({ where: { id: draft.sessionId } })).toMatchObject({ seq: 2, currentOverall: 2 });
+    expect((await prisma.pick.findMany({ where: { sessionId: draft.sessionId } })).map((p) => p.playerId)).toEqual([
+      "WillCa03",
+    ]);
+    expect(await prisma.draftSession.findUniqueOrThrow({ where: { id: draft.sessionId } })).toMatchObject({
+      seq: 2,
+      currentOverall: 2,
+    });
   });
 
   test("an undo deletes its pick and a trade moves the order slots, with the events in one transaction", async () => {
@@ -109,10 +152,24 @@ describe(`event log SQL (${backendName})`, () => {
     const { prisma } = server.warroom.db;
     expect(await prisma.pick.count({ where: { sessionId: draft.sessionId } })).toBe(0);
 
-    const trade = draft.decide({ type: "propose_trade", actor: { kind: "admin" }, tradeId: randomUUID(), fromTeamId: "CHI", toTeamId: "WAS", give: [1], receive: [2] }, T0 + 30);
+    const trade = draft.decide(
+      {
+        type: "propose_trade",
+        actor: { kind: "admin" },
+        tradeId: randomUUID(),
+        fromTeamId: "CHI",
+        toTeamId: "WAS",
+        give: [1],
+        receive: [2],
+      },
+      T0 + 30,
+    );
     expect(trade.events.map((e) => e.type)).toEqual(["trade_executed"]);
     await draft.append(trade);
-    const slots = await prisma.orderSlot.findMany({ where: { sessionId: draft.sessionId, overall: { in: [1, 2] } }, orderBy: { overall: "asc" } });
+    const slots = await prisma.orderSlot.findMany({
+      where: { sessionId: draft.sessionId, overall: { in: [1, 2] } },
+      orderBy: { overall: "asc" },
+    });
     expect(slots.map((s) => [s.overall, s.teamId, s.originalTeamId])).toEqual([
       [1, "WAS", "CHI"],
       [2, "CHI", "WAS"],

@@ -22,7 +22,11 @@ describe(`real drafts as history (${backendName})`, () => {
     const lobby = await server.warroom.queries.lobby();
     for (const data of readBundledPools()) {
       const id = historySessionId(data.pool);
-      expect(lobby.find((entry) => entry.session_id === id)).toMatchObject({ name: `The real ${data.pool} NFL Draft`, status: "complete", open_seats: [] });
+      expect(lobby.find((entry) => entry.session_id === id)).toMatchObject({
+        name: `The real ${data.pool} NFL Draft`,
+        status: "complete",
+        open_seats: [],
+      });
       const snapshot = await server.warroom.service.snapshot(id);
       expect(snapshot.picks).toHaveLength(data.order.length);
       snapshot.picks.forEach((pick, i) => {
@@ -32,7 +36,11 @@ describe(`real drafts as history (${backendName})`, () => {
       });
     }
     const caleb = (await server.warroom.service.snapshot(historySessionId("2024"))).picks[0]!;
-    expect(caleb).toMatchObject({ team_id: "CHI", player: { name: "Caleb Williams" }, made_at: "2024-04-26T00:05:00.000Z" });
+    expect(caleb).toMatchObject({
+      team_id: "CHI",
+      player: { name: "Caleb Williams" },
+      made_at: "2024-04-26T00:05:00.000Z",
+    });
   });
 
   test("the persisted events of a real draft replay to the same final board", async () => {
@@ -43,7 +51,16 @@ describe(`real drafts as history (${backendName})`, () => {
       const pool = (await createPoolCatalog(server.warroom.db.prisma).get(poolId))!;
       const stored = await server.warroom.service.snapshot(id);
       const replayed = foldEvents(
-        initialState({ sessionId: id, name: stored.name, pool, rounds: pool.rounds, secondsPerPick: 0, cpuDelayMs: 0, teams: stored.teams, settings: {} }),
+        initialState({
+          sessionId: id,
+          name: stored.name,
+          pool,
+          rounds: pool.rounds,
+          secondsPerPick: 0,
+          cpuDelayMs: 0,
+          teams: stored.teams,
+          settings: {},
+        }),
         events,
       );
       expect(toSnapshot(replayed, 0)).toEqual({ ...stored, clock: toSnapshot(replayed, 0).clock });
@@ -53,7 +70,9 @@ describe(`real drafts as history (${backendName})`, () => {
 
   test("loading the history again adds nothing", async () => {
     const repo = createSessionRepository(server.warroom.db.prisma, server.warroom.db.sql);
-    expect(await loadHistorySessions(server.warroom.db.prisma, repo, createPoolCatalog(server.warroom.db.prisma))).toEqual([]);
+    expect(
+      await loadHistorySessions(server.warroom.db.prisma, repo, createPoolCatalog(server.warroom.db.prisma)),
+    ).toEqual([]);
     expect(await server.warroom.db.prisma.draftSession.count({ where: { name: { startsWith: "The real " } } })).toBe(4);
   });
 

@@ -41,10 +41,24 @@ async function get(urlPath: string): Promise<any> {
 
 /** A 7-round all-CPU draft on the imported board, started over HTTP and watched to the end over a socket. */
 async function fullDraft(seed: number) {
-  const { session_id } = await post("/api/sessions", { name: `Imported mock ${seed}`, pool: poolId, rounds: 7, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 0, seed }, adminKey);
+  const { session_id } = await post(
+    "/api/sessions",
+    {
+      name: `Imported mock ${seed}`,
+      pool: poolId,
+      rounds: 7,
+      seconds_per_pick: 0,
+      human_teams: [],
+      cpu_delay_ms: 0,
+      seed,
+    },
+    adminKey,
+  );
   const watcher = await server.client();
   expect((await request(watcher, "join_session", { session_id })).ok).toBe(true);
-  const done = new Promise<void>((resolve) => watcher.on("session_update", (e: { status: string }) => e.status === "complete" && resolve()));
+  const done = new Promise<void>((resolve) =>
+    watcher.on("session_update", (e: { status: string }) => e.status === "complete" && resolve()),
+  );
   const started = Date.now();
   await post(`/api/sessions/${session_id}/actions`, { action: "start" }, adminKey);
   await done;
@@ -56,7 +70,11 @@ async function fullDraft(seed: number) {
 describe(`a full CPU draft on an imported 420-prospect board (${backendName})`, () => {
   test("257 picks, none repeated, 163 left; the first round follows the top of the board; the same seed drafts the same", async () => {
     const first = await fullDraft(11);
-    const picks = first.snapshot.picks as { overall: number; round: number; player: { player_id: string; rank: number; position: string } }[];
+    const picks = first.snapshot.picks as {
+      overall: number;
+      round: number;
+      player: { player_id: string; rank: number; position: string };
+    }[];
     expect(first.snapshot.status).toBe("complete");
     expect(picks).toHaveLength(257);
     expect(new Set(picks.map((p) => p.player.player_id)).size).toBe(257);

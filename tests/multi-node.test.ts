@@ -13,7 +13,8 @@ const suite = describeIf(enabled, "the multi-node suite needs PostgreSQL and Red
 
 jest.setTimeout(180_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 suite("three nodes on Redis and PostgreSQL", () => {
   let database: TestDatabase;
@@ -56,7 +57,15 @@ suite("three nodes on Redis and PostgreSQL", () => {
   async function session(body: Record<string, unknown>) {
     const created = await httpJson(`${nodes[0]!.url}/api/sessions`, {
       token: adminKey,
-      body: { name: "multi", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 0, cpu_trade_offers: false, ...body },
+      body: {
+        name: "multi",
+        rounds: 1,
+        seconds_per_pick: 0,
+        human_teams: [],
+        cpu_delay_ms: 0,
+        cpu_trade_offers: false,
+        ...body,
+      },
     });
     return created.session_id as string;
   }
@@ -66,16 +75,23 @@ suite("three nodes on Redis and PostgreSQL", () => {
     expect((await request(socket, "join_session", { session_id: sessionId, token: adminKey })).ok).toBe(true);
     return socket;
   }
-  const act = (sessionId: string, action: string, url = nodes[0]!.url) => httpJson(`${url}/api/sessions/${sessionId}/actions`, { token: adminKey, body: { action } });
+  const act = (sessionId: string, action: string, url = nodes[0]!.url) =>
+    httpJson(`${url}/api/sessions/${sessionId}/actions`, { token: adminKey, body: { action } });
   const dbBoard = async (sessionId: string) => {
     const snapshot = await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}`);
-    return { seq: snapshot.seq as number, status: snapshot.status as string, board: new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id])) };
+    return {
+      seq: snapshot.seq as number,
+      status: snapshot.status as string,
+      board: new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id])),
+    };
   };
   const waitUntil = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) => {
     const started = Date.now();
     while (!(await check())) {
       if (Date.now() - started > timeoutMs) {
-        throw new Error(`timed out: ${what}\n${nodes.map((node) => `--- ${node.url}\n${node.output().split("\n").slice(-15).join("\n")}`).join("\n")}`);
+        throw new Error(
+          `timed out: ${what}\n${nodes.map((node) => `--- ${node.url}\n${node.output().split("\n").slice(-15).join("\n")}`).join("\n")}`,
+        );
       }
       await sleep(25);
     }
@@ -83,23 +99,33 @@ suite("three nodes on Redis and PostgreSQL", () => {
   };
   const trackOnEveryNode = async (sessionId: string, perNode: number) => {
     const made: TrackingClient[] = [];
-    for (let i = 0; i < nodes.length * perNode; i++) made.push(await trackingClient(urls(), sessionId, i % nodes.length));
+    for (let i = 0; i < nodes.length * perNode; i++)
+      made.push(await trackingClient(urls(), sessionId, i % nodes.length));
     clients.push(...made);
     return made;
   };
 
   test("every pick reaches every client of the session on every node", async () => {
-    const sessionId = await session({ rounds: 1, human_teams: ["CHI", "WAS", "NE", "ARI", "LAC", "NYG", "TEN", "ATL"] });
-    const watchers = await Promise.all(nodes.flatMap((node) => [0, 1, 2].map(async () => {
-      const socket = io(node.url, { transports: ["websocket"], reconnection: false, forceNew: true });
-      sockets.push(socket);
-      await request(socket, "join_session", { session_id: sessionId });
-      return socket;
-    })));
+    const sessionId = await session({
+      rounds: 1,
+      human_teams: ["CHI", "WAS", "NE", "ARI", "LAC", "NYG", "TEN", "ATL"],
+    });
+    const watchers = await Promise.all(
+      nodes.flatMap((node) =>
+        [0, 1, 2].map(async () => {
+          const socket = io(node.url, { transports: ["websocket"], reconnection: false, forceNew: true });
+          sockets.push(socket);
+          await request(socket, "join_session", { session_id: sessionId });
+          return socket;
+        }),
+      ),
+    );
     const admin = await adminOn(nodes[1]!.url, sessionId);
     await request(admin, "admin_action", { session_id: sessionId, action: "start" });
     const latencies: number[] = [];
-    const players = (await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/players?available=true`)).map((p: any) => p.player_id);
+    const players = (await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/players?available=true`)).map(
+      (p: any) => p.player_id,
+    );
     for (let i = 0; i < 8; i++) {
       const snapshot = await httpJson(`${nodes[2]!.url}/api/sessions/${sessionId}`);
       const sent = performance.now();
@@ -108,7 +134,10 @@ suite("three nodes on Redis and PostgreSQL", () => {
       const arrivals = watchers.map(
         (socket, w) =>
           new Promise<number>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`client ${w} (node ${Math.floor(w / 3)}) never got pick ${overall}`)), 10_000);
+            const timer = setTimeout(
+              () => reject(new Error(`client ${w} (node ${Math.floor(w / 3)}) never got pick ${overall}`)),
+              10_000,
+            );
             const listener = (event: any) => {
               if (event?.pick?.overall !== overall) return;
               clearTimeout(timer);
@@ -118,17 +147,29 @@ suite("three nodes on Redis and PostgreSQL", () => {
             socket.on("draft_pick", listener);
           }),
       );
-      const ack = await request(admin, "make_pick", { session_id: sessionId, team_id: snapshot.current_pick.team_id, player_id: players[i], expected_overall: snapshot.current_pick.overall });
+      const ack = await request(admin, "make_pick", {
+        session_id: sessionId,
+        team_id: snapshot.current_pick.team_id,
+        player_id: players[i],
+        expected_overall: snapshot.current_pick.overall,
+      });
       expect(ack.ok).toBe(true);
       latencies.push(...(await Promise.all(arrivals)));
     }
     latencies.sort((a, b) => a - b);
-    console.log(`cross-node delivery, 8 picks × 9 clients on 3 nodes: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `cross-node delivery, 8 picks × 9 clients on 3 nodes: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+    );
     expect(latencies).toHaveLength(72);
   });
 
   test("50 out of 50 cross-node make_pick races have exactly one winner", async () => {
-    const sessionId = await session({ rounds: 2, human_teams: (await httpJson(`${nodes[0]!.url}/api/pools`)).find((p: any) => p.pool === "2024").teams.map((t: any) => t.team_id) });
+    const sessionId = await session({
+      rounds: 2,
+      human_teams: (await httpJson(`${nodes[0]!.url}/api/pools`))
+        .find((p: any) => p.pool === "2024")
+        .teams.map((t: any) => t.team_id),
+    });
     const a = await adminOn(nodes[1]!.url, sessionId);
     const b = await adminOn(nodes[2]!.url, sessionId);
     await act(sessionId, "start");
@@ -137,9 +178,15 @@ suite("three nodes on Redis and PostgreSQL", () => {
     let oneWinner = 0;
     for (let trial = 0; trial < 50; trial++) {
       const pick = (socket: Socket, player: string) =>
-        request(socket, "make_pick", { session_id: sessionId, team_id: order[trial].team_id, player_id: player, expected_overall: trial + 1 });
+        request(socket, "make_pick", {
+          session_id: sessionId,
+          team_id: order[trial].team_id,
+          player_id: player,
+          expected_overall: trial + 1,
+        });
       const results = await Promise.all([pick(a, players[trial * 2]), pick(b, players[trial * 2 + 1])]);
-      if (results.filter((r) => r.ok).length === 1 && results.find((r) => !r.ok)!.error?.code === "conflict") oneWinner++;
+      if (results.filter((r) => r.ok).length === 1 && results.find((r) => !r.ok)!.error?.code === "conflict")
+        oneWinner++;
     }
     expect(oneWinner).toBe(50);
     const events = await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/events?limit=1000`);
@@ -160,7 +207,10 @@ suite("three nodes on Redis and PostgreSQL", () => {
     expect(new Set(picks.map((p: any) => p.overall)).size).toBe(257);
     expect(new Set(picks.map((p: any) => p.player.player_id)).size).toBe(257);
     await waitUntil(() => watchers.every((w) => w.lastSeq() === events.length), "every client to see the end", 10_000);
-    for (const watcher of watchers) expect(watcher.applied).toEqual(Array.from({ length: events.length }, (_, i) => i + 1).filter((s) => watcher.applied.includes(s)));
+    for (const watcher of watchers)
+      expect(watcher.applied).toEqual(
+        Array.from({ length: events.length }, (_, i) => i + 1).filter((s) => watcher.applied.includes(s)),
+      );
   });
 
   test("SIGKILL one node mid-draft: its clients reconnect to the others, resync and miss nothing; the draft goes on", async () => {
@@ -173,13 +223,23 @@ suite("three nodes on Redis and PostgreSQL", () => {
     await victim.exited;
     const killedAt = Date.now();
     nodes = nodes.slice(0, 2);
-    await waitUntil(async () => (await dbBoard(sessionId)).status === "complete", "the draft to complete without the dead node", 60_000);
+    await waitUntil(
+      async () => (await dbBoard(sessionId)).status === "complete",
+      "the draft to complete without the dead node",
+      60_000,
+    );
     const final = await dbBoard(sessionId);
-    const resynced = await waitUntil(() => watchers.every((w) => w.lastSeq() === final.seq), "every client, moved ones included, to reach the final seq", 10_000);
+    const resynced = await waitUntil(
+      () => watchers.every((w) => w.lastSeq() === final.seq),
+      "every client, moved ones included, to reach the final seq",
+      10_000,
+    );
     for (const watcher of watchers) expect(watcher.board).toEqual(final.board);
     const moved = watchers.filter((w) => w.failovers > 0);
     expect(moved.length).toBe(2);
-    console.log(`after SIGKILL of a node: ${moved.length} clients failed over; the draft completed ${Date.now() - killedAt} ms after the kill; all clients at seq ${final.seq} (+${resynced} ms)`);
+    console.log(
+      `after SIGKILL of a node: ${moved.length} clients failed over; the draft completed ${Date.now() - killedAt} ms after the kill; all clients at seq ${final.seq} (+${resynced} ms)`,
+    );
     // replace the dead node for the remaining tests
     nodes.push(await startServerProcess(nodeEnv()));
   });
@@ -193,25 +253,38 @@ suite("three nodes on Redis and PostgreSQL", () => {
     await sleep(1500);
     await redis.restore();
     const back = Date.now();
-    await waitUntil(async () => {
-      const db = await dbBoard(sessionId);
-      return watchers.every((w) => w.lastSeq() === db.seq);
-    }, "clients to match the database after Redis returned", 5000);
+    await waitUntil(
+      async () => {
+        const db = await dbBoard(sessionId);
+        return watchers.every((w) => w.lastSeq() === db.seq);
+      },
+      "clients to match the database after Redis returned",
+      5000,
+    );
     const caughtUp = Date.now() - back;
     await waitUntil(async () => (await dbBoard(sessionId)).status === "complete", "the draft to complete", 60_000);
     const final = await dbBoard(sessionId);
     await waitUntil(() => watchers.every((w) => w.lastSeq() === final.seq), "clients to see the end", 5000);
     for (const watcher of watchers) expect(watcher.board).toEqual(final.board);
-    console.log(`Redis away 1.5 s: every client matched the database ${caughtUp} ms after it returned (${watchers.reduce((n, w) => n + w.resyncs, 0)} resyncs)`);
+    console.log(
+      `Redis away 1.5 s: every client matched the database ${caughtUp} ms after it returned (${watchers.reduce((n, w) => n + w.resyncs, 0)} resyncs)`,
+    );
   });
 
   test("stop PostgreSQL for a few seconds: commands fail with a clear error, nothing half-written, the draft continues", async () => {
     // CHI is back on the clock at 9: a 5-second clock autopicks for it so the draft runs to the end by itself
-    const sessionId = await session({ rounds: 1, human_teams: ["CHI", "WAS", "NE"], cpu_delay_ms: 50, seconds_per_pick: 5 });
+    const sessionId = await session({
+      rounds: 1,
+      human_teams: ["CHI", "WAS", "NE"],
+      cpu_delay_ms: 50,
+      seconds_per_pick: 5,
+    });
     const admin = await adminOn(nodes[0]!.url, sessionId);
     const watchers = await trackOnEveryNode(sessionId, 1);
     await request(admin, "admin_action", { session_id: sessionId, action: "start" });
-    expect((await request(admin, "make_pick", { session_id: sessionId, team_id: "CHI", player_id: "WillCa03" })).ok).toBe(true);
+    expect(
+      (await request(admin, "make_pick", { session_id: sessionId, team_id: "CHI", player_id: "WillCa03" })).ok,
+    ).toBe(true);
     await pg.cut();
     const failed = await request(admin, "make_pick", { session_id: sessionId, team_id: "WAS", player_id: "DaniJa02" });
     expect(failed.ok).toBe(false);
@@ -224,13 +297,17 @@ suite("three nodes on Redis and PostgreSQL", () => {
     await waitUntil(async () => (await fetch(`${nodes[1]!.url}/healthz`)).status === 200, "health to recover", 15_000);
     const retried = await request(admin, "make_pick", { session_id: sessionId, team_id: "WAS", player_id: "DaniJa02" });
     expect(retried).toMatchObject({ ok: true, pick: { overall: 2 } });
-    expect(await request(admin, "make_pick", { session_id: sessionId, team_id: "NE", player_id: "MayeDr00" })).toMatchObject({ ok: true });
+    expect(
+      await request(admin, "make_pick", { session_id: sessionId, team_id: "NE", player_id: "MayeDr00" }),
+    ).toMatchObject({ ok: true });
     await waitUntil(async () => (await dbBoard(sessionId)).status === "complete", "the draft to complete", 60_000);
     const events = await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/events?limit=1000`);
     expect(events.map((e: any) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
     const final = await dbBoard(sessionId);
     await waitUntil(() => watchers.every((w) => w.lastSeq() === final.seq), "clients to see the end", 5000);
-    console.log(`PostgreSQL away 2 s: commands refused meanwhile; a retry succeeded ${Date.now() - back} ms after it returned; draft completed gapless (${events.length} events)`);
+    console.log(
+      `PostgreSQL away 2 s: commands refused meanwhile; a retry succeeded ${Date.now() - back} ms after it returned; draft completed gapless (${events.length} events)`,
+    );
   });
 
   test("SIGTERM a node: in-flight picks complete and its clients move to the other nodes", async () => {
@@ -239,17 +316,31 @@ suite("three nodes on Redis and PostgreSQL", () => {
     const admin = await adminOn(leaving.url, sessionId);
     const watchers = await trackOnEveryNode(sessionId, 1);
     await act(sessionId, "start");
-    const inFlight = request(admin, "make_pick", { session_id: sessionId, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 });
+    const inFlight = request(admin, "make_pick", {
+      session_id: sessionId,
+      team_id: "CHI",
+      player_id: "WillCa03",
+      expected_overall: 1,
+    });
     leaving.child.kill("SIGTERM");
     const ack = await inFlight;
     expect(await leaving.exited).toBe(0);
     nodes = nodes.slice(0, 2);
     if (ack.ok) expect((await dbBoard(sessionId)).board.get(1)).toBe("WillCa03");
     else expect(ack.error?.message).toMatch(/shutting down/);
-    await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/actions`, { token: adminKey, body: { action: "complete" } });
+    await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/actions`, {
+      token: adminKey,
+      body: { action: "complete" },
+    });
     const final = await dbBoard(sessionId);
-    await waitUntil(() => watchers.every((w) => w.lastSeq() === final.seq), "every client, moved ones included, to see the end", 10_000);
+    await waitUntil(
+      () => watchers.every((w) => w.lastSeq() === final.seq),
+      "every client, moved ones included, to see the end",
+      10_000,
+    );
     expect(watchers.filter((w) => w.failovers > 0)).toHaveLength(1);
-    console.log(`SIGTERM: the in-flight pick was ${ack.ok ? "completed and persisted" : "refused cleanly"}; node exited 0; its client moved and resynced`);
+    console.log(
+      `SIGTERM: the in-flight pick was ${ack.ok ? "completed and persisted" : "refused cleanly"}; node exited 0; its client moved and resynced`,
+    );
   });
 });

@@ -16,10 +16,18 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 describe(`pick clock (${backendName})`, () => {
   test("a timed-out human seat autopicks from its queue, marked auto", async () => {
-    const draft = await createDraft(server.warroom, { human_teams: ["CHI", "WAS"], seconds_per_pick: 30, cpu_delay_ms: 2000 });
+    const draft = await createDraft(server.warroom, {
+      human_teams: ["CHI", "WAS"],
+      seconds_per_pick: 30,
+      cpu_delay_ms: 2000,
+    });
     const seat = await server.client();
     await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") });
-    const queued = await request<{ queue: string[] }>(seat, "set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: ["BoweBr01", "NabeMa00"] });
+    const queued = await request<{ queue: string[] }>(seat, "set_queue", {
+      session_id: draft.sessionId,
+      team_id: "CHI",
+      player_ids: ["BoweBr01", "NabeMa00"],
+    });
     expect(queued.queue).toEqual(["BoweBr01", "NabeMa00"]);
     await server.warroom.service.adminAction(draft.sessionId, "start");
     const picked = collect<any>(seat, "draft_pick", 1);
@@ -34,7 +42,12 @@ describe(`pick clock (${backendName})`, () => {
 
   test("a CPU seat picks after cpu_delay_ms by board value, not marked auto", async () => {
     // no randomness: the CPU's choice must not depend on the session's random seed
-    const draft = await createDraft(server.warroom, { human_teams: ["WAS"], seconds_per_pick: 30, cpu_delay_ms: 2000, cpu_randomness: 0 });
+    const draft = await createDraft(server.warroom, {
+      human_teams: ["WAS"],
+      seconds_per_pick: 30,
+      cpu_delay_ms: 2000,
+      cpu_randomness: 0,
+    });
     const watcher = await server.client();
     await request(watcher, "join_session", { session_id: draft.sessionId });
     await server.warroom.service.adminAction(draft.sessionId, "start");
@@ -60,7 +73,10 @@ describe(`pick clock (${backendName})`, () => {
     expect(resumed.clock.remaining_ms).toBe(20_000);
     clock.advance(20_000);
     await settle();
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks[0]).toMatchObject({ team_id: "CHI", auto: true });
+    expect((await server.warroom.service.snapshot(draft.sessionId)).picks[0]).toMatchObject({
+      team_id: "CHI",
+      auto: true,
+    });
   });
 
   test("an untimed human seat waits for ever, and force_autopick picks for it", async () => {

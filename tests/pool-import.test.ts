@@ -30,28 +30,59 @@ interface Answer {
   body: any;
   text: string;
 }
-async function call(method: string, urlPath: string, options: { body?: unknown; key?: string; raw?: string } = {}): Promise<Answer> {
+async function call(
+  method: string,
+  urlPath: string,
+  options: { body?: unknown; key?: string; raw?: string } = {},
+): Promise<Answer> {
   const response = await fetch(server.url + urlPath, {
     method,
     headers: { "content-type": "application/json", ...(options.key ? { authorization: `Bearer ${options.key}` } : {}) },
-    ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.raw !== undefined
+      ? { body: options.raw }
+      : options.body !== undefined
+        ? { body: JSON.stringify(options.body) }
+        : {}),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text,
+  };
 }
-const league = async (name = "Importers") => (await call("POST", "/api/leagues", { body: { name } })).body as { league_id: string; admin_key: string };
-const importedIds = async () => ((await call("GET", "/api/pools?kind=imported")).body as { pool: string }[]).map((p) => p.pool).sort();
+const league = async (name = "Importers") =>
+  (await call("POST", "/api/leagues", { body: { name } })).body as { league_id: string; admin_key: string };
+const importedIds = async () =>
+  ((await call("GET", "/api/pools?kind=imported")).body as { pool: string }[]).map((p) => p.pool).sort();
 
 describe(`imported draft classes over HTTP (${backendName})`, () => {
   test("a CSV board with the default order imports: 201, listed after the bundled classes, readable, searchable", async () => {
     const { admin_key, league_id } = await league();
-    const created = await call("POST", "/api/pools", { key: admin_key, body: { name: "Example board", prospects_csv: BOARD } });
+    const created = await call("POST", "/api/pools", {
+      key: admin_key,
+      body: { name: "Example board", prospects_csv: BOARD },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ pool: expect.stringMatching(/^p_[a-z0-9]+$/), name: "Example board", league_id, players: 420, picks: 257, rounds: 7, warnings: [] });
+    expect(created.body).toEqual({
+      pool: expect.stringMatching(/^p_[a-z0-9]+$/),
+      name: "Example board",
+      league_id,
+      players: 420,
+      picks: 257,
+      rounds: 7,
+      warnings: [],
+    });
     const id = created.body.pool as string;
 
     const list = (await call("GET", "/api/pools")).body as any[];
-    expect(list.slice(0, 4).map((p) => [p.pool, p.kind])).toEqual([["2021", "bundled"], ["2022", "bundled"], ["2023", "bundled"], ["2024", "bundled"]]);
+    expect(list.slice(0, 4).map((p) => [p.pool, p.kind])).toEqual([
+      ["2021", "bundled"],
+      ["2022", "bundled"],
+      ["2023", "bundled"],
+      ["2024", "bundled"],
+    ]);
     const listed = list.find((p) => p.pool === id);
     expect(listed).toMatchObject({ name: "Example board", kind: "imported", league_id, rounds: 7, players: 420 });
     expect(listed.teams).toHaveLength(32);
@@ -60,19 +91,46 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const one = await call("GET", `/api/pools/${id}`);
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ pool: id, kind: "imported", players: 420 });
-    expect(Object.keys(one.body.needs.CHI).sort()).toEqual(["CB", "DT", "EDGE", "FB", "IOL", "K", "LB", "LS", "OT", "P", "QB", "RB", "S", "TE", "WR"]);
+    expect(Object.keys(one.body.needs.CHI).sort()).toEqual([
+      "CB",
+      "DT",
+      "EDGE",
+      "FB",
+      "IOL",
+      "K",
+      "LB",
+      "LS",
+      "OT",
+      "P",
+      "QB",
+      "RB",
+      "S",
+      "TE",
+      "WR",
+    ]);
 
     const players = (await call("GET", `/api/pools/${id}/players`)).body as any[];
     expect(players).toHaveLength(420);
     expect(players.map((p) => p.rank)).toEqual([...players.map((p) => p.rank)].sort((a, b) => a - b));
-    expect(players[0]).toMatchObject({ rank: 1, grade: expect.any(Number), height_in: expect.any(Number), weight_lb: expect.any(Number), college: expect.any(String) });
+    expect(players[0]).toMatchObject({
+      rank: 1,
+      grade: expect.any(Number),
+      height_in: expect.any(Number),
+      weight_lb: expect.any(Number),
+      college: expect.any(String),
+    });
     // q matches name or college, any case; position takes a position or its group
     const college = players[10].college as string;
-    const byCollege = (await call("GET", `/api/pools/${id}/players?q=${encodeURIComponent(college.toUpperCase())}`)).body as any[];
+    const byCollege = (await call("GET", `/api/pools/${id}/players?q=${encodeURIComponent(college.toUpperCase())}`))
+      .body as any[];
     expect(byCollege.length).toBeGreaterThan(0);
-    expect(byCollege.every((p) => p.college === college || p.name.toLowerCase().includes(college.toLowerCase()))).toBe(true);
+    expect(byCollege.every((p) => p.college === college || p.name.toLowerCase().includes(college.toLowerCase()))).toBe(
+      true,
+    );
     const surname = (players[3].name as string).split(" ")[1]!;
-    expect(((await call("GET", `/api/pools/${id}/players?q=${surname.toLowerCase()}`)).body as any[]).map((p) => p.name)).toContain(players[3].name);
+    expect(
+      ((await call("GET", `/api/pools/${id}/players?q=${surname.toLowerCase()}`)).body as any[]).map((p) => p.name),
+    ).toContain(players[3].name);
     const line = (await call("GET", `/api/pools/${id}/players?position=OL`)).body as any[];
     expect(new Set(line.map((p) => p.position))).toEqual(new Set(["OT", "IOL"]));
   });
@@ -86,7 +144,10 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       '3,"Bo ""Jet"" Li",ss,Iowa,"6\'1""","two\r\nlines"',
       ...Array.from({ length: 30 }, (_, i) => `${i + 4},Filler ${i + 4},WR,State,,`),
     ];
-    const created = await call("POST", "/api/pools", { key: admin_key, body: { name: "Quoted", prospects_csv: rows.join("\r\n") + "\r\n", rounds: 1 } });
+    const created = await call("POST", "/api/pools", {
+      key: admin_key,
+      body: { name: "Quoted", prospects_csv: rows.join("\r\n") + "\r\n", rounds: 1 },
+    });
     expect(created.status).toBe(201);
     const players = (await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[];
     expect(players.slice(0, 3).map((p) => [p.name, p.position, p.college, p.height_in, p.notes])).toEqual([
@@ -98,13 +159,22 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
 
   test("a JSON body with an uploaded order, rounds and needs imports the same way", async () => {
     const { admin_key } = await league();
-    const prospects = Array.from({ length: 70 }, (_, i) => ({ name: `Json ${i + 1}`, position: ["QB", "de", "OLB", "T"][i % 4], rank: i + 1 }));
-    const created = await call("POST", "/api/pools", { key: admin_key, body: { name: "JSON class", prospects, order_csv: ORDER, rounds: 2, needs: { CHI: { EDGE: 1 } } } });
+    const prospects = Array.from({ length: 70 }, (_, i) => ({
+      name: `Json ${i + 1}`,
+      position: ["QB", "de", "OLB", "T"][i % 4],
+      rank: i + 1,
+    }));
+    const created = await call("POST", "/api/pools", {
+      key: admin_key,
+      body: { name: "JSON class", prospects, order_csv: ORDER, rounds: 2, needs: { CHI: { EDGE: 1 } } },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ players: 70, rounds: 2, picks: 64 });
     const detail = (await call("GET", `/api/pools/${created.body.pool}`)).body;
     expect(detail.needs.CHI.EDGE).toBe(1);
-    const positions = ((await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[]).slice(0, 4).map((p) => p.position);
+    const positions = ((await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[])
+      .slice(0, 4)
+      .map((p) => p.position);
     expect(positions).toEqual(["QB", "EDGE", "LB", "OT"]);
   });
 
@@ -113,15 +183,46 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const before = await importedIds();
     const badBoard = BOARD.replace(/\n7,/, "\nseven,").replace(/\n12,([^,]+),[A-Z]+,/, "\n12,$1,XYZ,");
     const cases: [string, unknown, (body: any) => void][] = [
-      ["bad records", { name: "Bad", prospects_csv: badBoard }, (body) => expect(body.error.issues.map((i: any) => [i.line, i.path.join(".")])).toEqual([[8, "prospects_csv.6.rank"], [13, "prospects_csv.11.position"]])],
-      ["duplicate rank", { name: "Dup", prospects_csv: BOARD.replace(/\n3,/, "\n2,") }, (body) => expect(body.error.issues).toEqual([{ path: ["prospects_csv", 2, "rank"], line: 4, message: "rank 2 is already taken by line 3; ranks must be unique" }])],
-      ["unknown team in the order", { name: "Order", prospects_csv: BOARD, order_csv: ORDER.replace(/\n5,1,[A-Z]+,/, "\n5,1,XXX,") }, (body) => expect(body.error.issues[0]).toMatchObject({ path: ["order_csv", 4, "team_id"], line: 6 })],
-      ["board too small", { name: "Small", prospects_csv: BOARD.split("\n").slice(0, 101).join("\n") }, (body) => expect(body.error.issues[0].message).toMatch(/100 prospects but 7 rounds/)],
+      [
+        "bad records",
+        { name: "Bad", prospects_csv: badBoard },
+        (body) =>
+          expect(body.error.issues.map((i: any) => [i.line, i.path.join(".")])).toEqual([
+            [8, "prospects_csv.6.rank"],
+            [13, "prospects_csv.11.position"],
+          ]),
+      ],
+      [
+        "duplicate rank",
+        { name: "Dup", prospects_csv: BOARD.replace(/\n3,/, "\n2,") },
+        (body) =>
+          expect(body.error.issues).toEqual([
+            {
+              path: ["prospects_csv", 2, "rank"],
+              line: 4,
+              message: "rank 2 is already taken by line 3; ranks must be unique",
+            },
+          ]),
+      ],
+      [
+        "unknown team in the order",
+        { name: "Order", prospects_csv: BOARD, order_csv: ORDER.replace(/\n5,1,[A-Z]+,/, "\n5,1,XXX,") },
+        (body) => expect(body.error.issues[0]).toMatchObject({ path: ["order_csv", 4, "team_id"], line: 6 }),
+      ],
+      [
+        "board too small",
+        { name: "Small", prospects_csv: BOARD.split("\n").slice(0, 101).join("\n") },
+        (body) => expect(body.error.issues[0].message).toMatch(/100 prospects but 7 rounds/),
+      ],
       ["neither board", { name: "None" }, (body) => expect(body.error.issues[0].message).toMatch(/board is missing/)],
       ["not JSON", "{oops", (body) => expect(body.error.message).toMatch(/not valid JSON/)],
     ];
     for (const [what, body, check] of cases) {
-      const answer = await call("POST", "/api/pools", typeof body === "string" ? { key: admin_key, raw: body } : { key: admin_key, body });
+      const answer = await call(
+        "POST",
+        "/api/pools",
+        typeof body === "string" ? { key: admin_key, raw: body } : { key: admin_key, body },
+      );
       expect([what, answer.status, answer.body.error?.code]).toEqual([what, 400, "invalid_payload"]);
       check(answer.body);
     }
@@ -131,17 +232,37 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
   test("a dry run answers what would be imported, with a preview, and saves nothing", async () => {
     const { admin_key } = await league();
     const before = await importedIds();
-    const checked = await call("POST", "/api/pools?dry_run=true", { key: admin_key, body: { name: "Dry", prospects_csv: BOARD, rounds: 3 } });
+    const checked = await call("POST", "/api/pools?dry_run=true", {
+      key: admin_key,
+      body: { name: "Dry", prospects_csv: BOARD, rounds: 3 },
+    });
     expect(checked.status).toBe(200);
     expect(checked.body).toMatchObject({ dry_run: true, ok: true, name: "Dry", players: 420, rounds: 3, picks: 100 });
     expect(checked.body.preview.map((p: any) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(checked.body.teams).toHaveLength(32);
     // a class with problems: the check worked, so 200, with the problems an import would get
-    const bad = await call("POST", "/api/pools?dry_run=true", { key: admin_key, body: { name: "Dry", prospects_csv: BOARD.replace(/\n5,/, "\nfive,") } });
+    const bad = await call("POST", "/api/pools?dry_run=true", {
+      key: admin_key,
+      body: { name: "Dry", prospects_csv: BOARD.replace(/\n5,/, "\nfive,") },
+    });
     expect(bad.status).toBe(200);
-    expect(bad.body).toEqual({ dry_run: true, ok: false, message: "the draft class has 1 problem", total: 1, issues: [{ path: ["prospects_csv", 4, "rank"], line: 6, message: 'rank must be a whole number of 1 or more, not "five"' }] });
+    expect(bad.body).toEqual({
+      dry_run: true,
+      ok: false,
+      message: "the draft class has 1 problem",
+      total: 1,
+      issues: [
+        {
+          path: ["prospects_csv", 4, "rank"],
+          line: 6,
+          message: 'rank must be a whole number of 1 or more, not "five"',
+        },
+      ],
+    });
     // who asks still comes first
-    expect((await call("POST", "/api/pools?dry_run=true", { body: { name: "Dry", prospects_csv: BOARD } })).status).toBe(401);
+    expect(
+      (await call("POST", "/api/pools?dry_run=true", { body: { name: "Dry", prospects_csv: BOARD } })).status,
+    ).toBe(401);
     expect(await importedIds()).toEqual(before);
   });
 
@@ -171,14 +292,20 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
 
     // a finished session still holds it: its replay needs the class
     const sessionId = created.body.session_id as string;
-    expect((await call("POST", `/api/sessions/${sessionId}/actions`, { body: { action: "complete" }, key: mine.admin_key })).status).toBe(200);
+    expect(
+      (await call("POST", `/api/sessions/${sessionId}/actions`, { body: { action: "complete" }, key: mine.admin_key }))
+        .status,
+    ).toBe(200);
     expect((await call("DELETE", `/api/pools/${id}`, { key: mine.admin_key })).status).toBe(409);
 
-    const unused = (await call("POST", "/api/pools", { body: { ...body, name: "Unused" }, key: mine.admin_key })).body.pool as string;
+    const unused = (await call("POST", "/api/pools", { body: { ...body, name: "Unused" }, key: mine.admin_key })).body
+      .pool as string;
     const deleted = await call("DELETE", `/api/pools/${unused}`, { key: mine.admin_key });
     expect([deleted.status, deleted.text]).toEqual([204, ""]);
     expect((await call("GET", `/api/pools/${unused}`)).status).toBe(404);
-    expect((await call("POST", "/api/sessions", { body: { ...session, pool: unused }, key: mine.admin_key })).status).toBe(404);
+    expect(
+      (await call("POST", "/api/sessions", { body: { ...session, pool: unused }, key: mine.admin_key })).status,
+    ).toBe(404);
   });
 
   test("the 1 MiB limit belongs to this route alone: over it 413 with the error body, nothing saved; other routes keep 64 KiB", async () => {
@@ -192,7 +319,10 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const chunked = await postChunked("/api/pools", admin_key, JSON.stringify({ name: "Big", prospects_csv: padding }));
     expect([chunked.status, JSON.parse(chunked.text).error.code]).toEqual([413, "invalid_payload"]);
     // just under the limit is read (and then judged on its content)
-    const near = await call("POST", "/api/pools", { key: admin_key, body: { name: "Near", prospects_csv: BOARD + "\n".repeat(400_000) } });
+    const near = await call("POST", "/api/pools", {
+      key: admin_key,
+      body: { name: "Near", prospects_csv: BOARD + "\n".repeat(400_000) },
+    });
     expect(near.status).toBe(201);
     const other = await call("POST", "/api/leagues", { body: { name: "y".repeat(70 * 1024) } });
     expect([other.status, other.body.error.message]).toEqual([400, "the body is larger than 64 KiB"]);
@@ -201,8 +331,15 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
 
   test("export as CSV and as JSON, and importing either again gives the same board; formula cells are escaped", async () => {
     const { admin_key } = await league();
-    const risky = BOARD.replace(/\n1,[^,]+,/, "\n1,=HYPERLINK(1),").replace(/\n2,[^,]+,/, "\n2,@Sum,").replace(/\n3,[^,]+,/, "\n3,+Plus Man,");
-    const id = (await call("POST", "/api/pools", { key: admin_key, body: { name: "Round trip", prospects_csv: risky, needs: { KC: { QB: 0.7 } } } })).body.pool as string;
+    const risky = BOARD.replace(/\n1,[^,]+,/, "\n1,=HYPERLINK(1),")
+      .replace(/\n2,[^,]+,/, "\n2,@Sum,")
+      .replace(/\n3,[^,]+,/, "\n3,+Plus Man,");
+    const id = (
+      await call("POST", "/api/pools", {
+        key: admin_key,
+        body: { name: "Round trip", prospects_csv: risky, needs: { KC: { QB: 0.7 } } },
+      })
+    ).body.pool as string;
     const original = (await call("GET", `/api/pools/${id}/players`)).body as any[];
     expect(original.slice(0, 3).map((p) => p.name)).toEqual(["=HYPERLINK(1)", "@Sum", "+Plus Man"]);
 
@@ -216,8 +353,11 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     expect(Object.keys(json).sort()).toEqual(["name", "needs", "order", "prospects"]);
     expect(json.needs.KC.QB).toBe(0.7);
 
-    const fromCsv = (await call("POST", "/api/pools", { key: admin_key, body: { name: "Again (CSV)", prospects_csv: csv.text } })).body.pool as string;
-    const fromJson = (await call("POST", "/api/pools", { key: admin_key, body: { ...json, name: "Again (JSON)" } })).body.pool as string;
+    const fromCsv = (
+      await call("POST", "/api/pools", { key: admin_key, body: { name: "Again (CSV)", prospects_csv: csv.text } })
+    ).body.pool as string;
+    const fromJson = (await call("POST", "/api/pools", { key: admin_key, body: { ...json, name: "Again (JSON)" } }))
+      .body.pool as string;
     const strip = (list: any[]) => list.map(({ player_id: _id, ...rest }) => rest);
     expect(strip((await call("GET", `/api/pools/${fromCsv}/players`)).body)).toEqual(strip(original));
     expect(strip((await call("GET", `/api/pools/${fromJson}/players`)).body)).toEqual(strip(original));
@@ -226,13 +366,20 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
 
   test("two imports at the same moment both succeed with different ids", async () => {
     const { admin_key } = await league();
-    const [a, b] = await Promise.all([1, 2].map((n) => call("POST", "/api/pools", { key: admin_key, body: { name: `Race ${n}`, prospects_csv: BOARD } })));
+    const [a, b] = await Promise.all(
+      [1, 2].map((n) =>
+        call("POST", "/api/pools", { key: admin_key, body: { name: `Race ${n}`, prospects_csv: BOARD } }),
+      ),
+    );
     expect([a?.status, b?.status]).toEqual([201, 201]);
     expect(a?.body.pool).not.toBe(b?.body.pool);
   });
 });
 
-const twoNodes = describeIf(usingPostgres, "two nodes need a shared PostgreSQL (set DATABASE_URL); PGlite serves one process only");
+const twoNodes = describeIf(
+  usingPostgres,
+  "two nodes need a shared PostgreSQL (set DATABASE_URL); PGlite serves one process only",
+);
 twoNodes("imports on two nodes sharing PostgreSQL", () => {
   test("two nodes importing at once both succeed with different ids, and each node sees the other's class", async () => {
     const database = await createTestDatabase();
@@ -249,7 +396,8 @@ twoNodes("imports on two nodes sharing PostgreSQL", () => {
       const results = await Promise.all(nodes.map(({ warroom }) => warroom.pools.importPool(admin_key, body, false)));
       const ids = results.map((r) => ("pool" in r ? r.pool : ""));
       expect(new Set(ids).size).toBe(2);
-      for (const { warroom } of nodes) expect((await warroom.pools.list({ kind: "imported" })).map((p) => p.pool).sort()).toEqual([...ids].sort());
+      for (const { warroom } of nodes)
+        expect((await warroom.pools.list({ kind: "imported" })).map((p) => p.pool).sort()).toEqual([...ids].sort());
       // deleted on one node, gone on the other too
       await nodes[0]!.warroom.pools.deletePool(admin_key, ids[1]!);
       await expect(nodes[1]!.warroom.pools.detail(ids[1]!)).rejects.toMatchObject({ code: "not_found" });
@@ -266,11 +414,18 @@ twoNodes("imports on two nodes sharing PostgreSQL", () => {
 /** A POST whose body goes out in chunks with no Content-Length, as a streaming client sends it. */
 function postChunked(urlPath: string, key: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(server.url + urlPath, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "transfer-encoding": "chunked" } }, (res) => {
-      let text = "";
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = httpRequest(
+      server.url + urlPath,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "transfer-encoding": "chunked" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
     for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
     req.end();

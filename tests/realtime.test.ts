@@ -11,9 +11,17 @@ afterAll(async () => {
   await server.close();
 });
 
-async function joined(sessionId: string, token?: string, lastSeq?: number): Promise<{ socket: Socket; ack: Record<string, any> }> {
+async function joined(
+  sessionId: string,
+  token?: string,
+  lastSeq?: number,
+): Promise<{ socket: Socket; ack: Record<string, any> }> {
   const socket = await server.client();
-  const ack = await request(socket, "join_session", { session_id: sessionId, ...(token ? { token } : {}), ...(lastSeq !== undefined ? { last_seq: lastSeq } : {}) });
+  const ack = await request(socket, "join_session", {
+    session_id: sessionId,
+    ...(token ? { token } : {}),
+    ...(lastSeq !== undefined ? { last_seq: lastSeq } : {}),
+  });
   expect(ack.ok).toBe(true);
   return { socket, ack };
 }
@@ -35,10 +43,23 @@ describe(`realtime sessions (${backendName})`, () => {
     expect(started.ok).toBe(true);
 
     const receivers = [admin, seat, ...spectators].map(({ socket }) => collect<any>(socket, "draft_pick", 1));
-    const ack = await request<{ pick: any }>(seat.socket, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 });
-    expect(ack).toMatchObject({ ok: true, pick: { overall: 1, team_id: "CHI", auto: false, player: { name: "Caleb Williams" } } });
+    const ack = await request<{ pick: any }>(seat.socket, "make_pick", {
+      session_id: draft.sessionId,
+      team_id: "CHI",
+      player_id: "WillCa03",
+      expected_overall: 1,
+    });
+    expect(ack).toMatchObject({
+      ok: true,
+      pick: { overall: 1, team_id: "CHI", auto: false, player: { name: "Caleb Williams" } },
+    });
     for (const [event] of await Promise.all(receivers)) {
-      expect(event).toMatchObject({ session_id: draft.sessionId, seq: 2, pick: { overall: 1, player: { player_id: "WillCa03" } }, next_pick: { overall: 2, team_id: "WAS" } });
+      expect(event).toMatchObject({
+        session_id: draft.sessionId,
+        seq: 2,
+        pick: { overall: 1, player: { player_id: "WillCa03" } },
+        next_pick: { overall: 2, team_id: "WAS" },
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(leaked).toBe(0);
@@ -56,8 +77,13 @@ describe(`realtime sessions (${backendName})`, () => {
     expect((await request(spectator.socket, "make_pick", pick)).error?.code).toBe("forbidden");
     expect((await request(wrongSeat.socket, "make_pick", pick)).error?.code).toBe("forbidden");
     expect((await request(stranger, "make_pick", pick)).error?.code).toBe("unauthorized");
-    expect((await request(wrongSeat.socket, "admin_action", { session_id: draft.sessionId, action: "pause" })).error?.code).toBe("forbidden");
-    expect((await request(spectator.socket, "set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: [] })).error?.code).toBe("forbidden");
+    expect(
+      (await request(wrongSeat.socket, "admin_action", { session_id: draft.sessionId, action: "pause" })).error?.code,
+    ).toBe("forbidden");
+    expect(
+      (await request(spectator.socket, "set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: [] }))
+        .error?.code,
+    ).toBe("forbidden");
     expect((await server.warroom.service.snapshot(draft.sessionId)).picks).toHaveLength(0);
   });
 
@@ -65,10 +91,18 @@ describe(`realtime sessions (${backendName})`, () => {
     const draft = await createDraft(server.warroom);
     const other = await createDraft(server.warroom);
     const socket = await server.client();
-    expect((await request(socket, "join_session", { session_id: draft.sessionId, token: "seat_nope" })).error?.code).toBe("unauthorized");
-    expect((await request(socket, "join_session", { session_id: draft.sessionId, token: other.adminKey })).error?.code).toBe("forbidden");
-    expect((await request(socket, "join_session", { session_id: draft.sessionId, token: other.seat("CHI") })).error?.code).toBe("forbidden");
-    expect((await request(socket, "join_session", { session_id: "6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11" })).error?.code).toBe("not_found");
+    expect(
+      (await request(socket, "join_session", { session_id: draft.sessionId, token: "seat_nope" })).error?.code,
+    ).toBe("unauthorized");
+    expect(
+      (await request(socket, "join_session", { session_id: draft.sessionId, token: other.adminKey })).error?.code,
+    ).toBe("forbidden");
+    expect(
+      (await request(socket, "join_session", { session_id: draft.sessionId, token: other.seat("CHI") })).error?.code,
+    ).toBe("forbidden");
+    expect(
+      (await request(socket, "join_session", { session_id: "6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11" })).error?.code,
+    ).toBe("not_found");
   });
 
   test("exactly one of two racing make_pick calls for the same expected_overall succeeds, 50 trials out of 50", async () => {
@@ -77,13 +111,23 @@ describe(`realtime sessions (${backendName})`, () => {
     const first = await joined(draft.sessionId, draft.adminKey);
     const second = await joined(draft.sessionId, draft.adminKey);
     await request(first.socket, "admin_action", { session_id: draft.sessionId, action: "start" });
-    const players = (await server.warroom.queries.players(draft.sessionId, { available: true })).map((p) => p.player_id);
+    const players = (await server.warroom.queries.players(draft.sessionId, { available: true })).map(
+      (p) => p.player_id,
+    );
     let singleWinners = 0;
     for (let trial = 0; trial < 50; trial++) {
       const slot = (await server.warroom.service.snapshot(draft.sessionId)).current_pick!;
       const attempt = (socket: Socket, player: string) =>
-        request(socket, "make_pick", { session_id: draft.sessionId, team_id: slot.team_id, player_id: player, expected_overall: slot.overall });
-      const results = await Promise.all([attempt(first.socket, players[trial * 2]!), attempt(second.socket, players[trial * 2 + 1]!)]);
+        request(socket, "make_pick", {
+          session_id: draft.sessionId,
+          team_id: slot.team_id,
+          player_id: player,
+          expected_overall: slot.overall,
+        });
+      const results = await Promise.all([
+        attempt(first.socket, players[trial * 2]!),
+        attempt(second.socket, players[trial * 2 + 1]!),
+      ]);
       const losers = results.filter((r) => !r.ok);
       if (losers.length === 1 && losers[0]!.error?.code === "conflict") singleWinners++;
     }
@@ -99,8 +143,15 @@ describe(`realtime sessions (${backendName})`, () => {
     const late = await joined(draft.sessionId);
     const lastSeq = late.ack.snapshot.seq as number;
     late.socket.disconnect();
-    for (const [team, player] of [["CHI", "WillCa03"], ["WAS", "DaniJa02"], ["NE", "MayeDr00"]] as const) {
-      expect((await request(admin.socket, "make_pick", { session_id: draft.sessionId, team_id: team, player_id: player })).ok).toBe(true);
+    for (const [team, player] of [
+      ["CHI", "WillCa03"],
+      ["WAS", "DaniJa02"],
+      ["NE", "MayeDr00"],
+    ] as const) {
+      expect(
+        (await request(admin.socket, "make_pick", { session_id: draft.sessionId, team_id: team, player_id: player }))
+          .ok,
+      ).toBe(true);
     }
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "pause" });
     const back = await joined(draft.sessionId, undefined, lastSeq);
@@ -110,7 +161,10 @@ describe(`realtime sessions (${backendName})`, () => {
       [4, "draft_pick"],
       [5, "session_update"],
     ]);
-    expect(back.ack.missed[1].payload).toMatchObject({ seq: 3, pick: { team_id: "WAS", player: { name: "Jayden Daniels" } } });
+    expect(back.ack.missed[1].payload).toMatchObject({
+      seq: 3,
+      pick: { team_id: "WAS", player: { name: "Jayden Daniels" } },
+    });
     expect(back.ack.snapshot.seq).toBe(5);
     const upToDate = await joined(draft.sessionId, undefined, 5);
     expect(upToDate.ack.missed).toEqual([]);
@@ -128,7 +182,10 @@ describe(`realtime sessions (${backendName})`, () => {
       ["make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03", extra: true }],
       ["make_pick", "just a string"],
       ["make_pick", null],
-      ["set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: Array.from({ length: 51 }, (_, i) => `p${i}`) }],
+      [
+        "set_queue",
+        { session_id: draft.sessionId, team_id: "CHI", player_ids: Array.from({ length: 51 }, (_, i) => `p${i}`) },
+      ],
       ["set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: ["x".repeat(1000)] }],
       ["admin_action", { session_id: draft.sessionId, action: "explode" }],
       ["join_session", { session_id: draft.sessionId, last_seq: -1 }],
@@ -148,7 +205,11 @@ describe(`realtime sessions (${backendName})`, () => {
     const admin = await joined(draft.sessionId, draft.adminKey);
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "start" });
     const closed = new Promise<string>((resolve) => admin.socket.once("disconnect", resolve));
-    admin.socket.emit("make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "x".repeat(70 * 1024) }, () => {});
+    admin.socket.emit(
+      "make_pick",
+      { session_id: draft.sessionId, team_id: "CHI", player_id: "x".repeat(70 * 1024) },
+      () => {},
+    );
     expect(await closed).toMatch(/transport/);
     expect((await server.warroom.service.snapshot(draft.sessionId)).seq).toBe(1);
     const probe = await server.client();
@@ -179,7 +240,9 @@ describe(`realtime sessions (${backendName})`, () => {
     const watcher = await joined(draft.sessionId);
     const seqs: number[] = [];
     watcher.socket.on("draft_pick", (e: any) => seqs.push(e.seq));
-    const done = new Promise<any>((resolve) => watcher.socket.on("session_update", (e: any) => e.status === "complete" && resolve(e)));
+    const done = new Promise<any>((resolve) =>
+      watcher.socket.on("session_update", (e: any) => e.status === "complete" && resolve(e)),
+    );
     const started = Date.now();
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "start" });
     const completed = await done;

@@ -17,15 +17,27 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
   const port = Number(new URL(server.url).port);
   const clock = createFakeClock();
   let random = 0.9;
-  const connection = createRealtimeConnection({ url: server.url, io, clock, random: () => random, transports: ["websocket"] });
+  const connection = createRealtimeConnection({
+    url: server.url,
+    io,
+    clock,
+    random: () => random,
+    transports: ["websocket"],
+  });
   const statuses: ConnectionStatus[] = [];
   connection.onStatus((status) => statuses.push(status));
-  await until("the first connect", () => connection.status.state === "connected", { timeoutMs: 10_000, intervalMs: 10 });
+  await until("the first connect", () => connection.status.state === "connected", {
+    timeoutMs: 10_000,
+    intervalMs: 10,
+  });
 
   // the server goes away: every attempt from now on is refused
   await server.close();
   server = null;
-  await until("the disconnect to be noticed", () => connection.status.state === "reconnecting", { timeoutMs: 10_000, intervalMs: 10 });
+  await until("the disconnect to be noticed", () => connection.status.state === "reconnecting", {
+    timeoutMs: 10_000,
+    intervalMs: 10,
+  });
   for (let attempt = 1; attempt <= 5; attempt++) {
     const status = connection.status;
     expect(status).toMatchObject({ state: "reconnecting", attempt, of: 5 });
@@ -37,7 +49,10 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
     clock.advance(delay - 1);
     expect(connection.status).toBe(status);
     clock.advance(1);
-    await until(`attempt ${attempt} to fail`, () => connection.status !== status, { timeoutMs: 10_000, intervalMs: 10 });
+    await until(`attempt ${attempt} to fail`, () => connection.status !== status, {
+      timeoutMs: 10_000,
+      intervalMs: 10,
+    });
     random = attempt / 5; // other jitter on the next attempts
   }
   expect(connection.status).toEqual({ state: "failed" });
@@ -48,9 +63,22 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
   // the server is back; the manual Reconnect starts over and succeeds
   server = await startTestServer({ port });
   connection.reconnectNow();
-  await until("the manual reconnect", () => connection.status.state === "connected", { timeoutMs: 10_000, intervalMs: 10 });
+  await until("the manual reconnect", () => connection.status.state === "connected", {
+    timeoutMs: 10_000,
+    intervalMs: 10,
+  });
   const ack = await request(connection.socket, "ping", { client_time: Date.now() });
   expect(ack.ok).toBe(true);
-  expect(statuses.map((s) => s.state)).toEqual(["connected", "reconnecting", "reconnecting", "reconnecting", "reconnecting", "reconnecting", "failed", "connecting", "connected"]);
+  expect(statuses.map((s) => s.state)).toEqual([
+    "connected",
+    "reconnecting",
+    "reconnecting",
+    "reconnecting",
+    "reconnecting",
+    "reconnecting",
+    "failed",
+    "connecting",
+    "connected",
+  ]);
   connection.close();
 });

@@ -52,8 +52,26 @@ test("the API's refusals keep their contract code and status through Next.js (no
   const cases: [string, RequestInit, number, string][] = [
     ["/api/admin/session", { headers: bogus }, 401, "unauthorized"],
     ["/api/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11", {}, 404, "not_found"],
-    ["/api/sessions", { method: "POST", headers: { ...bogus, "content-type": "application/json" }, body: JSON.stringify({ name: "x", rounds: 1, seconds_per_pick: 0, human_teams: [] }) }, 401, "unauthorized"],
-    ["/api/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11/seats/CHI/claim", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ display_name: "Fan" }) }, 404, "not_found"],
+    [
+      "/api/sessions",
+      {
+        method: "POST",
+        headers: { ...bogus, "content-type": "application/json" },
+        body: JSON.stringify({ name: "x", rounds: 1, seconds_per_pick: 0, human_teams: [] }),
+      },
+      401,
+      "unauthorized",
+    ],
+    [
+      "/api/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11/seats/CHI/claim",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ display_name: "Fan" }),
+      },
+      404,
+      "not_found",
+    ],
   ];
   for (const [path, init, status, code] of cases) {
     const response = await fetch(server.url + path, init);
@@ -63,7 +81,10 @@ test("the API's refusals keep their contract code and status through Next.js (no
 
 test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, both transports", async () => {
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Watchers" } });
-  const { session_id } = await httpJson(`${server.url}/api/sessions`, { token: admin_key, body: { name: "CPU vs CPU", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 20 } });
+  const { session_id } = await httpJson(`${server.url}/api/sessions`, {
+    token: admin_key,
+    body: { name: "CPU vs CPU", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 20 },
+  });
   for (const transports of [["websocket"], ["polling"]] as const) {
     const socket = io(server.url, { transports: [...transports], reconnection: false, forceNew: true });
     const join = await request<{ role: string; snapshot: any }>(socket, "join_session", { session_id });
@@ -74,7 +95,9 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   await request(watcher, "join_session", { session_id });
   const picks: number[] = [];
   watcher.on("draft_pick", (e: any) => picks.push(e.pick.overall));
-  const done = new Promise<any>((resolve) => watcher.on("session_update", (e: any) => e.status === "complete" && resolve(e)));
+  const done = new Promise<any>((resolve) =>
+    watcher.on("session_update", (e: any) => e.status === "complete" && resolve(e)),
+  );
   await httpJson(`${server.url}/api/sessions/${session_id}/actions`, { token: admin_key, body: { action: "start" } });
   await done;
   expect(picks).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
@@ -84,7 +107,9 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   expect((await exported.text()).trim().split("\n")).toHaveLength(33);
   const trades = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv&table=trades`);
   expect(trades.headers.get("content-disposition")).toMatch(/-trades\.csv"/);
-  expect((await trades.text()).trim()).toBe("trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive");
+  expect((await trades.text()).trim()).toBe(
+    "trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive",
+  );
 });
 
 test("refuses a second server on the same embedded database with a clear message", () => {

@@ -24,10 +24,17 @@ async function room() {
     expect(ack.ok).toBe(true);
     return socket;
   };
-  return { draft, chi: await join(draft.seat("CHI")), was: await join(draft.seat("WAS")), spectator: await join(), admin: await join(draft.adminKey) };
+  return {
+    draft,
+    chi: await join(draft.seat("CHI")),
+    was: await join(draft.seat("WAS")),
+    spectator: await join(),
+    admin: await join(draft.adminKey),
+  };
 }
 
-const slotOwner = async (sessionId: string, overall: number) => (await server.warroom.service.snapshot(sessionId)).order[overall - 1]!.team_id;
+const slotOwner = async (sessionId: string, overall: number) =>
+  (await server.warroom.service.snapshot(sessionId)).order[overall - 1]!.team_id;
 
 async function assertSingleOwners(sessionId: string) {
   const rows = await server.warroom.db.prisma.orderSlot.findMany({ where: { sessionId }, orderBy: { overall: "asc" } });
@@ -42,8 +49,17 @@ describe(`trades over sockets (${backendName})`, () => {
     const seen = [chi, was, spectator].map((s) => collect<any>(s, "trade_executed", 1));
     const proposals = collect<any>(spectator, "trade_proposed", 1);
     // CHI gives 9 for ARI's 27: far more chart value than ARI gives up
-    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "ARI", give: [9], receive: [27] });
-    expect(ack).toMatchObject({ ok: true, trade: { from_team_id: "CHI", to_team_id: "ARI", status: "pending", value: { chart: "hill" } } });
+    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "CHI",
+      to_team_id: "ARI",
+      give: [9],
+      receive: [27],
+    });
+    expect(ack).toMatchObject({
+      ok: true,
+      trade: { from_team_id: "CHI", to_team_id: "ARI", status: "pending", value: { chart: "hill" } },
+    });
     expect((await proposals)[0].trade.trade_id).toBe(ack.trade.trade_id);
     for (const [event] of await Promise.all(seen)) {
       expect(event).toMatchObject({ trade: { trade_id: ack.trade.trade_id, status: "executed" } });
@@ -57,7 +73,13 @@ describe(`trades over sockets (${backendName})`, () => {
   test("a CPU GM refuses an offer below chart value", async () => {
     const { draft, chi, spectator } = await room();
     const rejected = collect<any>(spectator, "trade_rejected", 1);
-    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "ARI", give: [9], receive: [4] });
+    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "CHI",
+      to_team_id: "ARI",
+      give: [9],
+      receive: [4],
+    });
     expect(ack.ok).toBe(true);
     expect((await rejected)[0].trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
     expect(await slotOwner(draft.sessionId, 4)).toBe("ARI");
@@ -66,16 +88,42 @@ describe(`trades over sockets (${backendName})`, () => {
   test("two humans trade: the offer waits for the other seat, which accepts", async () => {
     const { draft, chi, was, spectator } = await room();
     const offered = collect<any>(was, "trade_proposed", 1);
-    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "WAS", give: [9], receive: [2] });
+    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "CHI",
+      to_team_id: "WAS",
+      give: [9],
+      receive: [2],
+    });
     expect(ack.trade.status).toBe("pending");
     const [incoming] = await offered;
     expect(incoming.trade.trade_id).toBe(ack.trade.trade_id);
     expect(await slotOwner(draft.sessionId, 2)).toBe("WAS");
     // only WAS may accept; the spectator and CHI itself may not
-    expect((await request(spectator, "respond_trade", { session_id: draft.sessionId, trade_id: incoming.trade.trade_id, accept: true })).error?.code).toBe("forbidden");
-    expect((await request(chi, "respond_trade", { session_id: draft.sessionId, trade_id: incoming.trade.trade_id, accept: true })).error?.code).toBe("forbidden");
+    expect(
+      (
+        await request(spectator, "respond_trade", {
+          session_id: draft.sessionId,
+          trade_id: incoming.trade.trade_id,
+          accept: true,
+        })
+      ).error?.code,
+    ).toBe("forbidden");
+    expect(
+      (
+        await request(chi, "respond_trade", {
+          session_id: draft.sessionId,
+          trade_id: incoming.trade.trade_id,
+          accept: true,
+        })
+      ).error?.code,
+    ).toBe("forbidden");
     const executed = collect<any>(spectator, "trade_executed", 1);
-    const answer = await request<{ trade: any }>(was, "respond_trade", { session_id: draft.sessionId, trade_id: incoming.trade.trade_id, accept: true });
+    const answer = await request<{ trade: any }>(was, "respond_trade", {
+      session_id: draft.sessionId,
+      trade_id: incoming.trade.trade_id,
+      accept: true,
+    });
     expect(answer.trade.status).toBe("executed");
     expect((await executed)[0].order[1].team_id).toBe("CHI");
     expect(await slotOwner(draft.sessionId, 9)).toBe("WAS");
@@ -84,25 +132,67 @@ describe(`trades over sockets (${backendName})`, () => {
 
   test("two humans trade: the other seat declines and nothing moves", async () => {
     const { draft, chi, was } = await room();
-    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "WAS", give: [9], receive: [36] });
+    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "CHI",
+      to_team_id: "WAS",
+      give: [9],
+      receive: [36],
+    });
     const rejected = collect<any>(chi, "trade_rejected", 1);
-    const answer = await request<{ trade: any }>(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: false });
+    const answer = await request<{ trade: any }>(was, "respond_trade", {
+      session_id: draft.sessionId,
+      trade_id: ack.trade.trade_id,
+      accept: false,
+    });
     expect(answer.trade.status).toBe("rejected");
     expect((await rejected)[0].trade.trade_id).toBe(ack.trade.trade_id);
     expect(await slotOwner(draft.sessionId, 36)).toBe("WAS");
-    expect((await request(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true })).error?.code).toBe("conflict");
+    expect(
+      (await request(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true }))
+        .error?.code,
+    ).toBe("conflict");
   });
 
   test("a stale offer is rejected: its pick was used before the answer", async () => {
     const { draft, chi, was, admin } = await room();
     await request(admin, "admin_action", { session_id: draft.sessionId, action: "start" });
-    const ack = await request<{ trade: any }>(was, "propose_trade", { session_id: draft.sessionId, from_team_id: "WAS", to_team_id: "CHI", give: [2, 36], receive: [1] });
+    const ack = await request<{ trade: any }>(was, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "WAS",
+      to_team_id: "CHI",
+      give: [2, 36],
+      receive: [1],
+    });
     const rejected = collect<any>(was, "trade_rejected", 1);
-    expect((await request(chi, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 })).ok).toBe(true);
+    expect(
+      (
+        await request(chi, "make_pick", {
+          session_id: draft.sessionId,
+          team_id: "CHI",
+          player_id: "WillCa03",
+          expected_overall: 1,
+        })
+      ).ok,
+    ).toBe(true);
     expect((await rejected)[0].trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
-    const late = await request(chi, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true });
+    const late = await request(chi, "respond_trade", {
+      session_id: draft.sessionId,
+      trade_id: ack.trade.trade_id,
+      accept: true,
+    });
     expect(late.error?.code).toBe("conflict");
-    expect((await request(was, "propose_trade", { session_id: draft.sessionId, from_team_id: "WAS", to_team_id: "CHI", give: [2], receive: [1] })).error?.code).toBe("conflict");
+    expect(
+      (
+        await request(was, "propose_trade", {
+          session_id: draft.sessionId,
+          from_team_id: "WAS",
+          to_team_id: "CHI",
+          give: [2],
+          receive: [1],
+        })
+      ).error?.code,
+    ).toBe("conflict");
     await assertSingleOwners(draft.sessionId);
   });
 
@@ -111,8 +201,12 @@ describe(`trades over sockets (${backendName})`, () => {
     const offer = { session_id: draft.sessionId, from_team_id: "WAS", to_team_id: "ARI", give: [2], receive: [4] };
     expect((await request(chi, "propose_trade", offer)).error?.code).toBe("forbidden");
     expect((await request(spectator, "propose_trade", offer)).error?.code).toBe("forbidden");
-    expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [2] })).error?.code).toBe("conflict");
-    expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [1, 1] })).error?.code).toBe("invalid_payload");
+    expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [2] })).error?.code).toBe(
+      "conflict",
+    );
+    expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [1, 1] })).error?.code).toBe(
+      "invalid_payload",
+    );
     const commissioner = await request<{ trade: any }>(admin, "propose_trade", offer);
     expect(commissioner.trade.status).toBe("executed");
     expect(await slotOwner(draft.sessionId, 2)).toBe("ARI");
@@ -122,15 +216,32 @@ describe(`trades over sockets (${backendName})`, () => {
   test("a CPU GM calls the human on the clock with a fair offer to trade up, and the human can accept", async () => {
     // find a seed whose draft brings a call for pick 2 (WAS) right after CHI's CPU pick, using the same engine
     const pool = (await createPoolCatalog(server.warroom.db.prisma).get("2024"))!;
-    const teams = pool.teams.map((t) => ({ ...t, controller: t.team_id === "WAS" ? ("human" as const) : ("cpu" as const) }));
+    const teams = pool.teams.map((t) => ({
+      ...t,
+      controller: t.team_id === "WAS" ? ("human" as const) : ("cpu" as const),
+    }));
     const seed = Array.from({ length: 300 }, (_, i) => i).find((candidate) => {
-      const config = { sessionId: "x", name: "x", pool, rounds: 2, secondsPerPick: 0, cpuDelayMs: 0, teams, settings: { seed: candidate } };
+      const config = {
+        sessionId: "x",
+        name: "x",
+        pool,
+        rounds: 2,
+        secondsPerPick: 0,
+        cpuDelayMs: 0,
+        teams,
+        settings: { seed: candidate },
+      };
       const started = decide(initialState(config), { type: "start" }, 0);
       const ticked = started.ok && decide(started.value.state, { type: "tick" }, 0);
       return ticked && ticked.ok && ticked.value.events.some((e) => e.type === "trade_proposed");
     });
     expect(seed).toBeDefined();
-    const draft = await createDraft(server.warroom, { human_teams: ["WAS"], cpu_delay_ms: 0, seed, cpu_trade_offers: true });
+    const draft = await createDraft(server.warroom, {
+      human_teams: ["WAS"],
+      cpu_delay_ms: 0,
+      seed,
+      cpu_trade_offers: true,
+    });
     const was = await server.client();
     await request(was, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
     const call = collect<any>(was, "trade_proposed", 1);
@@ -138,7 +249,11 @@ describe(`trades over sockets (${backendName})`, () => {
     const [{ trade }] = await call;
     expect(trade).toMatchObject({ to_team_id: "WAS", receive: [2], status: "pending" });
     expect(trade.value.give).toBeGreaterThanOrEqual(trade.value.receive);
-    const answer = await request<{ trade: any }>(was, "respond_trade", { session_id: draft.sessionId, trade_id: trade.trade_id, accept: true });
+    const answer = await request<{ trade: any }>(was, "respond_trade", {
+      session_id: draft.sessionId,
+      trade_id: trade.trade_id,
+      accept: true,
+    });
     expect(answer.trade.status).toBe("executed");
     for (const overall of trade.give) expect(await slotOwner(draft.sessionId, overall)).toBe("WAS");
     await assertSingleOwners(draft.sessionId);
@@ -146,7 +261,13 @@ describe(`trades over sockets (${backendName})`, () => {
 
   test("trades show in the snapshot and in the JSON export", async () => {
     const { draft, chi } = await room();
-    const ack = await request<{ trade: any }>(chi, "propose_trade", { session_id: draft.sessionId, from_team_id: "CHI", to_team_id: "ARI", give: [9], receive: [27] });
+    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "CHI",
+      to_team_id: "ARI",
+      give: [9],
+      receive: [27],
+    });
     const snapshot = await server.warroom.service.snapshot(draft.sessionId);
     expect(snapshot.trades).toEqual([expect.objectContaining({ trade_id: ack.trade.trade_id, status: "executed" })]);
     const exported = JSON.parse((await server.warroom.queries.exportDraft(draft.sessionId, "json")).body);

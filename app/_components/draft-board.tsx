@@ -20,7 +20,15 @@ export interface DraftBoardProps {
   className?: string;
 }
 
-export function DraftBoard({ order, picks, rounds, teams, currentOverall, highlightTeam = null, className = "" }: DraftBoardProps) {
+export function DraftBoard({
+  order,
+  picks,
+  rounds,
+  teams,
+  currentOverall,
+  highlightTeam = null,
+  className = "",
+}: DraftBoardProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.team_id, t.name])), [teams]);
   const pickByOverall = useMemo(() => new Map(picks.map((p) => [p.overall, p])), [picks]);
@@ -53,12 +61,25 @@ export function DraftBoard({ order, picks, rounds, teams, currentOverall, highli
   }, [currentOverall, columns]);
 
   return (
-    <div ref={scrollRef} className={`relative max-h-[30rem] overflow-auto rounded-md border border-slate-800 ${className}`} data-testid="draft-board" tabIndex={0} aria-label="Draft board, scrollable">
-      <table className="table-fixed border-separate border-spacing-1 text-xs" style={{ width: `${4 + columns * 7.5}rem` }}>
-        <caption className="sr-only">Draft board: {rows.length} rounds, {picks.length} picks made</caption>
+    <div
+      ref={scrollRef}
+      className={`relative max-h-[30rem] overflow-auto rounded-md border border-slate-800 ${className}`}
+      data-testid="draft-board"
+      tabIndex={0}
+      aria-label="Draft board, scrollable"
+    >
+      <table
+        className="table-fixed border-separate border-spacing-1 text-xs"
+        style={{ width: `${4 + columns * 7.5}rem` }}
+      >
+        <caption className="sr-only">
+          Draft board: {rows.length} rounds, {picks.length} picks made
+        </caption>
         <colgroup>
           <col style={{ width: "3.5rem" }} />
-          {Array.from({ length: columns }, (_, i) => <col key={i} style={{ width: "7.25rem" }} />)}
+          {Array.from({ length: columns }, (_, i) => (
+            <col key={i} style={{ width: "7.25rem" }} />
+          ))}
         </colgroup>
         <tbody>
           {rows.map(({ round, slots }) => (
@@ -76,7 +97,9 @@ export function DraftBoard({ order, picks, rounds, teams, currentOverall, highli
                   mine={highlightTeam !== null && slot.team_id === highlightTeam}
                 />
               ))}
-              {Array.from({ length: columns - slots.length }, (_, i) => <td key={`blank-${i}`} aria-hidden />)}
+              {Array.from({ length: columns - slots.length }, (_, i) => (
+                <td key={`blank-${i}`} aria-hidden />
+              ))}
             </tr>
           ))}
         </tbody>
@@ -114,8 +137,12 @@ const BoardCell = memo(function BoardCell({ slot, pick, teamName, current, mine 
     >
       <span className="sr-only">{label}</span>
       <span aria-hidden className="flex items-center gap-1">
-        <span className="tabular-nums text-slate-400">{slot.round}.{String(slot.pick_in_round).padStart(2, "0")}</span>
-        <span className="rounded px-1 font-bold leading-4" style={{ backgroundColor: color.bg, color: color.fg }}>{slot.team_id}</span>
+        <span className="tabular-nums text-slate-400">
+          {slot.round}.{String(slot.pick_in_round).padStart(2, "0")}
+        </span>
+        <span className="rounded px-1 font-bold leading-4" style={{ backgroundColor: color.bg, color: color.fg }}>
+          {slot.team_id}
+        </span>
         {traded && <span className="truncate text-[0.65rem] text-amber-300">⇄{slot.original_team_id}</span>}
       </span>
       <span aria-hidden className="block truncate font-medium text-slate-50">

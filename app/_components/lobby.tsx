@@ -10,9 +10,13 @@ export function Lobby() {
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold text-slate-50">Draft rooms</h1>
-          <p className="text-sm text-slate-300">Watch a live draft, claim an open seat, or start a mock against CPU GMs.</p>
+          <p className="text-sm text-slate-300">
+            Watch a live draft, claim an open seat, or start a mock against CPU GMs.
+          </p>
         </div>
-        <Link prefetch={false} href="/admin" className="text-sm text-sky-300 underline-offset-2 hover:underline">Run a league draft →</Link>
+        <Link prefetch={false} href="/admin" className="text-sm text-sky-300 underline-offset-2 hover:underline">
+          Run a league draft →
+        </Link>
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <SessionList className="order-2 lg:order-1" />

@@ -69,15 +69,26 @@ export function SessionList({ className = "" }: { className?: string }) {
   return (
     <Panel title={`Sessions${sessions ? ` (${sessions.length})` : ""}`} className={className}>
       <div className="border-b border-slate-800 p-3">
-        <label htmlFor="display-name" className={labelClass}>Your name (to claim a seat)</label>
-        <input id="display-name" className={`${inputClass} max-w-xs`} maxLength={40} autoComplete="nickname" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <label htmlFor="display-name" className={labelClass}>
+          Your name (to claim a seat)
+        </label>
+        <input
+          id="display-name"
+          className={`${inputClass} max-w-xs`}
+          maxLength={40}
+          autoComplete="nickname"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
       </div>
       <div className="px-3 pt-1">
         <MessageLine message={listError} />
       </div>
       <ul className="divide-y divide-slate-800" aria-live="off" data-testid="session-list">
         {sessions === null && !listError && <li className="p-3 text-sm text-slate-400">Loading sessions…</li>}
-        {sessions?.length === 0 && <li className="p-3 text-sm text-slate-400">No sessions yet. Start a solo mock to begin.</li>}
+        {sessions?.length === 0 && (
+          <li className="p-3 text-sm text-slate-400">No sessions yet. Start a solo mock to begin.</li>
+        )}
         {sessions?.map((s) => (
           <li key={s.session_id} className="space-y-2 p-3" data-session-id={s.session_id}>
             <div className="flex flex-wrap items-center gap-2">
@@ -89,20 +100,30 @@ export function SessionList({ className = "" }: { className?: string }) {
                 <>
                   <span>On the clock</span>
                   <TeamChip teamId={s.current_pick.team_id} />
-                  <span className="tabular-nums">Rd {s.current_pick.round}, pick {s.current_pick.pick_in_round} (#{s.current_pick.overall})</span>
+                  <span className="tabular-nums">
+                    Rd {s.current_pick.round}, pick {s.current_pick.pick_in_round} (#{s.current_pick.overall})
+                  </span>
                 </>
               ) : (
                 <span>{s.status === "complete" ? "Draft complete" : "Not started"}</span>
               )}
               <span aria-hidden>·</span>
-              <span>{s.open_seats.length === 0 ? "no open seats" : `${s.open_seats.length} open seat${s.open_seats.length === 1 ? "" : "s"}`}</span>
+              <span>
+                {s.open_seats.length === 0
+                  ? "no open seats"
+                  : `${s.open_seats.length} open seat${s.open_seats.length === 1 ? "" : "s"}`}
+              </span>
             </p>
             <div className="flex flex-wrap gap-2">
               <a className={buttonClass("secondary")} href={`/sessions/${s.session_id}`} aria-label={`Watch ${s.name}`}>
                 Watch
               </a>
               {s.status === "complete" && (
-                <a className={buttonClass("secondary")} href={`/sessions/${s.session_id}/replay`} aria-label={`Replay ${s.name}`}>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/sessions/${s.session_id}/replay`}
+                  aria-label={`Replay ${s.name}`}
+                >
                   Replay
                 </a>
               )}

@@ -25,7 +25,16 @@ const CPU_SPEEDS = [
 ];
 
 export function SoloMockForm() {
-  const { pools, pool, selected, clubs, chosen: teams, error: poolsError, choosePool, toggle } = usePoolChoice({ kind: "bundled" });
+  const {
+    pools,
+    pool,
+    selected,
+    clubs,
+    chosen: teams,
+    error: poolsError,
+    choosePool,
+    toggle,
+  } = usePoolChoice({ kind: "bundled" });
   const [rounds, setRounds] = useState(3);
   const [clock, setClock] = useState(0);
   const [cpuDelay, setCpuDelay] = useState(500);
@@ -63,7 +72,9 @@ export function SoloMockForm() {
   return (
     <Panel title="Solo mock draft">
       <form onSubmit={submit} className="space-y-3 p-3" aria-describedby="solo-hint">
-        <p id="solo-hint" className="text-sm text-slate-300">Pick your team (or several), then start. CPU GMs draft for everyone else.</p>
+        <p id="solo-hint" className="text-sm text-slate-300">
+          Pick your team (or several), then start. CPU GMs draft for everyone else.
+        </p>
         <fieldset>
           <legend className={labelClass}>Your team{teams.length > 1 ? `s (${teams.length})` : ""}</legend>
           <div className="grid min-h-40 grid-cols-4 gap-1.5 sm:grid-cols-8 lg:grid-cols-4 xl:grid-cols-8">
@@ -92,41 +103,97 @@ export function SoloMockForm() {
 
         <details className="rounded-md border border-slate-700 p-2">
           <summary className="cursor-pointer text-sm font-medium text-slate-200">
-            Settings: {pool} class · {rounds} round{rounds === 1 ? "" : "s"} · {CLOCKS.find((c) => c.value === clock)?.label} · {CPU_SPEEDS.find((c) => c.value === cpuDelay)?.label} CPU
+            Settings: {pool} class · {rounds} round{rounds === 1 ? "" : "s"} ·{" "}
+            {CLOCKS.find((c) => c.value === clock)?.label} · {CPU_SPEEDS.find((c) => c.value === cpuDelay)?.label} CPU
           </summary>
           <div className="mt-2 grid grid-cols-2 gap-2">
             <Field id="solo-pool" label="Draft class">
               <select id="solo-pool" className={inputClass} value={pool} onChange={(e) => choosePool(e.target.value)}>
-                {(pools ?? []).map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
+                {(pools ?? []).map((p) => (
+                  <option key={p.pool} value={p.pool}>
+                    {p.pool}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id="solo-rounds" label="Rounds">
-              <select id="solo-rounds" className={inputClass} value={rounds} onChange={(e) => setRounds(Number(e.target.value))}>
-                {[1, 2, 3, 4, 5, 6, 7].filter((r) => r <= (selected?.rounds ?? 7)).map((r) => <option key={r} value={r}>{r}</option>)}
+              <select
+                id="solo-rounds"
+                className={inputClass}
+                value={rounds}
+                onChange={(e) => setRounds(Number(e.target.value))}
+              >
+                {[1, 2, 3, 4, 5, 6, 7]
+                  .filter((r) => r <= (selected?.rounds ?? 7))
+                  .map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
               </select>
             </Field>
             <Field id="solo-clock" label="Pick clock">
-              <select id="solo-clock" className={inputClass} value={clock} onChange={(e) => setClock(Number(e.target.value))}>
-                {CLOCKS.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              <select
+                id="solo-clock"
+                className={inputClass}
+                value={clock}
+                onChange={(e) => setClock(Number(e.target.value))}
+              >
+                {CLOCKS.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id="solo-cpu" label="CPU speed">
-              <select id="solo-cpu" className={inputClass} value={cpuDelay} onChange={(e) => setCpuDelay(Number(e.target.value))}>
-                {CPU_SPEEDS.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              <select
+                id="solo-cpu"
+                className={inputClass}
+                value={cpuDelay}
+                onChange={(e) => setCpuDelay(Number(e.target.value))}
+              >
+                {CPU_SPEEDS.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id="solo-randomness" label={`CPU randomness ${Math.round(randomness * 100)} %`}>
-              <input id="solo-randomness" type="range" min={0} max={1} step={0.05} className="h-9 w-full accent-sky-400" value={randomness} onChange={(e) => setRandomness(Number(e.target.value))} />
+              <input
+                id="solo-randomness"
+                type="range"
+                min={0}
+                max={1}
+                step={0.05}
+                className="h-9 w-full accent-sky-400"
+                value={randomness}
+                onChange={(e) => setRandomness(Number(e.target.value))}
+              />
             </Field>
             <Field id="solo-chart" label="Trade chart">
-              <select id="solo-chart" className={inputClass} value={chart} onChange={(e) => setChart(e.target.value as typeof chart)}>
-                {TRADE_CHARTS.map((c) => <option key={c} value={c}>{c}</option>)}
+              <select
+                id="solo-chart"
+                className={inputClass}
+                value={chart}
+                onChange={(e) => setChart(e.target.value as typeof chart)}
+              >
+                {TRADE_CHARTS.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
               </select>
             </Field>
           </div>
         </details>
 
-        <button type="submit" className={buttonClass("primary", "w-full text-base")} disabled={busy || teams.length === 0 || !pool}>
+        <button
+          type="submit"
+          className={buttonClass("primary", "w-full text-base")}
+          disabled={busy || teams.length === 0 || !pool}
+        >
           {busy ? "Starting…" : teams.length ? `Start mock as ${teams.join(", ")}` : "Pick a team to start"}
         </button>
         <MessageLine message={error ?? poolsError} />
@@ -138,7 +205,9 @@ export function SoloMockForm() {
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>{label}</label>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
       {children}
     </div>
   );

@@ -6,8 +6,10 @@ type Variant = "primary" | "secondary" | "danger";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-sky-500 text-slate-950 hover:bg-sky-400 disabled:bg-slate-700 disabled:text-slate-400",
-  secondary: "border border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700 disabled:text-slate-500 disabled:hover:bg-slate-800",
-  danger: "border border-rose-700 bg-rose-950 text-rose-100 hover:bg-rose-900 disabled:border-slate-700 disabled:bg-slate-800 disabled:text-slate-500",
+  secondary:
+    "border border-slate-600 bg-slate-800 text-slate-100 hover:bg-slate-700 disabled:text-slate-500 disabled:hover:bg-slate-800",
+  danger:
+    "border border-rose-700 bg-rose-950 text-rose-100 hover:bg-rose-900 disabled:border-slate-700 disabled:bg-slate-800 disabled:text-slate-500",
 };
 
 export function buttonClass(variant: Variant = "secondary", extra = ""): string {
@@ -19,7 +21,17 @@ export const inputClass =
 
 export const labelClass = "mb-1 block text-xs font-semibold uppercase tracking-wide text-slate-300";
 
-export function Panel({ title, children, className = "", actions }: { title: string; children: ReactNode; className?: string; actions?: ReactNode }) {
+export function Panel({
+  title,
+  children,
+  className = "",
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  className?: string;
+  actions?: ReactNode;
+}) {
   return (
     <section aria-label={title} className={`rounded-lg border border-slate-800 bg-slate-900 ${className}`}>
       <div className="flex min-h-11 items-center justify-between gap-2 border-b border-slate-800 px-3 py-2">
@@ -39,7 +51,13 @@ const STATUS_STYLES: Record<SessionStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: SessionStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${STATUS_STYLES[status]}`}>{status}</span>;
+  return (
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${STATUS_STYLES[status]}`}
+    >
+      {status}
+    </span>
+  );
 }
 
 /** A line reserved for a message, so showing or clearing it never moves the layout. */

@@ -8,7 +8,9 @@ import { startGenerators, type GeneratorHandle } from "../support/processes";
 export const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 export async function createLeague(url: string): Promise<string> {
-  const { admin_key } = await httpJson<{ admin_key: string }>(`${url}/api/leagues`, { body: { name: `bench ${randomUUID().slice(0, 8)}` } });
+  const { admin_key } = await httpJson<{ admin_key: string }>(`${url}/api/leagues`, {
+    body: { name: `bench ${randomUUID().slice(0, 8)}` },
+  });
   return admin_key;
 }
 
@@ -41,12 +43,25 @@ export interface CreatedSession {
   adminKey: string;
 }
 
-export async function createSessions(url: string, count: number, body: SessionBody, concurrency = 4): Promise<CreatedSession[]> {
-  const keys = await inParallel(Array.from({ length: Math.ceil(count / SESSIONS_PER_LEAGUE) }, (_, i) => i), 4, () => createLeague(url));
-  return inParallel(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
-    const adminKey = keys[Math.floor(i / SESSIONS_PER_LEAGUE)]!;
-    return { sessionId: await createSession(url, adminKey, body, `bench ${i + 1}`), adminKey };
-  });
+export async function createSessions(
+  url: string,
+  count: number,
+  body: SessionBody,
+  concurrency = 4,
+): Promise<CreatedSession[]> {
+  const keys = await inParallel(
+    Array.from({ length: Math.ceil(count / SESSIONS_PER_LEAGUE) }, (_, i) => i),
+    4,
+    () => createLeague(url),
+  );
+  return inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const adminKey = keys[Math.floor(i / SESSIONS_PER_LEAGUE)]!;
+      return { sessionId: await createSession(url, adminKey, body, `bench ${i + 1}`), adminKey };
+    },
+  );
 }
 
 export const action = (url: string, adminKey: string, sessionId: string, name: string) =>
@@ -81,7 +96,14 @@ export async function connectClients(
   const replies = await Promise.all(
     generators.map((generator, g) => {
       const reply = generator.next("connected", options.timeoutMs ?? 300_000);
-      generator.send({ cmd: "connect", mode, clients: shares[g], concurrency: options.concurrency ?? 25, maxOverall: options.maxOverall ?? 0, offset: (options.offset ?? 0) + g * 100_000 });
+      generator.send({
+        cmd: "connect",
+        mode,
+        clients: shares[g],
+        concurrency: options.concurrency ?? 25,
+        maxOverall: options.maxOverall ?? 0,
+        offset: (options.offset ?? 0) + g * 100_000,
+      });
       return reply;
     }),
   );
@@ -95,7 +117,10 @@ export async function connectClients(
   };
 }
 
-export async function withGenerators<T>(count: number, work: (generators: GeneratorHandle[]) => Promise<T>): Promise<T> {
+export async function withGenerators<T>(
+  count: number,
+  work: (generators: GeneratorHandle[]) => Promise<T>,
+): Promise<T> {
   const generators = await startGenerators(count);
   try {
     return await work(generators);

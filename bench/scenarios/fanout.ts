@@ -12,7 +12,16 @@ import { httpJson } from "../support/http";
 import { startSampler } from "../support/proc-stats";
 import { summarize, type LatencySummary } from "../support/stats";
 import type { GeneratorHandle } from "../support/processes";
-import { connectClients, createLeague, createSession, log, poolTeams, refusalHint, withGenerators, type Connected } from "./common";
+import {
+  connectClients,
+  createLeague,
+  createSession,
+  log,
+  poolTeams,
+  refusalHint,
+  withGenerators,
+  type Connected,
+} from "./common";
 
 export interface FanoutOptions {
   clients: number;
@@ -79,30 +88,65 @@ async function prepare(target: FanoutTarget, options: FanoutOptions, generators:
     adminKey = await createLeague(target.pickerUrl);
     // every seat human and untimed: only the picker's picks happen
     const teams = await poolTeams(target.pickerUrl);
-    sessionId = await createSession(target.pickerUrl, adminKey, { rounds: Math.min(7, Math.ceil(options.picks / 30) + 1), human_teams: teams }, "fan-out");
+    sessionId = await createSession(
+      target.pickerUrl,
+      adminKey,
+      { rounds: Math.min(7, Math.ceil(options.picks / 30) + 1), human_teams: teams },
+      "fan-out",
+    );
   } else {
     sessionId = crypto.randomUUID();
   }
-  const specs: ClientSpec[] = Array.from({ length: options.clients }, (_, i) => ({ url: target.clientUrls[i % target.clientUrls.length]!, sessionId }));
+  const specs: ClientSpec[] = Array.from({ length: options.clients }, (_, i) => ({
+    url: target.clientUrls[i % target.clientUrls.length]!,
+    sessionId,
+  }));
   const joined = await connectClients(generators, specs, "fanout", { maxOverall: options.picks + 300 });
-  log(`fan-out, ${target.label}: ${joined.connected}/${options.clients} clients joined in ${(joined.connectMs / 1000).toFixed(1)} s`);
+  log(
+    `fan-out, ${target.label}: ${joined.connected}/${options.clients} clients joined in ${(joined.connectMs / 1000).toFixed(1)} s`,
+  );
   const hint = refusalHint(joined.failed, joined.errors);
   if (hint) errors.push(hint);
 
-  const { socket: picker, ack: joinAck } = await openClient({ url: target.pickerUrl, sessionId, ...(adminKey ? { token: adminKey } : {}) }, 0);
+  const { socket: picker, ack: joinAck } = await openClient(
+    { url: target.pickerUrl, sessionId, ...(adminKey ? { token: adminKey } : {}) },
+    0,
+  );
   const payloads = new Map<number, unknown>();
-  picker.on("draft_pick", (payload: { pick?: { overall: number } } | undefined) => payload?.pick && payloads.set(payload.pick.overall, payload));
+  picker.on(
+    "draft_pick",
+    (payload: { pick?: { overall: number } } | undefined) =>
+      payload?.pick && payloads.set(payload.pick.overall, payload),
+  );
   let order: { overall: number; team_id: string }[] = [];
   let players: string[] = [];
   if (target.kind === "warroom") {
     order = joinAck.snapshot.order;
     const started = await request(picker, "admin_action", { session_id: sessionId, action: "start" });
     if (!started.ok) throw new Error(`start refused: ${JSON.stringify(started.error)}`);
-    players = (await httpJson<{ player_id: string }[]>(`${target.pickerUrl}/api/sessions/${sessionId}/players?available=true`)).map((p) => p.player_id);
-    if (order.length < options.picks || players.length < options.picks) throw new Error(`the session has only ${order.length} picks / ${players.length} players`);
+    players = (
+      await httpJson<{ player_id: string }[]>(`${target.pickerUrl}/api/sessions/${sessionId}/players?available=true`)
+    ).map((p) => p.player_id);
+    if (order.length < options.picks || players.length < options.picks)
+      throw new Error(`the session has only ${order.length} picks / ${players.length} players`);
   }
   const active = generators.filter((_, g) => joined.perGenerator[g]! > 0);
-  return { target, sessionId, picker, generators, joined, got: trackGot(active), order, players, payloads, emitTimes: [], acks: [], rejected: 0, errors, last: 0 };
+  return {
+    target,
+    sessionId,
+    picker,
+    generators,
+    joined,
+    got: trackGot(active),
+    order,
+    players,
+    payloads,
+    emitTimes: [],
+    acks: [],
+    rejected: 0,
+    errors,
+    last: 0,
+  };
 }
 
 /** Makes pick `i` on one target and waits until every client has it (or the per-pick timeout). */
@@ -113,7 +157,12 @@ async function pickOnce(p: Prepared, i: number, options: FanoutOptions, source: 
   if (p.target.kind === "warroom") {
     const slot = p.order[i]!;
     overall = slot.overall;
-    payload = { session_id: p.sessionId, team_id: slot.team_id, player_id: p.players[i], expected_overall: slot.overall };
+    payload = {
+      session_id: p.sessionId,
+      team_id: slot.team_id,
+      player_id: p.players[i],
+      expected_overall: slot.overall,
+    };
   } else {
     // the relay sends the very payload WarRoom broadcast for this pick
     const slot = source?.order[i];
@@ -126,7 +175,10 @@ async function pickOnce(p: Prepared, i: number, options: FanoutOptions, source: 
   if (wait > 0) await sleep(wait);
   const arrived = p.got.waitFor(overall, options.perPickTimeoutMs);
   p.last = nowMs();
-  const ack = await request(p.picker, "make_pick", payload, 30_000).catch((error: Error) => ({ ok: false, error: { code: "timeout", message: error.message } }));
+  const ack = await request(p.picker, "make_pick", payload, 30_000).catch((error: Error) => ({
+    ok: false,
+    error: { code: "timeout", message: error.message },
+  }));
   p.acks.push(nowMs() - p.last);
   if (!ack.ok) {
     p.rejected++;
@@ -137,7 +189,11 @@ async function pickOnce(p: Prepared, i: number, options: FanoutOptions, source: 
   await arrived;
 }
 
-async function collect(p: Prepared, usage: ReturnType<ReturnType<typeof startSampler>["stop"]>, pidOffset: number): Promise<FanoutResult> {
+async function collect(
+  p: Prepared,
+  usage: ReturnType<ReturnType<typeof startSampler>["stop"]>,
+  pidOffset: number,
+): Promise<FanoutResult> {
   // the stragglers of the last pick
   if (p.emitTimes.length) await p.got.waitFor(p.emitTimes.at(-1)![0], 10_000);
   const results = await Promise.all(
@@ -184,7 +240,9 @@ export async function runFanout(targets: FanoutTarget[], options: FanoutOptions)
     const prepared: Prepared[] = [];
     try {
       for (const [t, target] of targets.entries()) {
-        prepared.push(await prepare(target, options, allGenerators.slice(t * options.generators, (t + 1) * options.generators)));
+        prepared.push(
+          await prepare(target, options, allGenerators.slice(t * options.generators, (t + 1) * options.generators)),
+        );
       }
       const source = prepared.find((p) => p.target.kind === "warroom") ?? null;
       // presence is coalesced to one per second: let the joins' presence go out before measuring

@@ -19,7 +19,9 @@ export interface IdleOptions {
 export async function runIdle(url: string, serverPid: number, options: IdleOptions) {
   const errors: string[] = [];
   const createdAt = nowMs();
-  const sessionIds = (await createSessions(url, options.sessions, { rounds: 1, human_teams: [], cpu_delay_ms: 0 })).map((c) => c.sessionId);
+  const sessionIds = (await createSessions(url, options.sessions, { rounds: 1, human_teams: [], cpu_delay_ms: 0 })).map(
+    (c) => c.sessionId,
+  );
   log(`idle: ${sessionIds.length} sessions created in ${((nowMs() - createdAt) / 1000).toFixed(1)} s`);
   const perSession = Math.ceil(options.clients / options.sessions);
   const specs: ClientSpec[] = [];
@@ -36,7 +38,9 @@ export async function runIdle(url: string, serverPid: number, options: IdleOptio
     const rest = specs.filter((_, i) => i % perSession !== 0);
     const joined = await connectClients(generators, rest, "idle", { offset: 50_000 });
     const connected = warm.connected + joined.connected;
-    log(`idle: ${connected}/${options.clients} clients joined (the last ${rest.length} in ${(joined.connectMs / 1000).toFixed(1)} s)`);
+    log(
+      `idle: ${connected}/${options.clients} clients joined (the last ${rest.length} in ${(joined.connectMs / 1000).toFixed(1)} s)`,
+    );
     const hint = refusalHint(warm.failed + joined.failed, [...warm.errors, ...joined.errors]);
     if (hint) errors.push(hint);
     await sleep(options.settleMs);

@@ -14,7 +14,9 @@ export function syntheticBoard(size: number): string {
   for (let i = 1; i <= size; i++) {
     const position = POSITIONS[i % POSITIONS.length]!;
     const grade = (99 - (i * 60) / size).toFixed(1);
-    lines.push(`${i},Prospect ${i},${position},"College ${i % 130}, East",${grade},${70 + (i % 9)},${190 + (i % 120)},${(4.4 + (i % 40) / 100).toFixed(2)},"Notes for ${i}: ""fast"", strong"`);
+    lines.push(
+      `${i},Prospect ${i},${position},"College ${i % 130}, East",${grade},${70 + (i % 9)},${190 + (i % 120)},${(4.4 + (i % 40) / 100).toFixed(2)},"Notes for ${i}: ""fast"", strong"`,
+    );
   }
   return lines.join("\n");
 }
@@ -28,7 +30,11 @@ export async function runImport(url: string, runs: number, size: number) {
   const errors: string[] = [];
   for (let run = 0; run < runs; run++) {
     const started = nowMs();
-    const response = await fetch(`${url}/api/pools`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminKey}` }, body });
+    const response = await fetch(`${url}/api/pools`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminKey}` },
+      body,
+    });
     const text = await response.text();
     walls.push(nowMs() - started);
     if (response.status !== 201) {

@@ -45,12 +45,19 @@ export function seqAccounting(perClient: SeqClientReport[], finalSeq: Map<string
 export async function runManyRooms(url: string, serverPid: number, options: ManyRoomsOptions) {
   const errors: string[] = [];
   const createdAt = nowMs();
-  const created = await createSessions(url, options.sessions, { rounds: options.rounds, human_teams: [], cpu_delay_ms: 0, cpu_trade_offers: false });
+  const created = await createSessions(url, options.sessions, {
+    rounds: options.rounds,
+    human_teams: [],
+    cpu_delay_ms: 0,
+    cpu_trade_offers: false,
+  });
   const sessionIds = created.map((c) => c.sessionId);
   log(`many rooms: ${sessionIds.length} sessions created in ${((nowMs() - createdAt) / 1000).toFixed(1)} s`);
 
   return withGenerators(options.generators, async (generators) => {
-    const specs: ClientSpec[] = sessionIds.flatMap((sessionId) => Array.from({ length: options.clientsPerSession }, () => ({ url, sessionId })));
+    const specs: ClientSpec[] = sessionIds.flatMap((sessionId) =>
+      Array.from({ length: options.clientsPerSession }, () => ({ url, sessionId })),
+    );
     const joined = await connectClients(generators, specs, "seq");
     log(`many rooms: ${joined.connected}/${specs.length} clients joined in ${(joined.connectMs / 1000).toFixed(1)} s`);
     const hint = refusalHint(joined.failed, joined.errors);
@@ -105,7 +112,9 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
       }),
     );
     // the database's word on how each draft ended
-    const finals = await inParallel(sessionIds, 8, (id) => httpJson<{ seq: number; status: string; picks: unknown[] }>(`${url}/api/sessions/${id}`));
+    const finals = await inParallel(sessionIds, 8, (id) =>
+      httpJson<{ seq: number; status: string; picks: unknown[] }>(`${url}/api/sessions/${id}`),
+    );
     const finalSeq = new Map(sessionIds.map((id, i) => [id, finals[i]!.seq]));
     const picks = finals.reduce((n, f) => n + f.picks.length, 0);
     const complete = finals.filter((f) => f.status === "complete").length;
@@ -132,7 +141,12 @@ export async function runManyRooms(url: string, serverPid: number, options: Many
       disconnects: results.reduce((n, r) => n + r.disconnected, 0),
       server_cpu_cores: Number(usage.cores[0]!.toFixed(2)),
       server_peak_rss_mib: Math.round(usage.peakRssBytes[0]! / MiB),
-      generator_cpu_cores: Number(usage.cores.slice(1).reduce((a, b) => a + b, 0).toFixed(2)),
+      generator_cpu_cores: Number(
+        usage.cores
+          .slice(1)
+          .reduce((a, b) => a + b, 0)
+          .toFixed(2),
+      ),
       errors,
     };
   });

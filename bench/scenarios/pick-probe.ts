@@ -17,8 +17,12 @@ export async function startPickProbe(url: string, intervalMs: number): Promise<P
   const adminKey = await createLeague(url);
   const sessionId = await createSession(url, adminKey, { rounds: 7, human_teams: await poolTeams(url) }, "pick probe");
   await action(url, adminKey, sessionId, "start");
-  const snapshot = await httpJson<{ order: { overall: number; team_id: string }[] }>(`${url}/api/sessions/${sessionId}`);
-  const players = (await httpJson<{ player_id: string }[]>(`${url}/api/sessions/${sessionId}/players?available=true`)).map((p) => p.player_id);
+  const snapshot = await httpJson<{ order: { overall: number; team_id: string }[] }>(
+    `${url}/api/sessions/${sessionId}`,
+  );
+  const players = (
+    await httpJson<{ player_id: string }[]>(`${url}/api/sessions/${sessionId}/players?available=true`)
+  ).map((p) => p.player_id);
   const { socket } = await openClient({ url, sessionId, token: adminKey }, 0);
 
   const acks: number[] = [];
@@ -28,7 +32,12 @@ export async function startPickProbe(url: string, intervalMs: number): Promise<P
     for (let i = 0; running && i < snapshot.order.length; i++) {
       const slot = snapshot.order[i]!;
       const sent = nowMs();
-      const ack = await request(socket, "make_pick", { session_id: sessionId, team_id: slot.team_id, player_id: players[i], expected_overall: slot.overall }).catch(() => ({ ok: false }));
+      const ack = await request(socket, "make_pick", {
+        session_id: sessionId,
+        team_id: slot.team_id,
+        player_id: players[i],
+        expected_overall: slot.overall,
+      }).catch(() => ({ ok: false }));
       if (ack.ok) acks.push(nowMs() - sent);
       else refused++;
       await sleep(intervalMs);

@@ -14,7 +14,12 @@ export async function runSoloMock(url: string, runs: number) {
   let picks = 0;
   let lost = 0;
   for (let run = 0; run < runs; run++) {
-    const sessionId = await createSession(url, adminKey, { rounds: 7, human_teams: [], cpu_delay_ms: 0 }, `solo ${run + 1}`);
+    const sessionId = await createSession(
+      url,
+      adminKey,
+      { rounds: 7, human_teams: [], cpu_delay_ms: 0 },
+      `solo ${run + 1}`,
+    );
     const { socket, ack } = await openClient({ url, sessionId }, 0);
     const seen = new Set<number>();
     try {

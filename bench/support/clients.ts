@@ -14,7 +14,8 @@ export interface ClientSpec {
  * 127.0.0.1 … 127.0.0.N, for a server that limits connections per IP.
  */
 const SOURCE_ADDRS = Math.max(1, Math.min(250, Number(process.env.BENCH_SOURCE_ADDRS || 1)));
-export const sourceAddress = (index: number): string | undefined => (SOURCE_ADDRS > 1 ? `127.0.0.${1 + (index % SOURCE_ADDRS)}` : undefined);
+export const sourceAddress = (index: number): string | undefined =>
+  SOURCE_ADDRS > 1 ? `127.0.0.${1 + (index % SOURCE_ADDRS)}` : undefined;
 
 /** What the bench reads of a join's acknowledgement. */
 export interface JoinAck {
@@ -42,7 +43,9 @@ export async function openClient(spec: ClientSpec, index: number, timeoutMs = 30
       socket.once("connect", () => resolve());
       socket.once("connect_error", (error) => reject(new Error(`connect: ${error.message}`)));
     });
-    const ack: JoinAck = await socket.timeout(timeoutMs).emitWithAck("join_session", { session_id: spec.sessionId, ...(spec.token ? { token: spec.token } : {}) });
+    const ack: JoinAck = await socket
+      .timeout(timeoutMs)
+      .emitWithAck("join_session", { session_id: spec.sessionId, ...(spec.token ? { token: spec.token } : {}) });
     if (!ack?.ok) throw new Error(`join_session refused: ${ack?.error?.code} ${ack?.error?.message}`);
     return { socket, ack };
   } catch (error) {
@@ -52,8 +55,19 @@ export async function openClient(spec: ClientSpec, index: number, timeoutMs = 30
 }
 
 /** Sends a command and waits for its acknowledgement. */
-export function request<T = Record<string, unknown>>(socket: Socket, event: string, payload: object, timeoutMs = 30_000): Promise<{ ok: boolean; error?: { code: string; message: string } } & Partial<T>> {
+export function request<T = Record<string, unknown>>(
+  socket: Socket,
+  event: string,
+  payload: object,
+  timeoutMs = 30_000,
+): Promise<{ ok: boolean; error?: { code: string; message: string } } & Partial<T>> {
   return socket.timeout(timeoutMs).emitWithAck(event, payload);
 }
 
-export const SEQUENCED_EVENTS = ["draft_pick", "session_update", "trade_proposed", "trade_executed", "trade_rejected"] as const;
+export const SEQUENCED_EVENTS = [
+  "draft_pick",
+  "session_update",
+  "trade_proposed",
+  "trade_executed",
+  "trade_rejected",
+] as const;

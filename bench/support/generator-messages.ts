@@ -25,4 +25,6 @@ export interface GeneratorMessages {
 }
 
 export type GeneratorMessageType = keyof GeneratorMessages;
-export type GeneratorMessage = { [K in GeneratorMessageType]: { type: K } & GeneratorMessages[K] }[GeneratorMessageType];
+export type GeneratorMessage = {
+  [K in GeneratorMessageType]: { type: K } & GeneratorMessages[K];
+}[GeneratorMessageType];

@@ -4,7 +4,10 @@ import { sleep } from "./clock";
 
 export const httpStats = { retried429: 0 };
 
-export async function httpJson<T = unknown>(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+export async function httpJson<T = unknown>(
+  url: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(url, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
@@ -20,13 +23,20 @@ export async function httpJson<T = unknown>(url: string, init: { method?: string
       continue;
     }
     const text = await response.text();
-    if (!response.ok) throw new Error(`${init.method ?? (init.body === undefined ? "GET" : "POST")} ${url} → ${response.status} ${text.slice(0, 300)}`);
+    if (!response.ok)
+      throw new Error(
+        `${init.method ?? (init.body === undefined ? "GET" : "POST")} ${url} → ${response.status} ${text.slice(0, 300)}`,
+      );
     return JSON.parse(text) as T;
   }
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */
-export async function inParallel<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -46,7 +46,6 @@ export function removeDir(dir: string): void {
   tempDirs.delete(dir);
 }
 
-
 /** Extra server environment from BENCH_SERVER_ENV="K=V,K2=V2" (e.g. a raised per-IP connection limit). */
 export function extraServerEnv(): Record<string, string> {
   const raw = process.env.BENCH_SERVER_ENV ?? "";
@@ -84,7 +83,13 @@ interface StartOptions {
   startTimeoutMs?: number;
 }
 
-async function startListening({ name, script, env, nodeArgs = [], startTimeoutMs = 180_000 }: StartOptions): Promise<ServerHandle> {
+async function startListening({
+  name,
+  script,
+  env,
+  nodeArgs = [],
+  startTimeoutMs = 180_000,
+}: StartOptions): Promise<ServerHandle> {
   const port = await freePort();
   const child = track(
     spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--import", GUARD, script], {
@@ -111,7 +116,10 @@ async function startListening({ name, script, env, nodeArgs = [], startTimeoutMs
   child.stderr!.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not listen within ${startTimeoutMs / 1000} s:\n${output.slice(-3000)}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not listen within ${startTimeoutMs / 1000} s:\n${output.slice(-3000)}`)),
+      startTimeoutMs,
+    );
     const check = () => {
       if (output.includes("listening on http://")) {
         clearTimeout(timer);
@@ -160,7 +168,9 @@ export async function startWarRoom(name: string, db: WarRoomDatabase): Promise<S
     script: "server.ts",
     nodeArgs: serverNodeArgs(),
     env: {
-      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl, DATA_DIR: "/nonexistent" } : { DATA_DIR: db.dataDir!, DATABASE_URL: "" }),
+      ...(db.databaseUrl
+        ? { DATABASE_URL: db.databaseUrl, DATA_DIR: "/nonexistent" }
+        : { DATA_DIR: db.dataDir!, DATABASE_URL: "" }),
       REDIS_URL: db.redisUrl ?? "",
       ...extraServerEnv(),
     },

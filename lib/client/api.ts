@@ -23,7 +23,10 @@ export const leagueSchema = z.object({ league_id: z.string(), name: z.string() }
 export type LeagueView = z.infer<typeof leagueSchema>;
 
 const createdLeagueSchema = z.object({ league_id: z.string(), admin_key: z.string() });
-const createdSessionSchema = z.object({ session_id: z.string(), seats: z.array(z.object({ team_id: z.string(), token: z.string() })) });
+const createdSessionSchema = z.object({
+  session_id: z.string(),
+  seats: z.array(z.object({ team_id: z.string(), token: z.string() })),
+});
 export type CreatedSession = z.infer<typeof createdSessionSchema>;
 
 /** The POST /api/sessions body as the form sends it (defaults filled in by the server). */
@@ -32,21 +35,29 @@ export type CreateSessionInput = z.input<typeof createSessionSchema>;
 const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
-  listSessions: (signal?: AbortSignal) => fetchJson(z.array(lobbyEntrySchema), "/api/sessions", signal ? { signal } : {}),
+  listSessions: (signal?: AbortSignal) =>
+    fetchJson(z.array(lobbyEntrySchema), "/api/sessions", signal ? { signal } : {}),
   /** bundled classes, then imported ones: only `kind`, or with a league id only that league's imported ones */
   listPools: (filter: { kind?: PoolKind; leagueId?: string } = {}, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.leagueId ? { league_id: filter.leagueId } : {}) }).toString();
+    const query = new URLSearchParams({
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.leagueId ? { league_id: filter.leagueId } : {}),
+    }).toString();
     return fetchJson(z.array(poolSummarySchema), `/api/pools${query ? `?${query}` : ""}`, signal ? { signal } : {});
   },
-  poolDetail: (poolId: string, signal?: AbortSignal) => fetchJson(poolDetailSchema, `/api/pools/${id(poolId)}`, signal ? { signal } : {}),
+  poolDetail: (poolId: string, signal?: AbortSignal) =>
+    fetchJson(poolDetailSchema, `/api/pools/${id(poolId)}`, signal ? { signal } : {}),
   createLeague: (name: string) => fetchJson(createdLeagueSchema, "/api/leagues", { body: { name } }),
   /** Sets the httpOnly admin cookie; later admin calls from this browser are authorised by it. */
   adminSignIn: (admin_key: string) => fetchJson(leagueSchema, "/api/admin/session", { body: { admin_key } }),
   /** Authorised by the admin cookie, never by a key held in page JS. */
   createSession: (body: CreateSessionInput) => fetchJson(createdSessionSchema, "/api/sessions", { body }),
-  sessionAction: (sessionId: string, action: AdminAction) => fetchJson(snapshotSchema, `/api/sessions/${id(sessionId)}/actions`, { body: { action } }),
+  sessionAction: (sessionId: string, action: AdminAction) =>
+    fetchJson(snapshotSchema, `/api/sessions/${id(sessionId)}/actions`, { body: { action } }),
   claimSeat: (sessionId: string, teamId: string, display_name: string) =>
-    fetchJson(z.object({ token: z.string() }), `/api/sessions/${id(sessionId)}/seats/${id(teamId)}/claim`, { body: { display_name } }),
+    fetchJson(z.object({ token: z.string() }), `/api/sessions/${id(sessionId)}/seats/${id(teamId)}/claim`, {
+      body: { display_name },
+    }),
   availablePlayers: (sessionId: string, signal?: AbortSignal): Promise<Player[]> =>
     fetchJson(z.array(playerSchema), `/api/sessions/${id(sessionId)}/players?available=true`, signal ? { signal } : {}),
 };

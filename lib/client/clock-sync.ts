@@ -22,7 +22,10 @@ export interface OffsetEstimate {
 
 export function offsetOf(sample: ClockSample): OffsetEstimate {
   const rtt = Math.max(0, sample.received - sample.sent);
-  return { offset_ms: Math.round(sample.server_time - (sample.sent + sample.received) / 2), error_ms: Math.ceil(rtt / 2) };
+  return {
+    offset_ms: Math.round(sample.server_time - (sample.sent + sample.received) / 2),
+    error_ms: Math.ceil(rtt / 2),
+  };
 }
 
 /** The estimate from the sample with the shortest round trip; null without samples. */

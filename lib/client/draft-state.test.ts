@@ -3,8 +3,18 @@ import { applyEvent, applyMissed, pickedPlayerIds } from "./draft-state";
 import { parseJoinAck, parseMissedItem, type RoomEvent } from "./room-events";
 
 const SESSION = "5b0f7a2e-8c1d-4c57-9a51-0e6a3c1d2b3f";
-const slot = (overall: number, team_id: string): Slot => ({ overall, round: 1, pick_in_round: overall, team_id, original_team_id: team_id });
-const clock = (deadline: string | null): Clock => ({ seconds_per_pick: 60, deadline, remaining_ms: deadline ? 60000 : null });
+const slot = (overall: number, team_id: string): Slot => ({
+  overall,
+  round: 1,
+  pick_in_round: overall,
+  team_id,
+  original_team_id: team_id,
+});
+const clock = (deadline: string | null): Clock => ({
+  seconds_per_pick: 60,
+  deadline,
+  remaining_ms: deadline ? 60000 : null,
+});
 const pick = (overall: number, team_id: string, player_id: string): Pick => ({
   ...slot(overall, team_id),
   player: { player_id, name: `Player ${player_id}`, position: "QB", rank: overall },
@@ -83,7 +93,14 @@ describe("draft state reducer", () => {
   it("applies a session update's status, current pick and clock", () => {
     const result = applyEvent(snapshot(), {
       type: "session_update",
-      payload: { session_id: SESSION, seq: 4, status: "paused", reason: "paused", current_pick: slot(1, "CHI"), clock: { seconds_per_pick: 60, deadline: null, remaining_ms: 12000 } },
+      payload: {
+        session_id: SESSION,
+        seq: 4,
+        status: "paused",
+        reason: "paused",
+        current_pick: slot(1, "CHI"),
+        clock: { seconds_per_pick: 60, deadline: null, remaining_ms: 12000 },
+      },
     });
     expect(result.snapshot.status).toBe("paused");
     expect(result.snapshot.clock.remaining_ms).toBe(12000);
@@ -93,7 +110,15 @@ describe("draft state reducer", () => {
     const before = snapshot({ picks: [pick(1, "CHI", "p1"), pick(2, "WAS", "p2")], current_pick: slot(3, "NE") });
     const result = applyEvent(before, {
       type: "session_update",
-      payload: { session_id: SESSION, seq: 4, status: "running", reason: "pick_undone", current_pick: slot(2, "WAS"), clock: clock(null), undone_overall: 2 },
+      payload: {
+        session_id: SESSION,
+        seq: 4,
+        status: "running",
+        reason: "pick_undone",
+        current_pick: slot(2, "WAS"),
+        clock: clock(null),
+        undone_overall: 2,
+      },
     });
     expect(result.snapshot.picks.map((p) => p.overall)).toEqual([1]);
     expect(result.snapshot.current_pick).toEqual(slot(2, "WAS"));
@@ -104,22 +129,42 @@ describe("draft state reducer", () => {
     const before = snapshot({ picks: [pick(1, "CHI", "p1"), pick(2, "WAS", "p2")], current_pick: slot(3, "NE") });
     const result = applyEvent(before, {
       type: "session_update",
-      payload: { session_id: SESSION, seq: 4, status: "running", reason: "pick_undone", current_pick: slot(2, "WAS"), clock: clock(null) },
+      payload: {
+        session_id: SESSION,
+        seq: 4,
+        status: "running",
+        reason: "pick_undone",
+        current_pick: slot(2, "WAS"),
+        clock: clock(null),
+      },
     });
     expect(result.snapshot.picks.map((p) => p.overall)).toEqual([1]);
   });
 
   it("hands the pick on the clock to the new team after an executed trade", () => {
     const order = [slot(1, "NE"), slot(2, "WAS"), slot(3, "CHI")];
-    const trade = { trade_id: "t1", from_team_id: "CHI", to_team_id: "NE", give: [1], receive: [3], status: "executed" as const };
-    const result = applyEvent(snapshot(), { type: "trade_executed", payload: { session_id: SESSION, seq: 4, trade, order } });
+    const trade = {
+      trade_id: "t1",
+      from_team_id: "CHI",
+      to_team_id: "NE",
+      give: [1],
+      receive: [3],
+      status: "executed" as const,
+    };
+    const result = applyEvent(snapshot(), {
+      type: "trade_executed",
+      payload: { session_id: SESSION, seq: 4, trade, order },
+    });
     expect(result.snapshot.order).toEqual(order);
     expect(result.snapshot.current_pick?.team_id).toBe("NE");
     expect(result.snapshot.trades).toEqual([trade]);
   });
 
   it("advances seq over a sequenced event it does not understand", () => {
-    const result = applyEvent(snapshot(), { type: "other", payload: { session_id: SESSION, seq: 4, name: "queue_changed" } });
+    const result = applyEvent(snapshot(), {
+      type: "other",
+      payload: { session_id: SESSION, seq: 4, name: "queue_changed" },
+    });
     expect(result).toMatchObject({ kind: "applied", snapshot: { seq: 4 } });
   });
 });
@@ -138,7 +183,10 @@ describe("applying the missed list of a join ack", () => {
   });
 
   it("asks for a resync when the missed list has a hole", () => {
-    const result = applyMissed(snapshot(), [draftPick(4, pick(1, "CHI", "p1"), slot(2, "WAS")), draftPick(6, pick(3, "NE", "p3"), null)]);
+    const result = applyMissed(snapshot(), [
+      draftPick(4, pick(1, "CHI", "p1"), slot(2, "WAS")),
+      draftPick(6, pick(3, "NE", "p3"), null),
+    ]);
     expect(result).toMatchObject({ kind: "resync", last_seq: 4 });
   });
 
@@ -155,7 +203,12 @@ describe("applying the missed list of a join ack", () => {
       team_id: "CHI",
       snapshot: snapshot(),
       missed: [
-        { seq: 4, type: "draft_pick", payload: { session_id: SESSION, seq: 4, pick: p, next_pick: slot(2, "WAS"), clock: clock(null) }, at: "2026-04-24T00:00:00Z" },
+        {
+          seq: 4,
+          type: "draft_pick",
+          payload: { session_id: SESSION, seq: 4, pick: p, next_pick: slot(2, "WAS"), clock: clock(null) },
+          at: "2026-04-24T00:00:00Z",
+        },
         { seq: 5, type: "something_new", payload: {}, at: "2026-04-24T00:00:01Z" },
       ],
     };

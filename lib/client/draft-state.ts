@@ -45,7 +45,8 @@ function reduce(snapshot: Snapshot, event: RoomEvent): Snapshot {
     }
     case "session_update": {
       const { status, reason, current_pick, clock, undone_overall } = event.payload;
-      const picks = reason === "pick_undone" ? removeUndone(snapshot.picks, undone_overall, current_pick) : snapshot.picks;
+      const picks =
+        reason === "pick_undone" ? removeUndone(snapshot.picks, undone_overall, current_pick) : snapshot.picks;
       return { ...snapshot, seq, status, current_pick, clock, picks };
     }
     case "trade_proposed":

@@ -17,10 +17,17 @@ export type AckOutcome = { ok: true; value: Record<string, unknown> } | { ok: fa
 /** The part of a socket.io-client Socket needed to emit with an ack. */
 export interface AckEmitter {
   readonly connected: boolean;
-  timeout(ms: number): { emit(event: string, payload: unknown, ack: (err: unknown, response: unknown) => void): unknown };
+  timeout(ms: number): {
+    emit(event: string, payload: unknown, ack: (err: unknown, response: unknown) => void): unknown;
+  };
 }
 
-export function emitWithAck(socket: AckEmitter, event: string, payload: object, timeoutMs = ACK_TIMEOUT_MS): Promise<AckOutcome> {
+export function emitWithAck(
+  socket: AckEmitter,
+  event: string,
+  payload: object,
+  timeoutMs = ACK_TIMEOUT_MS,
+): Promise<AckOutcome> {
   // socket.io-client buffers emits while disconnected and sends them later;
   // a pick or a join replayed minutes later is worse than a clear error now
   if (!socket.connected) return Promise.resolve(failure("disconnected", "Not connected to the server."));
@@ -28,7 +35,11 @@ export function emitWithAck(socket: AckEmitter, event: string, payload: object, 
     socket.timeout(timeoutMs).emit(event, payload, (err, response) => {
       if (err) {
         const lost = err instanceof Error && /disconnected/.test(err.message);
-        resolve(lost ? failure("disconnected", "The connection dropped before the server answered.") : failure("timeout", "The server did not answer in time."));
+        resolve(
+          lost
+            ? failure("disconnected", "The connection dropped before the server answered.")
+            : failure("timeout", "The server did not answer in time."),
+        );
         return;
       }
       resolve(readAck(response));

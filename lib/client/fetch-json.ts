@@ -24,14 +24,20 @@ interface JsonInit {
   signal?: AbortSignal;
 }
 
-export async function fetchJson<S extends z.ZodType>(schema: S, path: string, init: JsonInit = {}): Promise<z.infer<S>> {
+export async function fetchJson<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  init: JsonInit = {},
+): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       credentials: "same-origin",
       cache: "no-store",
-      ...(init.body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (err) {
@@ -47,7 +53,8 @@ export async function fetchJson<S extends z.ZodType>(schema: S, path: string, in
   }
   const parsed = schema.safeParse(json);
   // a contract drift shows as a clear message instead of a half-drawn page
-  if (!parsed.success) throw new HttpError(response.status, "bad_response", "The server's answer did not match the contract.");
+  if (!parsed.success)
+    throw new HttpError(response.status, "bad_response", "The server's answer did not match the contract.");
   return parsed.data;
 }
 

@@ -28,6 +28,11 @@ describe("pick clock", () => {
   });
 
   it("formats minutes and seconds, rounding up", () => {
-    expect([formatClock(90_000), formatClock(59_001), formatClock(0), formatClock(-5)]).toEqual(["1:30", "1:00", "0:00", "0:00"]);
+    expect([formatClock(90_000), formatClock(59_001), formatClock(0), formatClock(-5)]).toEqual([
+      "1:30",
+      "1:00",
+      "0:00",
+      "0:00",
+    ]);
   });
 });

@@ -52,7 +52,9 @@ export interface RealtimeConnection<S extends SocketLike = Socket> {
   close(): void;
 }
 
-export function createRealtimeConnection<S extends SocketLike = Socket>(options: RealtimeConnectionOptions<S>): RealtimeConnection<S> {
+export function createRealtimeConnection<S extends SocketLike = Socket>(
+  options: RealtimeConnectionOptions<S>,
+): RealtimeConnection<S> {
   const { clock, random } = options;
   const now = () => (clock.now ? clock.now() : Date.now());
   const statusListeners = new Set<(status: ConnectionStatus) => void>();

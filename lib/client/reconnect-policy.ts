@@ -7,7 +7,8 @@ export const BASE_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 30_000;
 export const JITTER = 0.25;
 
-export type ReconnectDecision = { kind: "retry"; attempt: number; delay_ms: number } | { kind: "failed"; attempt: number };
+export type ReconnectDecision =
+  { kind: "retry"; attempt: number; delay_ms: number } | { kind: "failed"; attempt: number };
 
 /** The nominal (jitter-free) delay before attempt n, 1-based. */
 export function nominalDelayMs(attempt: number): number {

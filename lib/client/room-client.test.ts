@@ -2,7 +2,13 @@ import type { Clock, Pick, Slot, Snapshot } from "@/lib/protocol/shapes";
 import { createRoomClient, type RoomSocket } from "./room-client";
 
 const SESSION = "5b0f7a2e-8c1d-4c57-9a51-0e6a3c1d2b3f";
-const slot = (overall: number, team_id: string): Slot => ({ overall, round: 1, pick_in_round: overall, team_id, original_team_id: team_id });
+const slot = (overall: number, team_id: string): Slot => ({
+  overall,
+  round: 1,
+  pick_in_round: overall,
+  team_id,
+  original_team_id: team_id,
+});
 const clock: Clock = { seconds_per_pick: 0, deadline: null, remaining_ms: null };
 const pick = (overall: number, team_id: string, player_id: string): Pick => ({
   ...slot(overall, team_id),
@@ -40,7 +46,10 @@ class FakeSocket implements RoomSocket {
     this.listeners.get(event)?.delete(listener);
   }
   timeout() {
-    return { emit: (event: string, payload: unknown, ack: Ack) => void this.emits.push({ event, payload: payload as Record<string, unknown>, ack }) };
+    return {
+      emit: (event: string, payload: unknown, ack: Ack) =>
+        void this.emits.push({ event, payload: payload as Record<string, unknown>, ack }),
+    };
   }
   fire(event: string, payload: unknown) {
     for (const listener of this.listeners.get(event) ?? []) (listener as (p: unknown) => void)(payload);
@@ -75,7 +84,9 @@ describe("room client", () => {
     await flush();
     reconnect();
     expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 2 });
-    const missed = [{ seq: 3, type: "draft_pick", payload: pickEvent(3, pick(1, "CHI", "a")), at: "2026-04-24T00:00:00Z" }];
+    const missed = [
+      { seq: 3, type: "draft_pick", payload: pickEvent(3, pick(1, "CHI", "a")), at: "2026-04-24T00:00:00Z" },
+    ];
     socket.joins()[1]!.ack(null, { ok: true, role: "spectator", snapshot: snapshot(2), missed });
     await flush();
     expect(client.getState().snapshot?.picks.map((p) => p.player.player_id)).toEqual(["a"]);
@@ -144,7 +155,13 @@ describe("room client", () => {
     socket.joins()[0]!.ack(null, { ok: true, role: "team", team_id: "CHI", snapshot: snapshot(2) });
     await flush();
     void client.proposeTrade("WAS", [9], [2]);
-    expect(socket.emits.find((e) => e.event === "propose_trade")!.payload).toEqual({ session_id: SESSION, from_team_id: "CHI", to_team_id: "WAS", give: [9], receive: [2] });
+    expect(socket.emits.find((e) => e.event === "propose_trade")!.payload).toEqual({
+      session_id: SESSION,
+      from_team_id: "CHI",
+      to_team_id: "WAS",
+      give: [9],
+      receive: [2],
+    });
   });
 
   it("fails a command at once instead of buffering it while disconnected", async () => {
@@ -164,7 +181,12 @@ describe("room client", () => {
     socket.fire("admin_revoked", { session_id: SESSION });
     expect(client.getState()).toMatchObject({ role: "team", team_id: "CHI", revoked: null });
     socket.fire("seat_revoked", { session_id: SESSION, team_id: "CHI" });
-    expect(client.getState()).toMatchObject({ role: "spectator", team_id: null, queue: null, revoked: { role: "team", team_id: "CHI" } });
+    expect(client.getState()).toMatchObject({
+      role: "spectator",
+      team_id: null,
+      queue: null,
+      revoked: { role: "team", team_id: "CHI" },
+    });
     await expect(client.setQueue(["b"])).resolves.toMatchObject({ ok: false, error: { code: "forbidden" } });
     reconnect();
     expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 2 });

@@ -15,7 +15,14 @@ import { snapshotSchema, type PresenceEvent, type Snapshot } from "@/lib/protoco
 import { bestOffset, CLOCK_SAMPLES, type ClockSample } from "./clock-sync";
 import { applyEvent, applyMissed } from "./draft-state";
 import { emitWithAck, type AckEmitter, type AckOutcome, type ClientError } from "./emit-ack";
-import { parseJoinAck, parsePresence, parseRoomEvent, SEQUENCED_EVENT_NAMES, type Role, type RoomEvent } from "./room-events";
+import {
+  parseJoinAck,
+  parsePresence,
+  parseRoomEvent,
+  SEQUENCED_EVENT_NAMES,
+  type Role,
+  type RoomEvent,
+} from "./room-events";
 
 export interface RoomState {
   snapshot: Snapshot | null;
@@ -114,7 +121,10 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     }
     const ack = parseJoinAck(outcome.value);
     if (!ack) {
-      set({ joining: false, join_error: { code: "bad_response", message: "The server's join answer did not match the contract." } });
+      set({
+        joining: false,
+        join_error: { code: "bad_response", message: "The server's join answer did not match the contract." },
+      });
       return;
     }
     // the ack's snapshot is current; missed events beyond it (if any) are applied on top
@@ -127,7 +137,14 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       snapshot = result.snapshot;
     }
     buffered = [];
-    set({ snapshot, role: ack.role, team_id: ack.team_id ?? null, joining: false, join_error: null, queue: ack.queue ?? (ack.role === "team" ? [] : null) });
+    set({
+      snapshot,
+      role: ack.role,
+      team_id: ack.team_id ?? null,
+      joining: false,
+      join_error: null,
+      queue: ack.queue ?? (ack.role === "team" ? [] : null),
+    });
     if (gap) resync();
     else {
       resyncs = 0;
@@ -170,7 +187,9 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     }
   }
 
-  const handlers = SEQUENCED_EVENT_NAMES.map((name) => [name, (raw: unknown) => receive(parseRoomEvent(name, raw))] as const);
+  const handlers = SEQUENCED_EVENT_NAMES.map(
+    (name) => [name, (raw: unknown) => receive(parseRoomEvent(name, raw))] as const,
+  );
   const onPresence = (raw: unknown) => {
     const presence = parsePresence(raw);
     if (presence && presence.session_id === session_id) set({ presence });
@@ -179,7 +198,13 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
   // watches, and must not re-join with the old token
   const onSeatRevoked = (raw: unknown) => {
     const revoked = seatRevokedSchema.safeParse(raw);
-    if (!revoked.success || revoked.data.session_id !== session_id || state.role !== "team" || state.team_id !== revoked.data.team_id) return;
+    if (
+      !revoked.success ||
+      revoked.data.session_id !== session_id ||
+      state.role !== "team" ||
+      state.team_id !== revoked.data.team_id
+    )
+      return;
     token = undefined;
     set({ role: "spectator", team_id: null, queue: null, revoked: { role: "team", team_id: revoked.data.team_id } });
   };
@@ -219,7 +244,8 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     /** Replace the seat's queue; the list shows the new order at once and rolls back if the server refuses. */
     async setQueue(player_ids: string[]): Promise<AckOutcome> {
       const team_id = state.team_id;
-      if (state.role !== "team" || !team_id) return { ok: false, error: { code: "forbidden", message: "Only a team's seat has a queue." } };
+      if (state.role !== "team" || !team_id)
+        return { ok: false, error: { code: "forbidden", message: "Only a team's seat has a queue." } };
       const before = state.queue;
       set({ queue: player_ids });
       const payload: SetQueuePayload = { session_id, team_id, player_ids };
@@ -232,7 +258,8 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     /** Offer picks to another team; the trade itself arrives as trade_proposed / trade_executed / trade_rejected. */
     async proposeTrade(to_team_id: string, give: number[], receive: number[]): Promise<AckOutcome> {
       const from_team_id = state.team_id;
-      if (state.role !== "team" || !from_team_id) return { ok: false, error: { code: "forbidden", message: "Only a team's seat can offer trades." } };
+      if (state.role !== "team" || !from_team_id)
+        return { ok: false, error: { code: "forbidden", message: "Only a team's seat can offer trades." } };
       const payload: ProposeTradePayload = { session_id, from_team_id, to_team_id, give, receive };
       return emitWithAck(socket, "propose_trade", payload, options.ackTimeoutMs);
     },
@@ -245,7 +272,8 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       const outcome = await emitWithAck(socket, "admin_action", payload, options.ackTimeoutMs);
       const parsed = outcome.ok ? snapshotSchema.safeParse(outcome.value.snapshot) : null;
       // the broadcast normally gets here first; adopt the ack's snapshot only if it is ahead
-      if (parsed?.success && !state.joining && state.snapshot && parsed.data.seq > state.snapshot.seq) set({ snapshot: parsed.data });
+      if (parsed?.success && !state.joining && state.snapshot && parsed.data.seq > state.snapshot.seq)
+        set({ snapshot: parsed.data });
       return outcome;
     },
     dispose() {

@@ -87,6 +87,8 @@ export function parseJoinAck(raw: unknown): JoinResult | null {
   const parsed = joinAckSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { role, team_id, snapshot, missed = [], queue } = parsed.data;
-  const events = missed.map((item) => parseMissedItem(item, snapshot.session_id)).filter((e): e is RoomEvent => e !== null);
+  const events = missed
+    .map((item) => parseMissedItem(item, snapshot.session_id))
+    .filter((e): e is RoomEvent => e !== null);
   return { role, ...(team_id ? { team_id } : {}), snapshot, missed: events, ...(queue ? { queue } : {}) };
 }

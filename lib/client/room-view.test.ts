@@ -1,7 +1,13 @@
 import type { Slot, Snapshot } from "@/lib/protocol/shapes";
 import { incomingOffers, picksUntil, tradablePicks } from "./room-view";
 
-const slot = (overall: number, team_id: string): Slot => ({ overall, round: 1, pick_in_round: overall, team_id, original_team_id: team_id });
+const slot = (overall: number, team_id: string): Slot => ({
+  overall,
+  round: 1,
+  pick_in_round: overall,
+  team_id,
+  original_team_id: team_id,
+});
 const base: Snapshot = {
   session_id: "s",
   name: "Room",
@@ -12,7 +18,14 @@ const base: Snapshot = {
   clock: { seconds_per_pick: 0, deadline: null, remaining_ms: null },
   teams: [],
   order: [slot(1, "CHI"), slot(2, "WAS"), slot(3, "NE"), slot(4, "CHI")],
-  picks: [{ ...slot(1, "CHI"), player: { player_id: "p1", name: "A", position: "QB", rank: 1 }, auto: false, made_at: "2026-04-24T00:00:00Z" }],
+  picks: [
+    {
+      ...slot(1, "CHI"),
+      player: { player_id: "p1", name: "A", position: "QB", rank: 1 },
+      auto: false,
+      made_at: "2026-04-24T00:00:00Z",
+    },
+  ],
   trades: [
     { trade_id: "t1", from_team_id: "NE", to_team_id: "CHI", give: [3], receive: [4], status: "pending" },
     { trade_id: "t2", from_team_id: "NE", to_team_id: "CHI", give: [3], receive: [4], status: "rejected" },

@@ -48,7 +48,9 @@ export const mySeatsStore = {
     try {
       const parsed: unknown = JSON.parse(read(session, seatsKey(sessionId)) ?? "{}");
       if (typeof parsed !== "object" || parsed === null) return {};
-      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      return Object.fromEntries(
+        Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+      );
     } catch {
       return {};
     }

@@ -3,7 +3,12 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { io } from "socket.io-client";
 import type { AckOutcome } from "./emit-ack";
-import { createRealtimeConnection, type ConnectionStatus, type RealtimeConnection, type TimerClock } from "./realtime-connection";
+import {
+  createRealtimeConnection,
+  type ConnectionStatus,
+  type RealtimeConnection,
+  type TimerClock,
+} from "./realtime-connection";
 import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
 
 const browserClock: TimerClock = {
@@ -13,7 +18,8 @@ const browserClock: TimerClock = {
 };
 
 // Behind a load balancer without sticky sessions, build with NEXT_PUBLIC_SOCKET_TRANSPORTS=websocket (PROTOCOL.md).
-const transports = process.env.NEXT_PUBLIC_SOCKET_TRANSPORTS?.split(",").map((t) => t.trim()) as ("polling" | "websocket")[] | undefined;
+const transports = process.env.NEXT_PUBLIC_SOCKET_TRANSPORTS?.split(",").map((t) => t.trim()) as
+  ("polling" | "websocket")[] | undefined;
 
 const NOT_READY: AckOutcome = { ok: false, error: { code: "disconnected", message: "Not connected to the server." } };
 
@@ -51,8 +57,10 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
     () => ({
       makePick: (playerId: string) => live.current?.client.makePick(playerId) ?? Promise.resolve(NOT_READY),
       setQueue: (playerIds: string[]) => live.current?.client.setQueue(playerIds) ?? Promise.resolve(NOT_READY),
-      proposeTrade: (to: string, give: number[], receive: number[]) => live.current?.client.proposeTrade(to, give, receive) ?? Promise.resolve(NOT_READY),
-      respondTrade: (tradeId: string, accept: boolean) => live.current?.client.respondTrade(tradeId, accept) ?? Promise.resolve(NOT_READY),
+      proposeTrade: (to: string, give: number[], receive: number[]) =>
+        live.current?.client.proposeTrade(to, give, receive) ?? Promise.resolve(NOT_READY),
+      respondTrade: (tradeId: string, accept: boolean) =>
+        live.current?.client.respondTrade(tradeId, accept) ?? Promise.resolve(NOT_READY),
       reconnectNow: () => live.current?.connection.reconnectNow(),
       rejoin: () => live.current?.client.rejoin(),
     }),

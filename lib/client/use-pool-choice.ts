@@ -57,6 +57,7 @@ export function usePoolChoice(filter: { kind?: PoolKind; leagueId?: string; init
       setPool(id);
       setChosen([]);
     },
-    toggle: (teamId: string) => setChosen((list) => (list.includes(teamId) ? list.filter((t) => t !== teamId) : [...list, teamId])),
+    toggle: (teamId: string) =>
+      setChosen((list) => (list.includes(teamId) ? list.filter((t) => t !== teamId) : [...list, teamId])),
   };
 }

@@ -15,7 +15,9 @@ describe("board scores", () => {
     const withGrades = gaps(boardScores(players));
     const byRank = gaps(boardScores(ranks(30)));
     const across = withGrades[9] ?? 0;
-    console.log(`score gap across the tier break (rank 10 → 11): ${across.toFixed(3)} with grades, ${(byRank[9] ?? 0).toFixed(3)} by rank alone; the next gap ${(withGrades[10] ?? 0).toFixed(3)}`);
+    console.log(
+      `score gap across the tier break (rank 10 → 11): ${across.toFixed(3)} with grades, ${(byRank[9] ?? 0).toFixed(3)} by rank alone; the next gap ${(withGrades[10] ?? 0).toFixed(3)}`,
+    );
     expect(across).toBeGreaterThan(4 * (byRank[9] ?? 0));
     expect(across).toBeGreaterThan(10 * (withGrades[10] ?? 0));
     expect(across).toBeGreaterThan(10 * (withGrades[8] ?? 0));
@@ -30,14 +32,27 @@ describe("board scores", () => {
   });
 
   test("scores never rise down the board, even where a grade does, and equal grades still follow the board's order", () => {
-    const players = ranks(12).map((p) => ({ ...p, grade: [90, 92, 85, 85, 85, 85, 80, 81, 79, 70, 70, 60][p.rank - 1] }));
+    const players = ranks(12).map((p) => ({
+      ...p,
+      grade: [90, 92, 85, 85, 85, 85, 80, 81, 79, 70, 70, 60][p.rank - 1],
+    }));
     const scoreGaps = gaps(boardScores(players));
     expect(scoreGaps.every((gap) => gap > 0)).toBe(true);
   });
 
   test("a missing grade reads off its graded neighbours", () => {
-    const graded = boardScores([{ rank: 1, grade: 90 }, { rank: 2, grade: 85 }, { rank: 3, grade: 80 }, { rank: 4, grade: 60 }]);
-    const oneMissing = boardScores([{ rank: 1, grade: 90 }, { rank: 2 }, { rank: 3, grade: 80 }, { rank: 4, grade: 60 }]);
+    const graded = boardScores([
+      { rank: 1, grade: 90 },
+      { rank: 2, grade: 85 },
+      { rank: 3, grade: 80 },
+      { rank: 4, grade: 60 },
+    ]);
+    const oneMissing = boardScores([
+      { rank: 1, grade: 90 },
+      { rank: 2 },
+      { rank: 3, grade: 80 },
+      { rank: 4, grade: 60 },
+    ]);
     expect(oneMissing.map((s) => s.toFixed(9))).toEqual(graded.map((s) => s.toFixed(9)));
   });
 });

@@ -5,7 +5,11 @@ import type { DraftState } from "./types";
 export function clockOf(state: Pick<DraftState, "config" | "status" | "deadline" | "remainingMs">, now: number): Clock {
   const seconds_per_pick = state.config.secondsPerPick;
   if (state.status === "running" && state.deadline !== null) {
-    return { seconds_per_pick, deadline: new Date(state.deadline).toISOString(), remaining_ms: Math.max(0, state.deadline - now) };
+    return {
+      seconds_per_pick,
+      deadline: new Date(state.deadline).toISOString(),
+      remaining_ms: Math.max(0, state.deadline - now),
+    };
   }
   if (state.status === "paused" && state.remainingMs !== null) {
     return { seconds_per_pick, deadline: null, remaining_ms: state.remainingMs };

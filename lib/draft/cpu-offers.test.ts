@@ -19,7 +19,8 @@ function started(state: DraftState): Outcome {
 
 /** The first seed whose draft brings a CPU call for pick 2. */
 function seedWithOffer(): number {
-  for (let seed = 0; seed < 500; seed++) if (started(withOffers(seed)).events.some((e) => e.type === "trade_proposed")) return seed;
+  for (let seed = 0; seed < 500; seed++)
+    if (started(withOffers(seed)).events.some((e) => e.type === "trade_proposed")) return seed;
   throw new Error("no seed in 0..499 brings an offer");
 }
 
@@ -49,23 +50,48 @@ describe("CPU trade-up offers", () => {
     const seed = seedWithOffer();
     const outcome = started(withOffers(seed));
     const trade = outcome.state.trades[0]!;
-    const accepted = must(decide(outcome.state, { type: "respond_trade", actor: { kind: "team", teamId: "NYJ" }, tradeId: trade.trade_id, accept: true }, T0));
+    const accepted = must(
+      decide(
+        outcome.state,
+        { type: "respond_trade", actor: { kind: "team", teamId: "NYJ" }, tradeId: trade.trade_id, accept: true },
+        T0,
+      ),
+    );
     expect(accepted.state.order[1]!.team_id).toBe(trade.from_team_id);
-    const picked = must(decide(outcome.state, { type: "make_pick", actor: { kind: "team", teamId: "NYJ" }, teamId: "NYJ", playerId: "p20" }, T0));
+    const picked = must(
+      decide(
+        outcome.state,
+        { type: "make_pick", actor: { kind: "team", teamId: "NYJ" }, teamId: "NYJ", playerId: "p20" },
+        T0,
+      ),
+    );
     expect(picked.state.trades[0]!.status).toBe("rejected");
   });
 
   test("never more than one open offer for a pick: a CPU GM does not call when one is already open", () => {
-    const twoHumans = (seed: number) => smallState({ humans: ["NYJ", "MIA"], settings: { seed, cpu_trade_offers: true } });
+    const twoHumans = (seed: number) =>
+      smallState({ humans: ["NYJ", "MIA"], settings: { seed, cpu_trade_offers: true } });
     // a seed where, left alone, a CPU GM calls NYJ about pick 2
-    const seed = Array.from({ length: 500 }, (_, s) => s).find((s) => started(twoHumans(s)).events.some((e) => e.type === "trade_proposed"));
+    const seed = Array.from({ length: 500 }, (_, s) => s).find((s) =>
+      started(twoHumans(s)).events.some((e) => e.type === "trade_proposed"),
+    );
     expect(seed).toBeDefined();
     // MIA (a person) has already offered for pick 2 when NYJ comes on the clock
     const lobby = twoHumans(seed!);
     const mia = lobby.order.find((slot) => slot.team_id === "MIA" && slot.overall > 2)!;
-    const proposal: DraftCommand = { type: "propose_trade", actor: { kind: "team", teamId: "MIA" }, tradeId: "00000000-0000-4000-8000-000000000001", fromTeamId: "MIA", toTeamId: "NYJ", give: [mia.overall], receive: [2] };
+    const proposal: DraftCommand = {
+      type: "propose_trade",
+      actor: { kind: "team", teamId: "MIA" },
+      tradeId: "00000000-0000-4000-8000-000000000001",
+      fromTeamId: "MIA",
+      toTeamId: "NYJ",
+      give: [mia.overall],
+      receive: [2],
+    };
     const { events, state } = started(must(decide(lobby, proposal, T0)).state);
     expect(events.some((e) => e.type === "trade_proposed")).toBe(false);
-    expect(state.trades.filter((t) => t.status === "pending" && t.receive.includes(2)).map((t) => t.from_team_id)).toEqual(["MIA"]);
+    expect(
+      state.trades.filter((t) => t.status === "pending" && t.receive.includes(2)).map((t) => t.from_team_id),
+    ).toEqual(["MIA"]);
   });
 });

@@ -14,18 +14,23 @@ const OFFER_CHANCE_BY_ROUND = [0.3, 0.3, 0.2, 0.1];
 const MAX_OVERPAY = 1.2;
 const MAX_PICKS_OFFERED = 3;
 
-const isHuman = (state: DraftState, teamId: string) => state.config.teams.find((t) => t.team_id === teamId)?.controller === "human";
+const isHuman = (state: DraftState, teamId: string) =>
+  state.config.teams.find((t) => t.team_id === teamId)?.controller === "human";
 
 /** A UUID-shaped id from the seed and the pick: the engine makes no randomness of its own. */
 function seededTradeId(seed: number, overall: number): string {
-  const hex = [0, 1, 2, 3].map((part) => hashKeys(seed, "trade-id", overall, part).toString(16).padStart(8, "0")).join("");
+  const hex = [0, 1, 2, 3]
+    .map((part) => hashKeys(seed, "trade-id", overall, part).toString(16).padStart(8, "0"))
+    .join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Later picks of `teamId` worth at least `target` and not much more, fewest first; null when it cannot pay. */
 function fairPackage(state: DraftState, teamId: string, after: number, target: number): number[] | null {
   const chart = chartOf(state);
-  const owned = state.order.filter((slot) => slot.team_id === teamId && slot.overall > after && !isUsed(state, slot.overall)).map((slot) => slot.overall);
+  const owned = state.order
+    .filter((slot) => slot.team_id === teamId && slot.overall > after && !isUsed(state, slot.overall))
+    .map((slot) => slot.overall);
   const offered: number[] = [];
   let value = 0;
   for (const overall of owned) {
@@ -33,7 +38,8 @@ function fairPackage(state: DraftState, teamId: string, after: number, target: n
     const needed = target - value;
     // the latest remaining pick that covers the gap keeps the offer close to fair
     const closer = owned.filter((o) => o >= overall && pickValue(chart, o) >= needed).at(-1);
-    if (closer !== undefined) return value + pickValue(chart, closer) <= target * MAX_OVERPAY ? [...offered, closer] : null;
+    if (closer !== undefined)
+      return value + pickValue(chart, closer) <= target * MAX_OVERPAY ? [...offered, closer] : null;
     offered.push(overall);
     value += pickValue(chart, overall);
   }
@@ -57,7 +63,14 @@ export function cpuTradeUpOffer(state: DraftState, slot: Slot): Trade | null {
   const target = pickValue(chartOf(state), slot.overall);
   for (const { team } of shuffled) {
     const give = fairPackage(state, team.team_id, slot.overall, target);
-    if (give) return valuedTrade(state, { trade_id: seededTradeId(seed, slot.overall), from_team_id: team.team_id, to_team_id: slot.team_id, give, receive: [slot.overall] });
+    if (give)
+      return valuedTrade(state, {
+        trade_id: seededTradeId(seed, slot.overall),
+        from_team_id: team.team_id,
+        to_team_id: slot.team_id,
+        give,
+        receive: [slot.overall],
+      });
   }
   return null;
 }

@@ -51,7 +51,16 @@ const NOISE_SCALE = 0.3;
 /** Gumbel draws are clipped so the search can stop early with an exact bound (a draw above 6 has odds of 1 in 400). */
 const GUMBEL_CAP = 6;
 /** Picks by position group in rounds 1-3 of the 2021-2024 drafts: 412 picks, one of them a kicker (shared/data). */
-const LEAGUE_EARLY_PICKS: Readonly<Record<string, number>> = { QB: 23, RB: 21, WR: 62, TE: 21, OL: 83, DL: 76, LB: 46, DB: 79 };
+const LEAGUE_EARLY_PICKS: Readonly<Record<string, number>> = {
+  QB: 23,
+  RB: 21,
+  WR: 62,
+  TE: 21,
+  OL: 83,
+  DL: 76,
+  LB: 46,
+  DB: 79,
+};
 const LEAGUE_EARLY_TOTAL = 412;
 /** How far toward the league's early mix a class is pulled (share of the log gap), and at most how far. */
 const MIX_PULL = 0.5;
@@ -85,8 +94,15 @@ export function resolvedSettings(settings: SimulatorSettings): ResolvedSimulator
  * category: a profile lists a category once per player wanted. The CPU GMs
  * draft by what is left open; the results page shows who filled what.
  */
-export function filledNeeds(state: DraftState, teamId: string): { category: string; weight: number; filledBy: Pick | null }[] {
-  const entries = (state.config.pool.needs[teamId] ?? []).map(({ category, weight }) => ({ category, weight, filledBy: null as Pick | null }));
+export function filledNeeds(
+  state: DraftState,
+  teamId: string,
+): { category: string; weight: number; filledBy: Pick | null }[] {
+  const entries = (state.config.pool.needs[teamId] ?? []).map(({ category, weight }) => ({
+    category,
+    weight,
+    filledBy: null as Pick | null,
+  }));
   if (entries.length === 0) return entries;
   const byPressure = [...entries].sort((a, b) => b.weight - a.weight);
   const { playersById } = state.config.pool;
@@ -100,9 +116,15 @@ export function filledNeeds(state: DraftState, teamId: string): { category: stri
 }
 
 /** The profile's entries this club has not filled yet (most pressing first), and the one-man positions it has filled beyond its profile. */
-function openNeeds(state: DraftState, teamId: string): { open: { category: string; weight: number }[]; surplus: Set<string> } {
+function openNeeds(
+  state: DraftState,
+  teamId: string,
+): { open: { category: string; weight: number }[]; surplus: Set<string> } {
   const entries = filledNeeds(state, teamId);
-  const open = entries.filter((need) => need.filledBy === null).map(({ category, weight }) => ({ category, weight })).sort((a, b) => b.weight - a.weight);
+  const open = entries
+    .filter((need) => need.filledBy === null)
+    .map(({ category, weight }) => ({ category, weight }))
+    .sort((a, b) => b.weight - a.weight);
   const surplus = new Set<string>();
   if (entries.length === 0) return { open, surplus };
   const { playersById } = state.config.pool;
@@ -140,7 +162,8 @@ export function currentNeeds(state: DraftState, teamId: string): NeedProfile {
 function classMix(pool: DraftPool): Map<string, number> {
   const early = pool.order.filter((slot) => slot.round <= 3).length;
   const counts = new Map<string, number>();
-  for (const player of pool.players.slice(0, early)) counts.set(groupOf(player.category), (counts.get(groupOf(player.category)) ?? 0) + 1);
+  for (const player of pool.players.slice(0, early))
+    counts.set(groupOf(player.category), (counts.get(groupOf(player.category)) ?? 0) + 1);
   const mix = new Map<string, number>();
   if (early === 0) return mix;
   for (const [category, picks] of Object.entries(LEAGUE_EARLY_PICKS)) {

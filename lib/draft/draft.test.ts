@@ -42,8 +42,16 @@ describe("draft engine", () => {
     const outcome = must(decide(smallState(), { type: "start" }, T0));
     expect(outcome.events).toHaveLength(1);
     const [event] = outcome.events;
-    expect(event).toMatchObject({ seq: 1, type: "session_update", payload: { status: "running", reason: "started", current_pick: { overall: 1, team_id: "KC" } } });
-    expect(event!.type === "session_update" && event!.payload.clock).toEqual({ seconds_per_pick: 60, deadline: new Date(T0 + 60000).toISOString(), remaining_ms: 60000 });
+    expect(event).toMatchObject({
+      seq: 1,
+      type: "session_update",
+      payload: { status: "running", reason: "started", current_pick: { overall: 1, team_id: "KC" } },
+    });
+    expect(event!.type === "session_update" && event!.payload.clock).toEqual({
+      seconds_per_pick: 60,
+      deadline: new Date(T0 + 60000).toISOString(),
+      remaining_ms: 60000,
+    });
     expect(outcome.state.status).toBe("running");
   });
 
@@ -59,7 +67,14 @@ describe("draft engine", () => {
     const running = run(smallState(), { type: "start" });
     const outcome = must(decide(running, pickBy("KC", "p3", 1), T0 + 5000));
     const [event] = outcome.events;
-    expect(event).toMatchObject({ seq: 2, type: "draft_pick", payload: { pick: { overall: 1, team_id: "KC", auto: false, player: { player_id: "p3" } }, next_pick: { overall: 2, team_id: "NYJ" } } });
+    expect(event).toMatchObject({
+      seq: 2,
+      type: "draft_pick",
+      payload: {
+        pick: { overall: 1, team_id: "KC", auto: false, player: { player_id: "p3" } },
+        next_pick: { overall: 2, team_id: "NYJ" },
+      },
+    });
     expect(outcome.state.deadline).toBe(T0 + 65000);
     expect(currentSlot(outcome.state)?.overall).toBe(2);
   });
@@ -71,7 +86,12 @@ describe("draft engine", () => {
 
   test("rejects a seat picking for another team as forbidden", () => {
     const running = run(smallState(), { type: "start" });
-    const command: DraftCommand = { type: "make_pick", actor: { kind: "team", teamId: "NYJ" }, teamId: "KC", playerId: "p1" };
+    const command: DraftCommand = {
+      type: "make_pick",
+      actor: { kind: "team", teamId: "NYJ" },
+      teamId: "KC",
+      playerId: "p1",
+    };
     expect(rejection(running, command).code).toBe("forbidden");
   });
 
@@ -91,7 +111,10 @@ describe("draft engine", () => {
     let state = run(smallState(), { type: "start" });
     expect(rejection(state, pickBy("KC", "nobody")).code).toBe("not_found");
     state = run(state, pickBy("KC", "p1"));
-    expect(rejection(state, pickBy("NYJ", "p1"))).toMatchObject({ code: "conflict", message: expect.stringContaining("already") });
+    expect(rejection(state, pickBy("NYJ", "p1"))).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already"),
+    });
   });
 
   test("pause keeps the remaining clock and resume continues from it", () => {
@@ -108,7 +131,10 @@ describe("draft engine", () => {
     let state = run(smallState(), { type: "start" });
     state = run(state, pickBy("KC", "p1"));
     const outcome = must(decide(state, { type: "undo_last_pick" }, T0 + 1000));
-    expect(outcome.events[0]).toMatchObject({ type: "session_update", payload: { reason: "pick_undone", undone_overall: 1, current_pick: { overall: 1 } } });
+    expect(outcome.events[0]).toMatchObject({
+      type: "session_update",
+      payload: { reason: "pick_undone", undone_overall: 1, current_pick: { overall: 1 } },
+    });
     expect(outcome.state.picks).toHaveLength(0);
     expect(outcome.state.takenPlayerIds.has("p1")).toBe(false);
     expect(outcome.state.deadline).toBe(T0 + 61000);
@@ -155,7 +181,10 @@ describe("draft engine", () => {
     state = outcome.state;
     expect(state.picks).toHaveLength(12);
     expect(state.status).toBe("complete");
-    expect(outcome.events.at(-1)).toMatchObject({ type: "session_update", payload: { reason: "completed", current_pick: null } });
+    expect(outcome.events.at(-1)).toMatchObject({
+      type: "session_update",
+      payload: { reason: "completed", current_pick: null },
+    });
     expect(outcome.events.map((e) => e.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 2));
     expect(rejection(state, { type: "complete" }).code).toBe("invalid_state");
   });
@@ -163,7 +192,13 @@ describe("draft engine", () => {
   test("folding the persisted events rebuilds the same state", () => {
     let state = run(smallState(), { type: "start" }, T0);
     const events = [];
-    for (const command of [pickBy("KC", "p2"), pickBy("NYJ", "p1"), { type: "pause" } as const, { type: "resume" } as const, { type: "undo_last_pick" } as const]) {
+    for (const command of [
+      pickBy("KC", "p2"),
+      pickBy("NYJ", "p1"),
+      { type: "pause" } as const,
+      { type: "resume" } as const,
+      { type: "undo_last_pick" } as const,
+    ]) {
       const outcome = must(decide(state, command, T0 + 1000));
       events.push(...outcome.events);
       state = outcome.state;

@@ -33,17 +33,22 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
 
     case "pause":
       if (state.status !== "running") return reject("invalid_state", `cannot pause: ${describeStatus[state.status]}`);
-      log.update("paused", "paused", slot, { remainingMs: state.deadline === null ? null : Math.max(0, state.deadline - now) });
+      log.update("paused", "paused", slot, {
+        remainingMs: state.deadline === null ? null : Math.max(0, state.deadline - now),
+      });
       return log.outcome();
 
     case "resume":
       if (state.status !== "paused") return reject("invalid_state", `cannot resume: ${describeStatus[state.status]}`);
       // a paused clock keeps what was left of it, not a fresh one
-      log.update("running", "resumed", slot, { deadline: state.remainingMs === null ? undefined : now + state.remainingMs });
+      log.update("running", "resumed", slot, {
+        deadline: state.remainingMs === null ? undefined : now + state.remainingMs,
+      });
       return log.outcome();
 
     case "undo_last_pick": {
-      if (state.status !== "running" && state.status !== "paused") return reject("invalid_state", `cannot undo: ${describeStatus[state.status]}`);
+      if (state.status !== "running" && state.status !== "paused")
+        return reject("invalid_state", `cannot undo: ${describeStatus[state.status]}`);
       const last = state.picks.at(-1);
       if (!last) return reject("conflict", "there is no pick to undo");
       const slotBack = state.order[last.overall - 1] ?? null;
@@ -53,7 +58,8 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
     }
 
     case "force_autopick": {
-      if (state.status !== "running") return reject("invalid_state", `cannot autopick: ${describeStatus[state.status]}`);
+      if (state.status !== "running")
+        return reject("invalid_state", `cannot autopick: ${describeStatus[state.status]}`);
       if (!slot) return reject("conflict", "no pick is on the clock");
       const player = chooseAutopick(state, slot.team_id);
       if (!player) return reject("conflict", "no player is available");
@@ -62,7 +68,8 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
     }
 
     case "complete":
-      if (state.status === "complete") return reject("invalid_state", `cannot complete: ${describeStatus[state.status]}`);
+      if (state.status === "complete")
+        return reject("invalid_state", `cannot complete: ${describeStatus[state.status]}`);
       log.update("complete", "completed", null);
       return log.outcome();
 
@@ -73,12 +80,17 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
       if (state.status !== "running") return reject("invalid_state", `cannot pick: ${describeStatus[state.status]}`);
       if (!slot) return reject("conflict", "no pick is on the clock");
       if (command.expectedOverall !== undefined && command.expectedOverall !== slot.overall) {
-        return reject("conflict", `pick ${command.expectedOverall} is no longer on the clock (pick ${slot.overall} is)`);
+        return reject(
+          "conflict",
+          `pick ${command.expectedOverall} is no longer on the clock (pick ${slot.overall} is)`,
+        );
       }
-      if (command.teamId !== slot.team_id) return reject("conflict", `${command.teamId} is not on the clock (${slot.team_id} is)`);
+      if (command.teamId !== slot.team_id)
+        return reject("conflict", `${command.teamId} is not on the clock (${slot.team_id} is)`);
       const player = state.config.pool.playersById.get(command.playerId);
       if (!player) return reject("not_found", `no player ${command.playerId} in this pool`);
-      if (state.takenPlayerIds.has(player.player_id)) return reject("conflict", `${player.name} has already been picked`);
+      if (state.takenPlayerIds.has(player.player_id))
+        return reject("conflict", `${player.name} has already been picked`);
       log.pick(slot, player, false);
       return log.outcome();
     }
@@ -98,16 +110,25 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
 function proposeTrade(log: EventLog, command: Extract<DraftCommand, { type: "propose_trade" }>): Decision<Outcome> {
   const { state } = log;
   const { actor, fromTeamId, toTeamId, give, receive } = command;
-  if (actor.kind === "team" && actor.teamId !== fromTeamId) return reject("forbidden", `your seat is ${actor.teamId}, not ${fromTeamId}`);
+  if (actor.kind === "team" && actor.teamId !== fromTeamId)
+    return reject("forbidden", `your seat is ${actor.teamId}, not ${fromTeamId}`);
   if (state.status === "complete") return reject("invalid_state", "cannot trade: the draft is complete");
   if (fromTeamId === toTeamId) return reject("invalid_payload", "a team cannot trade with itself");
   for (const teamId of [fromTeamId, toTeamId]) {
-    if (!state.config.teams.some((team) => team.team_id === teamId)) return reject("not_found", `no team ${teamId} in this session`);
+    if (!state.config.teams.some((team) => team.team_id === teamId))
+      return reject("not_found", `no team ${teamId} in this session`);
   }
   const problem = packageProblem(state, fromTeamId, give) ?? packageProblem(state, toTeamId, receive);
   if (problem) return problem;
-  if (state.trades.some((t) => t.trade_id === command.tradeId)) return reject("conflict", "a trade with this id exists");
-  const trade = valuedTrade(state, { trade_id: command.tradeId, from_team_id: fromTeamId, to_team_id: toTeamId, give, receive });
+  if (state.trades.some((t) => t.trade_id === command.tradeId))
+    return reject("conflict", "a trade with this id exists");
+  const trade = valuedTrade(state, {
+    trade_id: command.tradeId,
+    from_team_id: fromTeamId,
+    to_team_id: toTeamId,
+    give,
+    receive,
+  });
   // a commissioner's trade needs nobody's consent
   if (actor.kind === "admin") {
     log.tradeExecuted(trade);
@@ -130,7 +151,8 @@ function respondTrade(log: EventLog, command: Extract<DraftCommand, { type: "res
   const isReceiver = actor.kind === "admin" || actor.teamId === trade.to_team_id;
   const isProposer = actor.kind === "team" && actor.teamId === trade.from_team_id;
   // the receiving seat answers; the proposer may only withdraw
-  if (!isReceiver && !(isProposer && !command.accept)) return reject("forbidden", "only the team this offer was made to can accept it");
+  if (!isReceiver && !(isProposer && !command.accept))
+    return reject("forbidden", "only the team this offer was made to can accept it");
   if (trade.status !== "pending") return reject("conflict", `this trade was already ${trade.status}`);
   if (command.accept) log.tradeExecuted(trade);
   else log.tradeRejected(trade);

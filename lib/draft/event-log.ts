@@ -36,7 +36,13 @@ export class EventLog {
       round: slot.round,
       pick_in_round: slot.pick_in_round,
       team_id: slot.team_id,
-      player: { player_id: player.player_id, name: player.name, position: player.position, rank: player.rank, ...(player.college ? { college: player.college } : {}) },
+      player: {
+        player_id: player.player_id,
+        name: player.name,
+        position: player.position,
+        rank: player.rank,
+        ...(player.college ? { college: player.college } : {}),
+      },
       auto,
       made_at: at,
     };
@@ -44,7 +50,12 @@ export class EventLog {
     const deadline = next ? freshDeadline(state.config.secondsPerPick, now) : null;
     const clock = clockOf({ ...state, deadline, remainingMs: null }, now);
     const seq = state.seq + 1;
-    this.append({ seq, type: "draft_pick", at, payload: { session_id: state.config.sessionId, seq, pick, next_pick: next, clock } });
+    this.append({
+      seq,
+      type: "draft_pick",
+      at,
+      payload: { session_id: state.config.sessionId, seq, pick, next_pick: next, clock },
+    });
     this.rejectStaleTrades();
     if (!next) this.update("complete", "completed", null);
     else this.offerTradeUp(next);
@@ -84,21 +95,36 @@ export class EventLog {
 
   tradeProposed(trade: Trade): void {
     const seq = this.state.seq + 1;
-    this.append({ seq, type: "trade_proposed", at: this.at, payload: { session_id: this.state.config.sessionId, seq, trade } });
+    this.append({
+      seq,
+      type: "trade_proposed",
+      at: this.at,
+      payload: { session_id: this.state.config.sessionId, seq, trade },
+    });
   }
 
   tradeExecuted(trade: Trade): void {
     const seq = this.state.seq + 1;
     const executed: Trade = { ...trade, status: "executed" };
     const order = tradedOrder(this.state.order, executed);
-    this.append({ seq, type: "trade_executed", at: this.at, payload: { session_id: this.state.config.sessionId, seq, trade: executed, order } });
+    this.append({
+      seq,
+      type: "trade_executed",
+      at: this.at,
+      payload: { session_id: this.state.config.sessionId, seq, trade: executed, order },
+    });
     this.rejectStaleTrades();
   }
 
   tradeRejected(trade: Trade): void {
     const seq = this.state.seq + 1;
     const rejected: Trade = { ...trade, status: "rejected" };
-    this.append({ seq, type: "trade_rejected", at: this.at, payload: { session_id: this.state.config.sessionId, seq, trade: rejected } });
+    this.append({
+      seq,
+      type: "trade_rejected",
+      at: this.at,
+      payload: { session_id: this.state.config.sessionId, seq, trade: rejected },
+    });
   }
 
   /** Pending offers that name a pick already used or moved can never execute: reject them now, for everyone to see. */

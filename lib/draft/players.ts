@@ -36,7 +36,13 @@ export interface PlayerFilter {
 
 export function matchesPlayer(player: PoolPlayer, filter: PlayerFilter): boolean {
   const position = filter.position?.trim().toUpperCase();
-  if (position && player.position.toUpperCase() !== position && player.category !== position && groupOf(player.category) !== position) return false;
+  if (
+    position &&
+    player.position.toUpperCase() !== position &&
+    player.category !== position &&
+    groupOf(player.category) !== position
+  )
+    return false;
   const needle = filter.q ? searchable(filter.q.trim()) : "";
   return !needle || searchable(player.name).includes(needle) || searchable(player.college ?? "").includes(needle);
 }

@@ -19,7 +19,14 @@ const poolData = new Map(readBundledPools().map((data) => [data.pool, data]));
 const needs = readBundledNeeds();
 
 function poolOf(data: PoolData): DraftPool {
-  return makePool({ id: data.pool, rounds: data.rounds, teams: data.teams, players: data.players, order: data.order, needs: needs[data.pool] ?? {} });
+  return makePool({
+    id: data.pool,
+    rounds: data.rounds,
+    teams: data.teams,
+    players: data.players,
+    order: data.order,
+    needs: needs[data.pool] ?? {},
+  });
 }
 
 const class2024 = poolData.get("2024");
@@ -32,13 +39,16 @@ const ids = (state: DraftState) => state.picks.map((pick) => `${pick.team_id}:${
 function realEarlyCounts(data: PoolData): Map<string, number> {
   const early = data.order.filter((slot) => slot.round <= 3).length;
   const counts = new Map<string, number>();
-  for (const player of data.players) if (player.rank <= early) counts.set(player.category, (counts.get(player.category) ?? 0) + 1);
+  for (const player of data.players)
+    if (player.rank <= early) counts.set(player.category, (counts.get(player.category) ?? 0) + 1);
   return counts;
 }
 
 function simulatedEarlyCounts(state: DraftState): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const pick of state.picks) if (pick.round <= 3) counts.set(categoryOf(pick.player.player_id), (counts.get(categoryOf(pick.player.player_id)) ?? 0) + 1);
+  for (const pick of state.picks)
+    if (pick.round <= 3)
+      counts.set(categoryOf(pick.player.player_id), (counts.get(categoryOf(pick.player.player_id)) ?? 0) + 1);
   return counts;
 }
 
@@ -57,13 +67,17 @@ beforeAll(() => {
 describe(`CPU general managers over ${DRAFTS} seeded drafts of the 2024 class (default settings)`, () => {
   // speed is the benchmark's business (npm run bench); this prints the figure and checks the drafts finished
   test("every simulated draft runs all 257 picks through the engine", () => {
-    console.log(`simulated ${DRAFTS} drafts of ${drafts[0]?.picks.length} picks: ${fixed(msPerDraft)} ms per draft; defaults ${JSON.stringify(DEFAULT_SIMULATOR_SETTINGS)}`);
+    console.log(
+      `simulated ${DRAFTS} drafts of ${drafts[0]?.picks.length} picks: ${fixed(msPerDraft)} ms per draft; defaults ${JSON.stringify(DEFAULT_SIMULATOR_SETTINGS)}`,
+    );
     expect(drafts.every((state) => state.status === "complete" && state.picks.length === 257)).toBe(true);
   });
 
   test("(a) at least 24 of the real first round's 32 players go in the simulated first round, on average", () => {
     const kept = drafts.map((state) => state.picks.slice(0, 32).filter((pick) => pick.player.rank <= 32).length);
-    console.log(`(a) real first-rounders taken in the simulated first round: mean ${fixed(mean(kept))} of 32 (fewest in one draft ${Math.min(...kept)}); required mean >= 24`);
+    console.log(
+      `(a) real first-rounders taken in the simulated first round: mean ${fixed(mean(kept))} of 32 (fewest in one draft ${Math.min(...kept)}); required mean >= 24`,
+    );
     expect(mean(kept)).toBeGreaterThanOrEqual(24);
   });
 
@@ -72,11 +86,14 @@ describe(`CPU general managers over ${DRAFTS} seeded drafts of the 2024 class (d
     const spoiled = drafts.filter((state) => {
       const qbs = new Map<string, number>();
       for (const pick of state.picks) {
-        if (pick.round <= 3 && categoryOf(pick.player.player_id) === "QB") qbs.set(pick.team_id, (qbs.get(pick.team_id) ?? 0) + 1);
+        if (pick.round <= 3 && categoryOf(pick.player.player_id) === "QB")
+          qbs.set(pick.team_id, (qbs.get(pick.team_id) ?? 0) + 1);
       }
       return [...qbs.values()].some((n) => n >= 2);
     }).length;
-    console.log(`(b) drafts in which some club took 2+ QBs in rounds 1-3: ${spoiled} of ${DRAFTS} (${fixed((100 * spoiled) / DRAFTS)}%); required <= 2%`);
+    console.log(
+      `(b) drafts in which some club took 2+ QBs in rounds 1-3: ${spoiled} of ${DRAFTS} (${fixed((100 * spoiled) / DRAFTS)}%); required <= 2%`,
+    );
     expect(spoiled / DRAFTS).toBeLessThanOrEqual(0.02);
   });
 
@@ -109,7 +126,10 @@ describe(`CPU general managers over ${DRAFTS} seeded drafts of the 2024 class (d
         const n = counts.get(category) ?? 0;
         return sum + Math.max(0, Math.min(...seen) - n, n - Math.max(...seen));
       }, 0);
-    const worst = simulated.reduce((worstIndex, counts, i) => (distance(counts) > distance(simulated[worstIndex] ?? counts) ? i : worstIndex), 0);
+    const worst = simulated.reduce(
+      (worstIndex, counts, i) => (distance(counts) > distance(simulated[worstIndex] ?? counts) ? i : worstIndex),
+      0,
+    );
     const worstCounts = simulated[worst] ?? new Map<string, number>();
     lines.push(
       `worst single draft (seed ${worst + 1}): ${distance(worstCounts)} players outside the real ranges in all; ` +
@@ -134,7 +154,9 @@ describe(`CPU general managers over ${DRAFTS} seeded drafts of the 2024 class (d
         pairs++;
       }
     }
-    console.log(`(d) first-round picks that differ between two seeds, over all ${pairs} pairs: min ${fewest}, mean ${fixed(total / pairs)} of 32; required min >= 5`);
+    console.log(
+      `(d) first-round picks that differ between two seeds, over all ${pairs} pairs: min ${fewest}, mean ${fixed(total / pairs)} of 32; required min >= 5`,
+    );
     expect(fewest).toBeGreaterThanOrEqual(5);
   });
 });
@@ -149,7 +171,8 @@ describe("CPU pick strategy", () => {
 
   test("the same seed and the same human moves reproduce the same draft", () => {
     // people at two seats take the third-best player left; everyone else is CPU
-    const third = (state: DraftState) => pool.players.filter((player) => !state.takenPlayerIds.has(player.player_id))[2]?.player_id ?? null;
+    const third = (state: DraftState) =>
+      pool.players.filter((player) => !state.takenPlayerIds.has(player.player_id))[2]?.player_id ?? null;
     const run = () => simulateDraft(pool, { rounds: ROUNDS, seed: 7, humanTeams: ["CHI", "NYG"], humanPick: third });
     const first = run();
     expect(ids(run())).toEqual(ids(first));
@@ -186,7 +209,9 @@ describe("CPU pick strategy", () => {
     expect(currentNeeds(state, "CHI").map((need) => need.category)).toContain("QB");
     step({ type: "make_pick", actor: { kind: "admin" }, teamId: "CHI", playerId: williams.player_id });
     const after = scorePlayer(state, "CHI", daniels);
-    console.log(`Chicago's score for Jayden Daniels: ${fixed(before)} before taking Caleb Williams, ${fixed(after)} after`);
+    console.log(
+      `Chicago's score for Jayden Daniels: ${fixed(before)} before taking Caleb Williams, ${fixed(after)} after`,
+    );
     expect(after).toBeLessThan(before);
     expect(currentNeeds(state, "CHI").map((need) => need.category)).not.toContain("QB");
   });
@@ -198,10 +223,16 @@ describe("CPU pick strategy", () => {
     // with the board, and switch randomness off so only the need term differs.
     const clubs = pool.teams.map((team) => team.team_id);
     const realNeeds = needs["2024"] ?? {};
-    const swapped = Object.fromEntries(clubs.map((club, i) => [club, realNeeds[clubs[(i + 16) % clubs.length] ?? ""] ?? []]));
+    const swapped = Object.fromEntries(
+      clubs.map((club, i) => [club, realNeeds[clubs[(i + 16) % clubs.length] ?? ""] ?? []]),
+    );
     const misfit = makePool({ ...class2024, id: "2024", needs: swapped });
     const offBoard = (target: DraftPool, settings: SimulatorSettings) =>
-      mean(simulateDraft(target, { rounds: 3, seed: 1, settings }).picks.map((pick) => Math.abs(pick.overall - pick.player.rank)));
+      mean(
+        simulateDraft(target, { rounds: 3, seed: 1, settings }).picks.map((pick) =>
+          Math.abs(pick.overall - pick.player.rank),
+        ),
+      );
     const needsOn = offBoard(misfit, { cpu_randomness: 0 });
     const needsOff = offBoard(misfit, { cpu_randomness: 0, need_weight: 0 });
     console.log(
@@ -212,16 +243,20 @@ describe("CPU pick strategy", () => {
   });
 
   test("a seat whose clock runs out takes its queue first, then what its CPU general manager would take", () => {
-    const started = decide(initialState({
-      sessionId: "00000000-0000-4000-8000-0000000000c2",
-      name: "Autopick",
-      pool,
-      rounds: 1,
-      secondsPerPick: 60,
-      cpuDelayMs: 0,
-      teams: pool.teams.map((team) => ({ ...team, controller: "human" as const })),
-      settings: { seed: 3, cpu_trade_offers: false },
-    }), { type: "start" }, T0);
+    const started = decide(
+      initialState({
+        sessionId: "00000000-0000-4000-8000-0000000000c2",
+        name: "Autopick",
+        pool,
+        rounds: 1,
+        secondsPerPick: 60,
+        cpuDelayMs: 0,
+        teams: pool.teams.map((team) => ({ ...team, controller: "human" as const })),
+        settings: { seed: 3, cpu_trade_offers: false },
+      }),
+      { type: "start" },
+      T0,
+    );
     if (!started.ok) throw new Error(started.rejection.message);
     const state = started.value.state;
     expect(chooseAutopick(state, "CHI")).toBe(chooseCpuPick(state, "CHI"));

@@ -69,7 +69,12 @@ export function applyEvent(state: DraftState, event: DraftEvent): DraftState {
       return { ...state, seq: event.seq, trades: withTrade(state.trades, event.payload.trade) };
     case "trade_executed":
       // the clock keeps running for the pick on it, whoever owns it now
-      return { ...state, seq: event.seq, trades: withTrade(state.trades, event.payload.trade), order: event.payload.order };
+      return {
+        ...state,
+        seq: event.seq,
+        trades: withTrade(state.trades, event.payload.trade),
+        order: event.payload.order,
+      };
   }
 }
 

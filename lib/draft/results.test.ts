@@ -10,15 +10,37 @@ function run(state: DraftState, command: DraftCommand): DraftState {
   if (!decision.ok) throw new Error(decision.rejection.message);
   return decision.value.state;
 }
-const pick = (teamId: string, playerId: string): DraftCommand => ({ type: "make_pick", actor: { kind: "admin" }, teamId, playerId });
+const pick = (teamId: string, playerId: string): DraftCommand => ({
+  type: "make_pick",
+  actor: { kind: "admin" },
+  teamId,
+  playerId,
+});
 
 describe("draft results", () => {
   test("sum each team's value against the board, its needs filled and its trades on the chart", () => {
     const base = smallPool();
-    const pool = makePool({ ...base, needs: { KC: [{ category: "QB", weight: 1 }, { category: "WR", weight: 0.5 }, { category: "QB", weight: 0.2 }] } });
+    const pool = makePool({
+      ...base,
+      needs: {
+        KC: [
+          { category: "QB", weight: 1 },
+          { category: "WR", weight: 0.5 },
+          { category: "QB", weight: 0.2 },
+        ],
+      },
+    });
     let state = smallState({ pool });
     // KC sends pick 5 to NYJ for pick 2 (commissioner trade), then KC takes p7 (a QB ranked 7) at 1 and p2 (WR, rank 2) at 2
-    state = run(state, { type: "propose_trade", actor: { kind: "admin" }, tradeId: "00000000-0000-4000-8000-000000000009", fromTeamId: "KC", toTeamId: "NYJ", give: [5], receive: [2] });
+    state = run(state, {
+      type: "propose_trade",
+      actor: { kind: "admin" },
+      tradeId: "00000000-0000-4000-8000-000000000009",
+      fromTeamId: "KC",
+      toTeamId: "NYJ",
+      give: [5],
+      receive: [2],
+    });
     state = run(state, { type: "start" });
     state = run(state, pick("KC", "p7"));
     state = run(state, pick("KC", "p2"));

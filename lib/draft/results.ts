@@ -24,7 +24,11 @@ export function summarizeResults(state: DraftState): TeamResult[] {
   return state.config.teams.map(({ team_id, name }) => {
     const picks = state.picks.filter((pick) => pick.team_id === team_id);
     // counted as the CPU GMs count them
-    const needs = filledNeeds(state, team_id).map(({ category, weight, filledBy }) => ({ category, weight, filled_by: filledBy?.player.name ?? null }));
+    const needs = filledNeeds(state, team_id).map(({ category, weight, filledBy }) => ({
+      category,
+      weight,
+      filled_by: filledBy?.player.name ?? null,
+    }));
     let count = 0;
     let valueIn = 0;
     let valueOut = 0;

@@ -30,7 +30,10 @@ function must(decision: Decision<Outcome>): DraftState {
 export function simulateDraft(pool: DraftPool, options: SimulateOptions = {}): DraftState {
   const now = options.now ?? DEFAULT_NOW;
   const humans = new Set(options.humanTeams ?? []);
-  const settings: SimulatorSettings = { ...options.settings, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+  const settings: SimulatorSettings = {
+    ...options.settings,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
   let state = initialState({
     sessionId: "00000000-0000-4000-8000-0000000005d1",
     name: "Simulated draft",
@@ -49,7 +52,10 @@ export function simulateDraft(pool: DraftPool, options: SimulateOptions = {}): D
     let command: DraftCommand = { type: "tick" };
     if (humans.has(slot.team_id)) {
       const playerId = options.humanPick?.(state, slot.team_id) ?? null;
-      command = playerId === null ? { type: "force_autopick" } : { type: "make_pick", actor: { kind: "team", teamId: slot.team_id }, teamId: slot.team_id, playerId };
+      command =
+        playerId === null
+          ? { type: "force_autopick" }
+          : { type: "make_pick", actor: { kind: "team", teamId: slot.team_id }, teamId: slot.team_id, playerId };
     }
     const before = state.seq;
     state = must(decide(state, command, now));

@@ -21,7 +21,13 @@ export function smallPool() {
     const position = POSITIONS[i % POSITIONS.length]!;
     return { player_id: `p${i + 1}`, name: `Player ${i + 1}`, position, category: position, rank: i + 1 };
   });
-  return makePool({ id: "test", rounds: 3, teams: CLUBS.map((c) => ({ team_id: c, name: `Club ${c}` })), players, order });
+  return makePool({
+    id: "test",
+    rounds: 3,
+    teams: CLUBS.map((c) => ({ team_id: c, name: `Club ${c}` })),
+    players,
+    order,
+  });
 }
 
 export function smallConfig(overrides: Partial<DraftConfig> & { humans?: string[] } = {}): DraftConfig {

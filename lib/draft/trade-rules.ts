@@ -29,7 +29,11 @@ export function packageProblem(state: DraftState, teamId: string, overalls: read
 
 export function valuedTrade(state: DraftState, trade: Omit<Trade, "value" | "status">): Trade {
   const chart = chartOf(state);
-  return { ...trade, status: "pending", value: { chart, give: packageValue(chart, trade.give), receive: packageValue(chart, trade.receive) } };
+  return {
+    ...trade,
+    status: "pending",
+    value: { chart, give: packageValue(chart, trade.give), receive: packageValue(chart, trade.receive) },
+  };
 }
 
 /** The CPU team receiving an offer accepts when what it gets beats what it gives by its margin. */
@@ -43,7 +47,11 @@ export function tradedOrder(order: readonly Slot[], trade: Trade): Slot[] {
   const give = new Set(trade.give);
   const receive = new Set(trade.receive);
   return order.map((slot) =>
-    give.has(slot.overall) ? { ...slot, team_id: trade.to_team_id } : receive.has(slot.overall) ? { ...slot, team_id: trade.from_team_id } : slot,
+    give.has(slot.overall)
+      ? { ...slot, team_id: trade.to_team_id }
+      : receive.has(slot.overall)
+        ? { ...slot, team_id: trade.from_team_id }
+        : slot,
   );
 }
 

@@ -30,16 +30,25 @@ const offer = (from: string, to: string, give: number[], receive: number[], trad
   give,
   receive,
 });
-const answer = (teamId: string, tradeId: string, accept: boolean): DraftCommand => ({ type: "respond_trade", actor: { kind: "team", teamId }, tradeId, accept });
+const answer = (teamId: string, tradeId: string, accept: boolean): DraftCommand => ({
+  type: "respond_trade",
+  actor: { kind: "team", teamId },
+  tradeId,
+  accept,
+});
 
 describe("trades", () => {
   test("an offer to a human team waits, valued on the session's chart from the proposer's side", () => {
     const outcome = must(decide(smallState(), offer("KC", "NYJ", [5, 6], [2]), T0));
     expect(outcome.events).toHaveLength(1);
-    expect(outcome.events[0]).toMatchObject({ type: "trade_proposed", payload: { trade: { from_team_id: "KC", to_team_id: "NYJ", give: [5, 6], receive: [2], status: "pending" } } });
+    expect(outcome.events[0]).toMatchObject({
+      type: "trade_proposed",
+      payload: { trade: { from_team_id: "KC", to_team_id: "NYJ", give: [5, 6], receive: [2], status: "pending" } },
+    });
     const trade = outcome.state.trades[0]!;
     expect(trade.value).toEqual({ chart: "hill", give: packageValue("hill", [5, 6]), receive: pickValue("hill", 2) });
-    const johnson = must(decide(smallState({ settings: { trade_chart: "johnson" } }), offer("KC", "NYJ", [5], [2]), T0)).state.trades[0]!;
+    const johnson = must(decide(smallState({ settings: { trade_chart: "johnson" } }), offer("KC", "NYJ", [5], [2]), T0))
+      .state.trades[0]!;
     expect(johnson.value).toEqual({ chart: "johnson", give: 1700, receive: 2600 });
   });
 
@@ -47,9 +56,25 @@ describe("trades", () => {
     const tradeId = id();
     let state = run(smallState(), offer("KC", "NYJ", [5, 6], [2], tradeId));
     const outcome = must(decide(state, answer("NYJ", tradeId, true), T0));
-    expect(outcome.events[0]).toMatchObject({ type: "trade_executed", payload: { trade: { trade_id: tradeId, status: "executed" } } });
+    expect(outcome.events[0]).toMatchObject({
+      type: "trade_executed",
+      payload: { trade: { trade_id: tradeId, status: "executed" } },
+    });
     state = outcome.state;
-    expect(state.order.map((s) => s.team_id)).toEqual(["KC", "KC", "BUF", "MIA", "NYJ", "NYJ", "BUF", "MIA", "KC", "NYJ", "BUF", "MIA"]);
+    expect(state.order.map((s) => s.team_id)).toEqual([
+      "KC",
+      "KC",
+      "BUF",
+      "MIA",
+      "NYJ",
+      "NYJ",
+      "BUF",
+      "MIA",
+      "KC",
+      "NYJ",
+      "BUF",
+      "MIA",
+    ]);
     expect(state.order[1]).toMatchObject({ overall: 2, team_id: "KC", original_team_id: "NYJ" });
     // every pick still has exactly one owner
     expect(state.order.map((s) => s.overall)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -90,7 +115,15 @@ describe("trades", () => {
   });
 
   test("an admin's trade between any two teams executes at once", () => {
-    const admin: DraftCommand = { type: "propose_trade", actor: { kind: "admin" }, tradeId: id(), fromTeamId: "BUF", toTeamId: "MIA", give: [3], receive: [4] };
+    const admin: DraftCommand = {
+      type: "propose_trade",
+      actor: { kind: "admin" },
+      tradeId: id(),
+      fromTeamId: "BUF",
+      toTeamId: "MIA",
+      give: [3],
+      receive: [4],
+    };
     const outcome = must(decide(smallState(), admin, T0));
     expect(outcome.events.map((e) => e.type)).toEqual(["trade_executed"]);
     expect(outcome.state.order.slice(2, 4).map((s) => s.team_id)).toEqual(["MIA", "BUF"]);
@@ -98,13 +131,27 @@ describe("trades", () => {
 
   test("validates the offer: own team, two different teams, real picks, owned and unused", () => {
     let state = smallState();
-    expect(rejection(state, { ...offer("KC", "NYJ", [1], [2]), actor: { kind: "team", teamId: "NYJ" } } as DraftCommand).code).toBe("forbidden");
+    expect(
+      rejection(state, { ...offer("KC", "NYJ", [1], [2]), actor: { kind: "team", teamId: "NYJ" } } as DraftCommand)
+        .code,
+    ).toBe("forbidden");
     expect(rejection(state, offer("KC", "KC", [1], [5])).code).toBe("invalid_payload");
     expect(rejection(state, offer("KC", "ZZZ", [1], [2])).code).toBe("not_found");
     expect(rejection(state, offer("KC", "NYJ", [99], [2])).code).toBe("not_found");
-    expect(rejection(state, offer("KC", "NYJ", [2], [1]))).toMatchObject({ code: "conflict", message: "pick 2 is not owned by KC" });
-    state = run(run(state, { type: "start" }), { type: "make_pick", actor: { kind: "team", teamId: "KC" }, teamId: "KC", playerId: "p1" });
-    expect(rejection(state, offer("KC", "NYJ", [1], [2]))).toMatchObject({ code: "conflict", message: "pick 1 has already been used" });
+    expect(rejection(state, offer("KC", "NYJ", [2], [1]))).toMatchObject({
+      code: "conflict",
+      message: "pick 2 is not owned by KC",
+    });
+    state = run(run(state, { type: "start" }), {
+      type: "make_pick",
+      actor: { kind: "team", teamId: "KC" },
+      teamId: "KC",
+      playerId: "p1",
+    });
+    expect(rejection(state, offer("KC", "NYJ", [1], [2]))).toMatchObject({
+      code: "conflict",
+      message: "pick 1 has already been used",
+    });
     state = run(state, { type: "complete" });
     expect(rejection(state, offer("KC", "NYJ", [5], [2])).code).toBe("invalid_state");
   });
@@ -112,7 +159,9 @@ describe("trades", () => {
   test("a pending offer that includes a pick just used is rejected automatically in the same batch", () => {
     const tradeId = id();
     let state = run(run(smallState(), { type: "start" }), offer("NYJ", "KC", [2], [1], tradeId));
-    const outcome = must(decide(state, { type: "make_pick", actor: { kind: "team", teamId: "KC" }, teamId: "KC", playerId: "p1" }, T0));
+    const outcome = must(
+      decide(state, { type: "make_pick", actor: { kind: "team", teamId: "KC" }, teamId: "KC", playerId: "p1" }, T0),
+    );
     expect(outcome.events.map((e) => e.type)).toEqual(["draft_pick", "trade_rejected"]);
     state = outcome.state;
     expect(state.trades[0]!.status).toBe("rejected");
@@ -122,7 +171,21 @@ describe("trades", () => {
   test("a pending offer that includes a pick moved by another trade is rejected automatically", () => {
     const stale = id();
     let state = run(smallState(), offer("NYJ", "KC", [10], [5], stale));
-    const outcome = must(decide(state, { type: "propose_trade", actor: { kind: "admin" }, tradeId: id(), fromTeamId: "KC", toTeamId: "MIA", give: [5], receive: [4] }, T0));
+    const outcome = must(
+      decide(
+        state,
+        {
+          type: "propose_trade",
+          actor: { kind: "admin" },
+          tradeId: id(),
+          fromTeamId: "KC",
+          toTeamId: "MIA",
+          give: [5],
+          receive: [4],
+        },
+        T0,
+      ),
+    );
     expect(outcome.events.map((e) => e.type)).toEqual(["trade_executed", "trade_rejected"]);
     state = outcome.state;
     expect(state.trades.find((t) => t.trade_id === stale)!.status).toBe("rejected");

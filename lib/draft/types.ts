@@ -93,7 +93,15 @@ export type DraftCommand =
   /** the clock's work that is due at `now`: CPU seats' picks and expired clocks */
   | { type: "tick" }
   /** tradeId is chosen by the caller: the engine takes no randomness it was not given */
-  | { type: "propose_trade"; actor: Actor; tradeId: string; fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }
+  | {
+      type: "propose_trade";
+      actor: Actor;
+      tradeId: string;
+      fromTeamId: string;
+      toTeamId: string;
+      give: number[];
+      receive: number[];
+    }
   | { type: "respond_trade"; actor: Actor; tradeId: string; accept: boolean };
 
 export type DraftEvent = SessionEvent;

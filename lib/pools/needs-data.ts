@@ -18,7 +18,9 @@ export interface NeedsData {
  * fs rather than a JSON import for the same reason as readBundledPools: the data
  * is needed once per process, not in every bundle that touches this module.
  */
-export function readBundledNeeds(dir = path.join(process.cwd(), "prisma/needs")): Record<string, Record<string, NeedProfile>> {
+export function readBundledNeeds(
+  dir = path.join(process.cwd(), "prisma/needs"),
+): Record<string, Record<string, NeedProfile>> {
   const needs: Record<string, Record<string, NeedProfile>> = {};
   for (const pool of BUNDLED_POOLS) {
     const file = path.join(dir, `${pool}.json`);

@@ -71,6 +71,10 @@ describe("bundled pools", () => {
   });
 
   it("fills 2024 pick 60 (Cole Bishop) with position S", () => {
-    expect(pool("2024").players.find((pl) => pl.rank === 60)).toMatchObject({ name: "Cole Bishop", position: "S", category: "DB" });
+    expect(pool("2024").players.find((pl) => pl.rank === 60)).toMatchObject({
+      name: "Cole Bishop",
+      position: "S",
+      category: "DB",
+    });
   });
 });

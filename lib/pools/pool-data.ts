@@ -40,7 +40,6 @@ export interface PoolData {
 /** The bundled classes, as the contract names them. */
 export const BUNDLED_POOLS = BUNDLED_POOL_IDS;
 
-
 /**
  * Reads the committed pools from disk at call time. Deliberately fs, not a JSON
  * import: an import would inline ~250 KB of data into every bundle that touches this

@@ -3,11 +3,15 @@
 // is a sentence a commissioner can act on, naming the value that was wrong.
 import { z } from "zod";
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** How a value looked, for a message: short, quoted when it was text. */
 export function shown(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : JSON.stringify(value);
+  const text =
+    typeof value === "string"
+      ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+      : JSON.stringify(value);
   return text ?? String(value);
 }
 
@@ -41,7 +45,9 @@ function text(label: string, max: number) {
   return field(label, (value): Read<string> => {
     if (typeof value !== "string") return { error: `${label} must be text, not ${shown(value)}` };
     const trimmed = value.trim();
-    return trimmed.length > max ? { error: `${label} is ${trimmed.length} characters long; at most ${max}` } : { value: trimmed };
+    return trimmed.length > max
+      ? { error: `${label} is ${trimmed.length} characters long; at most ${max}` }
+      : { value: trimmed };
   });
 }
 
@@ -67,7 +73,12 @@ function number(label: string, rule: NumberRule) {
       const trimmed = value.trim();
       parsed = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : (rule.read?.(trimmed) ?? null);
     }
-    const ok = parsed !== null && Number.isFinite(parsed) && (!rule.integer || Number.isInteger(parsed)) && parsed >= rule.min && parsed <= rule.max;
+    const ok =
+      parsed !== null &&
+      Number.isFinite(parsed) &&
+      (!rule.integer || Number.isInteger(parsed)) &&
+      parsed >= rule.min &&
+      parsed <= rule.max;
     return ok ? { value: parsed as number } : { error: `${label} must be ${expected}, not ${shown(value)}` };
   });
 }

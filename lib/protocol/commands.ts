@@ -3,7 +3,11 @@
 import { z } from "zod";
 
 const sessionId = z.uuid();
-const teamId = z.string().min(2).max(4).regex(/^[A-Z]+$/, "team ids are club abbreviations");
+const teamId = z
+  .string()
+  .min(2)
+  .max(4)
+  .regex(/^[A-Z]+$/, "team ids are club abbreviations");
 const playerId = z.string().min(1).max(64);
 const overall = z.number().int().min(1).max(1000);
 

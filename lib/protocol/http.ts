@@ -51,7 +51,10 @@ export const eventsQuerySchema = z.object({
 });
 
 /** CSV is one table a file (PROTOCOL.md v2): the picks, or with table=trades the trades; JSON holds both. */
-export const exportQuerySchema = z.object({ format: z.enum(["csv", "json"]).default("json"), table: z.enum(["picks", "trades"]).default("picks") });
+export const exportQuerySchema = z.object({
+  format: z.enum(["csv", "json"]).default("json"),
+  table: z.enum(["picks", "trades"]).default("picks"),
+});
 
 /** The admin console's sign-in: the key goes into an httpOnly cookie, never into the page's JS. */
 export const adminSignInSchema = z.strictObject({ admin_key: z.string().min(1).max(200) });

@@ -13,7 +13,9 @@ export const DEFAULT_ORDER_FROM: BundledPoolId = "2024";
 /** An imported pool's id: the server's choice, "p_" and random letters and digits. */
 export const IMPORTED_POOL_ID = /^p_[a-z0-9]{6,32}$/;
 /** A draft class id as routes take it: a year (a bundled class; an unknown year is 404, not 400) or an imported class's id. */
-export const poolIdSchema = z.string().regex(/^(\d{4}|p_[a-z0-9]{6,32})$/, "a draft class id is a year such as 2024, or an imported class's p_… id");
+export const poolIdSchema = z
+  .string()
+  .regex(/^(\d{4}|p_[a-z0-9]{6,32})$/, "a draft class id is a year such as 2024, or an imported class's p_… id");
 
 export const POOL_IMPORT_LIMITS = {
   /** this route alone reads bodies this large; every other route keeps 64 KiB */
@@ -30,16 +32,30 @@ const positionList = POSITIONS.join(" ");
 export const prospectSchema = z.strictObject(
   {
     name: requiredText("name", 80),
-    position: lookupField("position", canonicalPosition, `is not a position: use one of ${positionList} (or an alias such as DE, OLB, G)`).required,
+    position: lookupField(
+      "position",
+      canonicalPosition,
+      `is not a position: use one of ${positionList} (or an alias such as DE, OLB, G)`,
+    ).required,
     rank: requiredNumber("rank", { min: 1, max: 1_000_000, integer: true, hint: "a whole number of 1 or more" }),
     college: optionalText("college", 80),
     grade: optionalNumber("grade", { min: 0, max: 100 }),
-    height_in: optionalNumber("height_in", { min: 60, max: 90, read: readHeight, hint: "inches from 60 to 90 (or feet-inches such as 6-2)" }),
+    height_in: optionalNumber("height_in", {
+      min: 60,
+      max: 90,
+      read: readHeight,
+      hint: "inches from 60 to 90 (or feet-inches such as 6-2)",
+    }),
     weight_lb: optionalNumber("weight_lb", { min: 150, max: 400 }),
     forty: optionalNumber("forty", { min: 4, max: 6.5, hint: "seconds from 4.0 to 6.5" }),
     notes: optionalText("notes", 500),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
+        : undefined,
+  },
 );
 export type Prospect = z.output<typeof prospectSchema>;
 export const PROSPECT_FIELDS = Object.keys(prospectSchema.shape) as (keyof Prospect)[];
@@ -52,7 +68,12 @@ export const orderSlotSchema = z.strictObject(
     team_id: lookupField("team_id", canonicalClub, club("team_id")).required,
     original_team_id: lookupField("original_team_id", canonicalClub, club("original_team_id")).optional,
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
+        : undefined,
+  },
 );
 export type OrderSlotInput = z.output<typeof orderSlotSchema>;
 export const ORDER_FIELDS = Object.keys(orderSlotSchema.shape) as (keyof OrderSlotInput)[];
@@ -78,7 +99,9 @@ export const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   original_team: "original_team_id",
 };
 
-const bundledPool = z.enum(BUNDLED_POOL_IDS, { error: `must be a bundled draft class: ${BUNDLED_POOL_IDS.join(", ")}` });
+const bundledPool = z.enum(BUNDLED_POOL_IDS, {
+  error: `must be a bundled draft class: ${BUNDLED_POOL_IDS.join(", ")}`,
+});
 
 /**
  * The envelope. Items and CSV text are checked one record at a time afterwards
@@ -86,20 +109,49 @@ const bundledPool = z.enum(BUNDLED_POOL_IDS, { error: `must be a bundled draft c
  */
 export const importPoolBodySchema = z
   .strictObject({
-    name: z.string({ error: "name must be text" }).trim().min(1, "name is missing").max(80, "name is longer than 80 characters"),
-    prospects: z.array(z.unknown()).min(1, "prospects is empty").max(POOL_IMPORT_LIMITS.prospects, `at most ${POOL_IMPORT_LIMITS.prospects} prospects`).optional(),
+    name: z
+      .string({ error: "name must be text" })
+      .trim()
+      .min(1, "name is missing")
+      .max(80, "name is longer than 80 characters"),
+    prospects: z
+      .array(z.unknown())
+      .min(1, "prospects is empty")
+      .max(POOL_IMPORT_LIMITS.prospects, `at most ${POOL_IMPORT_LIMITS.prospects} prospects`)
+      .optional(),
     prospects_csv: z.string({ error: "prospects_csv must be the CSV file's text" }).optional(),
-    order: z.array(z.unknown()).min(1, "order is empty").max(POOL_IMPORT_LIMITS.orderSlots, `at most ${POOL_IMPORT_LIMITS.orderSlots} picks`).optional(),
+    order: z
+      .array(z.unknown())
+      .min(1, "order is empty")
+      .max(POOL_IMPORT_LIMITS.orderSlots, `at most ${POOL_IMPORT_LIMITS.orderSlots} picks`)
+      .optional(),
     order_csv: z.string({ error: "order_csv must be the CSV file's text" }).optional(),
     order_from: bundledPool.optional(),
-    rounds: z.number({ error: "rounds must be a whole number from 1 to 7" }).int("rounds must be a whole number from 1 to 7").min(1, "rounds must be 1 to 7").max(7, "rounds must be 1 to 7").optional(),
-    needs: z.record(z.string(), z.record(z.string(), z.unknown(), { error: "each team's needs are { position: 0–1 }" }), { error: "needs is { team_id: { position: 0–1 } }" }).optional(),
+    rounds: z
+      .number({ error: "rounds must be a whole number from 1 to 7" })
+      .int("rounds must be a whole number from 1 to 7")
+      .min(1, "rounds must be 1 to 7")
+      .max(7, "rounds must be 1 to 7")
+      .optional(),
+    needs: z
+      .record(z.string(), z.record(z.string(), z.unknown(), { error: "each team's needs are { position: 0–1 }" }), {
+        error: "needs is { team_id: { position: 0–1 } }",
+      })
+      .optional(),
     needs_from: bundledPool.optional(),
   })
   .superRefine((body, ctx) => {
     const boards = Number(body.prospects !== undefined) + Number(body.prospects_csv !== undefined);
-    if (boards !== 1) ctx.addIssue({ code: "custom", path: ["prospects"], message: boards ? "send prospects or prospects_csv, not both" : "the board is missing: send prospects or prospects_csv" });
-    if (body.order !== undefined && body.order_csv !== undefined) ctx.addIssue({ code: "custom", path: ["order"], message: "send order or order_csv, not both" });
+    if (boards !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["prospects"],
+        message: boards
+          ? "send prospects or prospects_csv, not both"
+          : "the board is missing: send prospects or prospects_csv",
+      });
+    if (body.order !== undefined && body.order_csv !== undefined)
+      ctx.addIssue({ code: "custom", path: ["order"], message: "send order or order_csv, not both" });
   });
 export type ImportPoolBody = z.output<typeof importPoolBodySchema>;
 

@@ -46,7 +46,11 @@ export const importedPoolSchema = z.object({
 });
 export type ImportedPool = z.infer<typeof importedPoolSchema>;
 
-const issueSchema = z.object({ path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]), message: z.string(), line: z.number().int().optional() });
+const issueSchema = z.object({
+  path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]),
+  message: z.string(),
+  line: z.number().int().optional(),
+});
 
 /**
  * 200 from POST /api/pools?dry_run=true (an addition): the check itself

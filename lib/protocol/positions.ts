@@ -3,7 +3,23 @@
 // canonical form. Shared with the browser, so it holds no data but these lists.
 
 /** The canonical positions an imported prospect is stored with. */
-export const POSITIONS = ["QB", "RB", "FB", "WR", "TE", "OT", "IOL", "EDGE", "DT", "LB", "CB", "S", "K", "P", "LS"] as const;
+export const POSITIONS = [
+  "QB",
+  "RB",
+  "FB",
+  "WR",
+  "TE",
+  "OT",
+  "IOL",
+  "EDGE",
+  "DT",
+  "LB",
+  "CB",
+  "S",
+  "K",
+  "P",
+  "LS",
+] as const;
 export type Position = (typeof POSITIONS)[number];
 
 /** The contract's aliases; anything else that is not a canonical position is an issue. */
@@ -35,8 +51,38 @@ export function canonicalPosition(raw: string): Position | null {
 
 /** The 32 clubs, as the bundled draft classes name them (nflverse abbreviations). */
 export const CLUB_IDS = [
-  "ARI", "ATL", "BAL", "BUF", "CAR", "CHI", "CIN", "CLE", "DAL", "DEN", "DET", "GB", "HOU", "IND", "JAX", "KC",
-  "LA", "LAC", "LV", "MIA", "MIN", "NE", "NO", "NYG", "NYJ", "PHI", "PIT", "SEA", "SF", "TB", "TEN", "WAS",
+  "ARI",
+  "ATL",
+  "BAL",
+  "BUF",
+  "CAR",
+  "CHI",
+  "CIN",
+  "CLE",
+  "DAL",
+  "DEN",
+  "DET",
+  "GB",
+  "HOU",
+  "IND",
+  "JAX",
+  "KC",
+  "LA",
+  "LAC",
+  "LV",
+  "MIA",
+  "MIN",
+  "NE",
+  "NO",
+  "NYG",
+  "NYJ",
+  "PHI",
+  "PIT",
+  "SEA",
+  "SF",
+  "TB",
+  "TEN",
+  "WAS",
 ] as const;
 
 /**

@@ -119,7 +119,11 @@ export const presenceEventSchema = z.object({
 });
 export type PresenceEvent = z.infer<typeof presenceEventSchema>;
 
-export const tradeProposedEventSchema = z.object({ session_id: z.string(), seq: z.number().int().min(1), trade: tradeSchema });
+export const tradeProposedEventSchema = z.object({
+  session_id: z.string(),
+  seq: z.number().int().min(1),
+  trade: tradeSchema,
+});
 export type TradeProposedEvent = z.infer<typeof tradeProposedEventSchema>;
 
 export const tradeExecutedEventSchema = z.object({
@@ -130,7 +134,11 @@ export const tradeExecutedEventSchema = z.object({
 });
 export type TradeExecutedEvent = z.infer<typeof tradeExecutedEventSchema>;
 
-export const tradeRejectedEventSchema = z.object({ session_id: z.string(), seq: z.number().int().min(1), trade: tradeSchema });
+export const tradeRejectedEventSchema = z.object({
+  session_id: z.string(),
+  seq: z.number().int().min(1),
+  trade: tradeSchema,
+});
 export type TradeRejectedEvent = z.infer<typeof tradeRejectedEventSchema>;
 
 /** The persisted, sequenced events; `type` is the event name the room received. */
@@ -156,4 +164,3 @@ export interface LobbyEntry {
   current_pick: Slot | null;
   open_seats: string[];
 }
-

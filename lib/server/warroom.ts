@@ -15,9 +15,24 @@ import { createPoolService } from "./pools/pool-service";
 import type { HttpServices } from "./http/registry";
 import { createPresence } from "./realtime/presence";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
-import { adminRoomOf, membershipsOf, parseRevocableRoom, revocableRoomOf, roomOf, seatRoomOf, sessionOfRoom, type SocketData } from "./realtime/rooms";
+import {
+  adminRoomOf,
+  membershipsOf,
+  parseRevocableRoom,
+  revocableRoomOf,
+  roomOf,
+  seatRoomOf,
+  sessionOfRoom,
+  type SocketData,
+} from "./realtime/rooms";
 import { originAllowed } from "./http/http-guard";
-import { clientAddress, createConnectionCounter, DEFAULT_LIMITS, isLoopback, type AbuseLimits } from "./security/limits";
+import {
+  clientAddress,
+  createConnectionCounter,
+  DEFAULT_LIMITS,
+  isLoopback,
+  type AbuseLimits,
+} from "./security/limits";
 import { registerSocketHandlers } from "./realtime/socket-handlers";
 import { systemClock, type TimerClock } from "./sessions/pick-clock";
 import { createSessionQueries } from "./sessions/session-queries";
@@ -75,9 +90,11 @@ export async function createWarRoom(options: WarRoomOptions) {
     connectTimeout: CONNECT_TIMEOUT_MS,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => {
-      if (!originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? [])) return callback("origin not allowed", false);
+      if (!originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? []))
+        return callback("origin not allowed", false);
       const address = addressOf(req);
-      if (limited(address) && connections.full(address)) return callback("rate_limited: too many connections from your address", false);
+      if (limited(address) && connections.full(address))
+        return callback("rate_limited: too many connections from your address", false);
       callback(null, true);
     },
     ...(options.redis ? { adapter: options.redis.adapter } : {}),
@@ -94,7 +111,8 @@ export async function createWarRoom(options: WarRoomOptions) {
     clock,
     logger,
     sharedDatabase: db.kind === "postgres",
-    commitBlocker: () => (redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null),
+    commitBlocker: () =>
+      redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null,
     broadcast: (sessionId, events) => {
       const room = io.to(roomOf(sessionId));
       for (const event of events) room.emit(event.type, event.payload);
@@ -108,20 +126,30 @@ export async function createWarRoom(options: WarRoomOptions) {
     now,
     activeSessionsPerLeague: limits.activeSessionsPerLeague,
     // empty the seat room on every node: each node demotes and tells its own sockets (leave-room, below)
-    seatRevoked: (sessionId, teamId) => io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
+    seatRevoked: (sessionId, teamId) =>
+      io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
     adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
   const queries = createSessionQueries({ repo, runner });
-  const poolService = createPoolService({ catalog: pools, store: createImportedPools(db.sql), leagueOf: service.leagueOf, now, logger });
+  const poolService = createPoolService({
+    catalog: pools,
+    store: createImportedPools(db.sql),
+    leagueOf: service.leagueOf,
+    now,
+    logger,
+  });
   const presence = createPresence(io, clock, async (sessionId) => {
     const loaded = await runner.load(sessionId);
     return loaded ? loaded.state.config.teams.map((team) => team.team_id) : [];
   });
 
-  io.engine.on("connection", (raw: { request: Parameters<typeof addressOf>[0]; once(event: "close", listener: () => void): void }) => {
-    const address = addressOf(raw.request);
-    if (limited(address)) raw.once("close", connections.opened(address));
-  });
+  io.engine.on(
+    "connection",
+    (raw: { request: Parameters<typeof addressOf>[0]; once(event: "close", listener: () => void): void }) => {
+      const address = addressOf(raw.request);
+      if (limited(address)) raw.once("close", connections.opened(address));
+    },
+  );
 
   // a socket that leaves a seat (or admin) room while still holding that role was revoked: it watches from now on
   io.of("/").adapter.on("leave-room", (room: string, id: string) => {
@@ -132,7 +160,8 @@ export async function createWarRoom(options: WarRoomOptions) {
     const role = memberships[revoked.sessionId];
     if (!role || revocableRoomOf(revoked.sessionId, role) !== room) return;
     memberships[revoked.sessionId] = { role: "spectator" };
-    if (revoked.role === "team") socket.emit("seat_revoked", { session_id: revoked.sessionId, team_id: revoked.teamId });
+    if (revoked.role === "team")
+      socket.emit("seat_revoked", { session_id: revoked.sessionId, team_id: revoked.teamId });
     else socket.emit("admin_revoked", { session_id: revoked.sessionId });
     presence.changed(revoked.sessionId);
   });
@@ -218,4 +247,3 @@ export async function createWarRoom(options: WarRoomOptions) {
 }
 
 export type WarRoom = Awaited<ReturnType<typeof createWarRoom>>;
-

@@ -19,7 +19,10 @@ let leagueKey: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "warroom-admin-"));
-  [server, browser] = await Promise.all([startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? "" }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? "" }),
+    launchBrowser(),
+  ]);
   admin = await openPage(browser, { width: 1440, height: 1000 });
 });
 
@@ -35,17 +38,27 @@ const snapshotOf = (sessionId: string) => httpJson(`${server.url}/api/sessions/$
 /** The live board shows exactly the server's picks, owners and pick on the clock. */
 async function expectBoardMatchesServer(page: Page, sessionId: string) {
   const snapshot = await snapshotOf(sessionId);
-  await until("the board to show the server's picks", async () =>
-    (await page.locator("[data-testid=draft-board] td[data-player-id]").count()) === snapshot.picks.length,
+  await until(
+    "the board to show the server's picks",
+    async () => (await page.locator("[data-testid=draft-board] td[data-player-id]").count()) === snapshot.picks.length,
   );
-  const cells = await page.locator("[data-testid=draft-board] td[data-overall]").evaluateAll((tds) =>
-    tds.map((td) => ({ overall: Number(td.getAttribute("data-overall")), team: td.getAttribute("data-team"), player: td.getAttribute("data-player-id"), current: td.getAttribute("aria-current") === "step" })),
-  );
+  const cells = await page
+    .locator("[data-testid=draft-board] td[data-overall]")
+    .evaluateAll((tds) =>
+      tds.map((td) => ({
+        overall: Number(td.getAttribute("data-overall")),
+        team: td.getAttribute("data-team"),
+        player: td.getAttribute("data-player-id"),
+        current: td.getAttribute("aria-current") === "step",
+      })),
+    );
   const picks = new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id]));
   expect(cells.map((c) => c.overall)).toEqual(snapshot.order.map((s: any) => s.overall));
   expect(cells.map((c) => c.team)).toEqual(snapshot.order.map((s: any) => s.team_id));
   expect(cells.map((c) => c.player ?? undefined)).toEqual(cells.map((c) => picks.get(c.overall)));
-  expect(cells.filter((c) => c.current).map((c) => c.overall)).toEqual(snapshot.current_pick ? [snapshot.current_pick.overall] : []);
+  expect(cells.filter((c) => c.current).map((c) => c.overall)).toEqual(
+    snapshot.current_pick ? [snapshot.current_pick.overall] : [],
+  );
   return snapshot;
 }
 
@@ -63,7 +76,11 @@ describe("admin console", () => {
 
     const cookie = (await context.cookies()).find((c) => c.name === "warroom_admin");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict" });
-    const visible = await page.evaluate(() => ({ cookie: document.cookie, text: document.body.innerText, storage: JSON.stringify({ ...localStorage, ...sessionStorage }) }));
+    const visible = await page.evaluate(() => ({
+      cookie: document.cookie,
+      text: document.body.innerText,
+      storage: JSON.stringify({ ...localStorage, ...sessionStorage }),
+    }));
     expect(visible.cookie).not.toContain(key);
     expect(visible.text).not.toContain(key);
     expect(visible.storage).not.toContain(key);
@@ -91,10 +108,15 @@ describe("admin console", () => {
 
     const links = page.getByTestId("new-seat-links");
     await links.locator("code").nth(1).waitFor();
-    await expect(links.locator("code").allTextContents()).resolves.toEqual([expect.stringContaining("?token="), expect.stringContaining("?token=")]);
+    await expect(links.locator("code").allTextContents()).resolves.toEqual([
+      expect.stringContaining("?token="),
+      expect.stringContaining("?token="),
+    ]);
     const oldChiLink = (await links.locator("li", { hasText: "CHI" }).locator("code").textContent())!;
     await page.getByTestId("admin-sessions").getByText("Admin run").waitFor();
-    const sessionId = await until("the session in the URL", async () => new URL(page.url()).searchParams.get("session"));
+    const sessionId = await until("the session in the URL", async () =>
+      new URL(page.url()).searchParams.get("session"),
+    );
     await page.getByTestId("runner-status").getByText("lobby").waitFor();
 
     await page.getByRole("button", { name: "Start", exact: true }).click();
@@ -124,7 +146,9 @@ describe("admin console", () => {
     await page.getByLabel(`#${theirs.overall} R${theirs.round}`, { exact: true }).check();
     await page.getByRole("button", { name: "Execute trade" }).click();
     await page.getByText(/Trade executed/).waitFor();
-    await page.locator(`[data-testid=draft-board] td[data-overall="${onClock.overall}"][data-team="${other}"]`).waitFor();
+    await page
+      .locator(`[data-testid=draft-board] td[data-overall="${onClock.overall}"][data-team="${other}"]`)
+      .waitFor();
     await expectBoardMatchesServer(page, sessionId);
 
     await page.getByRole("button", { name: "Pause" }).click();
@@ -138,7 +162,11 @@ describe("admin console", () => {
     expect(after.current_pick.overall).toBe(before.picks.at(-1).overall);
 
     // a lost seat link is replaced: the new one differs from the one shown at creation
-    await page.getByTestId("seat-rotation").locator("li", { hasText: "CHI" }).getByRole("button", { name: "New link" }).click();
+    await page
+      .getByTestId("seat-rotation")
+      .locator("li", { hasText: "CHI" })
+      .getByRole("button", { name: "New link" })
+      .click();
     const newChiLink = (await page.locator("[data-seat-link=CHI]").textContent())!;
     expect(newChiLink).toContain(`/sessions/${sessionId}?token=`);
     expect(newChiLink).not.toBe(oldChiLink);
@@ -162,7 +190,8 @@ describe("admin console", () => {
     expect(fresh).toMatch(/^adm_/);
     await screenshot(page, "admin-key-replaced");
     expect(fresh).not.toBe(leagueKey);
-    const me = (key: string) => fetch(`${server.url}/api/admin/session`, { headers: { authorization: `Bearer ${key}` } });
+    const me = (key: string) =>
+      fetch(`${server.url}/api/admin/session`, { headers: { authorization: `Bearer ${key}` } });
     expect((await me(leagueKey)).status).toBe(401);
     expect((await me(fresh)).status).toBe(200);
     // the cookie now holds the new key, still out of the page's reach

@@ -37,11 +37,14 @@ const overflowsSideways = (page: Page) => page.evaluate(() => document.documentE
 /** Drops a CSV file on a drop box, as a file dragged from the desktop does. */
 async function dropFile(page: Page, testId: string, name: string, text: string) {
   const box = page.getByTestId(testId).locator("div.border-dashed");
-  const transfer = await page.evaluateHandle(([fileName, content]) => {
-    const data = new DataTransfer();
-    data.items.add(new File([content], fileName, { type: "text/csv" }));
-    return data;
-  }, [name, text] as const);
+  const transfer = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], fileName, { type: "text/csv" }));
+      return data;
+    },
+    [name, text] as const,
+  );
   await box.dispatchEvent("dragover", { dataTransfer: transfer });
   await box.dispatchEvent("drop", { dataTransfer: transfer });
 }
@@ -98,13 +101,22 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await page.getByText("Needs of Browser big board saved.").waitFor();
   const [saved] = await httpJson(`${server.url}/api/pools?kind=imported`);
   expect(saved.pool).not.toBe(imported.pool);
-  expect((await httpJson(`${server.url}/api/pools/${saved.pool}`)).needs).toMatchObject({ KC: { QB: 0.9 }, CHI: { EDGE: 1 } });
+  expect((await httpJson(`${server.url}/api/pools/${saved.pool}`)).needs).toMatchObject({
+    KC: { QB: 0.9 },
+    CHI: { EDGE: 1 },
+  });
   expect(await httpJson(`${server.url}/api/pools?kind=imported`)).toHaveLength(1);
 
   // "New session" opens the create form on the class
   await item().getByRole("button", { name: "New session" }).click();
-  await until("the create form to load its classes", async () => (await page.getByLabel("Draft class").inputValue()) === saved.pool);
-  await page.getByLabel("Draft class").getByRole("option", { name: "Browser big board" }).waitFor({ state: "attached" });
+  await until(
+    "the create form to load its classes",
+    async () => (await page.getByLabel("Draft class").inputValue()) === saved.pool,
+  );
+  await page
+    .getByLabel("Draft class")
+    .getByRole("option", { name: "Browser big board" })
+    .waitFor({ state: "attached" });
   await page.getByRole("tab", { name: "Draft classes" }).click();
 
   // the same screen on a phone: nothing spills sideways
@@ -127,7 +139,12 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   const first = list.locator("li[data-player-id]").first();
   await expect(first.innerText()).resolves.toMatch(/Michigan · 6'5" · 293 lb · 4\.95 s/);
   await page.getByLabel("Search players").fill("notre dame");
-  await until("the search to narrow the list", async () => (await list.locator("li[data-player-id]").count()) < 420 && (await list.locator("li[data-player-id]").count()) > 0);
+  await until(
+    "the search to narrow the list",
+    async () =>
+      (await list.locator("li[data-player-id]").count()) < 420 &&
+      (await list.locator("li[data-player-id]").count()) > 0,
+  );
   for (const text of await list.locator("li[data-player-id]").allInnerTexts()) expect(text).toMatch(/Notre Dame/);
   await page.getByLabel("Search players").fill("");
   await first.getByText("Devon Ingram").waitFor();
@@ -160,6 +177,9 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await leave(() => page.goto(`${server.url}/sessions/${sessionId}/replay`));
   await page.getByTestId("replay-position").waitFor();
   await page.keyboard.press("End");
-  await until("the replay to reach the picks made", async () => Number(await page.getByTestId("replay-picks").innerText()) >= 1);
+  await until(
+    "the replay to reach the picks made",
+    async () => Number(await page.getByTestId("replay-picks").innerText()) >= 1,
+  );
   expect(problems).toEqual([]);
 });

@@ -34,14 +34,23 @@ test("the session list updates without a reload and offers open seats", async ()
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Lobby test" } });
   const created = await httpJson(`${server.url}/api/sessions`, {
     token: admin_key,
-    body: { name: "Friday night mock", rounds: 1, seconds_per_pick: 0, human_teams: ["NYG", "NE"], cpu_delay_ms: 0, cpu_trade_offers: false },
+    body: {
+      name: "Friday night mock",
+      rounds: 1,
+      seconds_per_pick: 0,
+      human_teams: ["NYG", "NE"],
+      cpu_delay_ms: 0,
+      cpu_trade_offers: false,
+    },
   });
   const entry = page.locator(`[data-session-id="${created.session_id}"]`);
   await entry.getByText("2 open seats").waitFor({ timeout: 10_000 });
   await entry.getByRole("button", { name: /Claim the NYG seat/ }).waitFor();
 
   // a seat claimed elsewhere disappears from the list on the next refresh
-  await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/NE/claim`, { body: { display_name: "Someone" } });
+  await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/NE/claim`, {
+    body: { display_name: "Someone" },
+  });
   await entry.getByText("1 open seat").waitFor({ timeout: 10_000 });
   await expect(entry.getByRole("button", { name: /Claim the NE seat/ }).count()).resolves.toBe(0);
 
@@ -63,7 +72,9 @@ test("a solo mock starts in two clicks, signed in by an httpOnly cookie, and oth
   await expect(page.getByTestId("role").textContent()).resolves.toBe("You: Chicago Bears");
 
   // the league's admin key is nowhere page scripts can read it
-  const visible = await page.evaluate(() => JSON.stringify({ cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage } }));
+  const visible = await page.evaluate(() =>
+    JSON.stringify({ cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage } }),
+  );
   const cookies = await context.cookies();
   const admin = cookies.find((c) => c.name === "warroom_admin");
   expect(admin?.httpOnly).toBe(true);
@@ -75,7 +86,10 @@ test("a solo mock starts in two clicks, signed in by an httpOnly cookie, and oth
   const playerId = await top.getAttribute("data-player-id");
   await top.getByRole("button", { name: /^Queue / }).click();
   await page.getByRole("tab", { name: /Queue/ }).click();
-  await page.getByTestId("queue").getByRole("button", { name: /^Draft / }).click();
+  await page
+    .getByTestId("queue")
+    .getByRole("button", { name: /^Draft / })
+    .click();
   await page.getByRole("button", { name: "Confirm pick" }).click();
   await page.locator(`[data-testid=draft-board] td[data-overall="1"][data-player-id="${playerId}"]`).waitFor();
   await expect(page.getByTestId("your-pick").textContent()).resolves.toMatch(/Your pick is in \d+ \(#9\)/);
@@ -87,7 +101,9 @@ test("a solo mock starts in two clicks, signed in by an httpOnly cookie, and oth
   await entry.getByText("running").waitFor();
   await entry.getByRole("link", { name: /^Watch / }).click();
   await visitor.page.getByTestId("role").filter({ hasText: "Spectating" }).waitFor();
-  await visitor.page.locator(`[data-testid=draft-board] td[data-overall="3"][data-player-id]`).waitFor({ timeout: 15_000 });
+  await visitor.page
+    .locator(`[data-testid=draft-board] td[data-overall="3"][data-player-id]`)
+    .waitFor({ timeout: 15_000 });
   await expect(visitor.page.getByRole("button", { name: /^Draft / }).count()).resolves.toBe(0);
 
   expect(problems).toEqual([]);

@@ -24,18 +24,35 @@ let final: any;
 async function finishedMock(): Promise<string> {
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Replay league" } });
   const auth = { token: admin_key };
-  const body = { name: "Replay mock", pool: "2024", rounds: 1, seconds_per_pick: 0, human_teams: ["CHI"], cpu_delay_ms: 0, seed: 7, cpu_trade_offers: false };
+  const body = {
+    name: "Replay mock",
+    pool: "2024",
+    rounds: 1,
+    seconds_per_pick: 0,
+    human_teams: ["CHI"],
+    cpu_delay_ms: 0,
+    seed: 7,
+    cpu_trade_offers: false,
+  };
   const { session_id: id } = await httpJson(`${server.url}/api/sessions`, { ...auth, body });
-  const api = (suffix: string, payload?: unknown) => httpJson(`${server.url}/api/sessions/${id}${suffix}`, { ...auth, ...(payload === undefined ? {} : { body: payload }) });
+  const api = (suffix: string, payload?: unknown) =>
+    httpJson(`${server.url}/api/sessions/${id}${suffix}`, {
+      ...auth,
+      ...(payload === undefined ? {} : { body: payload }),
+    });
   await api("/actions", { action: "start" });
   // CHI sends #1 to WAS for #2 before anyone picks
   await api("/trades", { from_team_id: "CHI", to_team_id: "WAS", give: [1], receive: [2] });
   let undone = false;
   for (;;) {
-    const s = await until("CHI on the clock or the end", async () => {
-      const snap = await api("");
-      return snap.status === "complete" || snap.current_pick?.team_id === "CHI" ? snap : null;
-    }, { timeoutMs: 20_000 });
+    const s = await until(
+      "CHI on the clock or the end",
+      async () => {
+        const snap = await api("");
+        return snap.status === "complete" || snap.current_pick?.team_id === "CHI" ? snap : null;
+      },
+      { timeoutMs: 20_000 },
+    );
     if (s.status === "complete") return id;
     if (!undone && s.picks.length > 2) {
       await api("/actions", { action: "pause" });
@@ -51,7 +68,10 @@ async function finishedMock(): Promise<string> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "warroom-replay-"));
-  [server, browser] = await Promise.all([startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? "" }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? "" }),
+    launchBrowser(),
+  ]);
   sessionId = await finishedMock();
   final = await httpJson(`${server.url}/api/sessions/${sessionId}`);
   viewer = await openPage(browser, { width: 1440, height: 1000 });
@@ -85,7 +105,8 @@ function trackRequests(page: Page) {
 async function open(page: Page, url: string) {
   const requests = inFlight.get(page);
   // quiet twice, 150 ms apart: the favicon fetch starts a moment after the URL changes
-  const quiet = async () => requests!.size === 0 && (await new Promise((resolve) => setTimeout(resolve, 150)), requests!.size === 0);
+  const quiet = async () =>
+    requests!.size === 0 && (await new Promise((resolve) => setTimeout(resolve, 150)), requests!.size === 0);
   if (requests) await until("the page to be quiet", quiet, { timeoutMs: 5_000 });
   await page.goto(url);
   await page.waitForLoadState("networkidle");
@@ -94,9 +115,15 @@ async function open(page: Page, url: string) {
 const filled = (page: Page) => page.locator("[data-testid=draft-board] td[data-player-id]");
 
 async function boardCells(page: Page) {
-  return page.locator("[data-testid=draft-board] td[data-overall]").evaluateAll((tds) =>
-    tds.map((td) => ({ overall: Number(td.getAttribute("data-overall")), team: td.getAttribute("data-team"), player: td.getAttribute("data-player-id") })),
-  );
+  return page
+    .locator("[data-testid=draft-board] td[data-overall]")
+    .evaluateAll((tds) =>
+      tds.map((td) => ({
+        overall: Number(td.getAttribute("data-overall")),
+        team: td.getAttribute("data-team"),
+        player: td.getAttribute("data-player-id"),
+      })),
+    );
 }
 
 /** The board on the page is exactly this snapshot's board: every slot's owner and every pick. */
@@ -146,11 +173,15 @@ describe("replay", () => {
     expect(await picksShown(page)).toBe(10);
     const overalls = await filled(page).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-overall"))));
     expect(overalls).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    expect(await page.getByTestId("replay-caption").textContent()).toContain(`#10 (round 1, pick 10) ${final.picks[9].team_id}: ${final.picks[9].player.name}`);
+    expect(await page.getByTestId("replay-caption").textContent()).toContain(
+      `#10 (round 1, pick 10) ${final.picks[9].team_id}: ${final.picks[9].player.name}`,
+    );
 
     await page.getByRole("button", { name: "Step back" }).click();
     expect(await filled(page).count()).toBe(9);
-    await until("the URL to follow", async () => new URL(page.url()).searchParams.get("pick") === "9", { timeoutMs: 20_000 });
+    await until("the URL to follow", async () => new URL(page.url()).searchParams.get("pick") === "9", {
+      timeoutMs: 20_000,
+    });
 
     // the scrubber reaches any pick
     await page.locator("#replay-scrub").focus();
@@ -196,7 +227,9 @@ describe("replay", () => {
     await open(page, `${server.url}/sessions/${REAL_2024}/replay?pick=37`);
     await page.getByTestId("replay-position").waitFor();
     expect(await filled(page).count()).toBe(37);
-    expect(await page.locator('[data-testid=draft-board] td[data-overall="37"]').getAttribute("data-player-id")).toBe(real.picks[36].player.player_id);
+    expect(await page.locator('[data-testid=draft-board] td[data-overall="37"]').getAttribute("data-player-id")).toBe(
+      real.picks[36].player.player_id,
+    );
     await screenshot(page, "replay-real-2024");
     await page.getByRole("button", { name: "Go to end" }).click();
     expect(await picksShown(page)).toBe(real.picks.length);
@@ -210,7 +243,9 @@ describe("replay", () => {
     const phone = await openPage(browser, { width: 390, height: 844 });
     await open(phone.page, `${server.url}/sessions/${sessionId}/replay?pick=12`);
     await phone.page.getByTestId("replay-position").waitFor();
-    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await screenshot(phone.page, "replay-390");
     expect(phone.problems).toEqual([]);
     await phone.context.close();
@@ -227,21 +262,42 @@ describe("results", () => {
     expect(await page.getByTestId("value-chart").locator("li[data-team]").count()).toBe(final.teams.length);
     const chi = await page.getByTestId("team-cards").locator('article[data-team="CHI"]').textContent();
     for (const pick of final.picks.filter((p: any) => p.team_id === "CHI")) expect(chi).toContain(pick.player.name);
-    expect(await page.getByRole("textbox", { name: "Share" }).inputValue()).toBe(`${server.url}/sessions/${sessionId}/results`);
+    expect(await page.getByRole("textbox", { name: "Share" }).inputValue()).toBe(
+      `${server.url}/sessions/${sessionId}/results`,
+    );
 
     // CSV is one table a file: the picks, and the trades beside them
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Picks CSV" }).click()]);
-    const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
-    expect(csv[0]).toBe("overall,round,pick_in_round,team_id,original_team_id,player_id,player_name,position,college,rank,auto,made_at");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Picks CSV" }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\n");
+    expect(csv[0]).toBe(
+      "overall,round,pick_in_round,team_id,original_team_id,player_id,player_name,position,college,rank,auto,made_at",
+    );
     expect(csv.slice(1)).toHaveLength(final.picks.length);
     expect(csv.slice(1).every((line) => /^\d+,1,/.test(line))).toBe(true);
-    const [tradesDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Trades CSV" }).click()]);
-    const trades = readFileSync((await tradesDownload.path())!, "utf8").trim().split("\n");
-    expect(trades[0]).toBe("trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive");
+    const [tradesDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Trades CSV" }).click(),
+    ]);
+    const trades = readFileSync((await tradesDownload.path())!, "utf8")
+      .trim()
+      .split("\n");
+    expect(trades[0]).toBe(
+      "trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive",
+    );
     expect(trades.slice(1)).toEqual([expect.stringMatching(/^[0-9a-f-]{36},executed,CHI,WAS,/)]);
-    const json = await page.evaluate(async (href) => (await fetch(href)).json(), (await page.getByRole("link", { name: "Export JSON" }).getAttribute("href"))!);
+    const json = await page.evaluate(
+      async (href) => (await fetch(href)).json(),
+      (await page.getByRole("link", { name: "Export JSON" }).getAttribute("href"))!,
+    );
     expect(json.picks).toHaveLength(final.picks.length);
-    expect(json.trades).toEqual([expect.objectContaining({ from_team_id: "CHI", to_team_id: "WAS", status: "executed" })]);
+    expect(json.trades).toEqual([
+      expect.objectContaining({ from_team_id: "CHI", to_team_id: "WAS", status: "executed" }),
+    ]);
     await screenshot(page, "results");
     expect(problems).toEqual([]);
   });

@@ -40,7 +40,12 @@ async function open(options: Parameters<typeof openPage>[1] = {}): Promise<Watch
 /** The board as the page shows it: overall → team and player id. */
 async function boardOf(page: Page): Promise<Record<number, { team: string; player: string | null }>> {
   return page.$$eval("[data-testid=draft-board] td[data-overall]", (cells) =>
-    Object.fromEntries(cells.map((c) => [Number(c.getAttribute("data-overall")), { team: c.getAttribute("data-team") ?? "", player: c.getAttribute("data-player-id") }])),
+    Object.fromEntries(
+      cells.map((c) => [
+        Number(c.getAttribute("data-overall")),
+        { team: c.getAttribute("data-team") ?? "", player: c.getAttribute("data-player-id") },
+      ]),
+    ),
   );
 }
 
@@ -49,7 +54,9 @@ async function serverBoard(sessionId: string) {
   const picks = new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id]));
   return {
     snapshot,
-    board: Object.fromEntries(snapshot.order.map((s: any) => [s.overall, { team: s.team_id, player: picks.get(s.overall) ?? null }])),
+    board: Object.fromEntries(
+      snapshot.order.map((s: any) => [s.overall, { team: s.team_id, player: picks.get(s.overall) ?? null }]),
+    ),
   };
 }
 
@@ -68,7 +75,9 @@ async function expectSameBoard(page: Page, sessionId: string) {
 async function claimFromLobby(page: Page, sessionId: string, team: string, name: string) {
   await page.goto(server.url);
   // the list arrives after hydration, whose effects restore a remembered name: fill the name only then
-  const claim = page.locator(`[data-session-id="${sessionId}"]`).getByRole("button", { name: `Claim the ${team} seat` });
+  const claim = page
+    .locator(`[data-session-id="${sessionId}"]`)
+    .getByRole("button", { name: `Claim the ${team} seat` });
   await claim.waitFor();
   await page.getByLabel("Your name (to claim a seat)").fill(name);
   await claim.click();
@@ -91,7 +100,15 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   // 2024 round 1: CHI picks 1 and 9, WAS picks 2; everyone else is CPU
   const created = await httpJson(`${server.url}/api/sessions`, {
     token: admin_key,
-    body: { name: "Browser room", pool: "2024", rounds: 1, seconds_per_pick: 0, human_teams: ["CHI", "WAS"], cpu_delay_ms: 60, cpu_trade_offers: false },
+    body: {
+      name: "Browser room",
+      pool: "2024",
+      rounds: 1,
+      seconds_per_pick: 0,
+      human_teams: ["CHI", "WAS"],
+      cpu_delay_ms: 60,
+      cpu_trade_offers: false,
+    },
   });
   const id: string = created.session_id;
 
@@ -111,14 +128,20 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
 
   // Alice drafts #1 with the two-step pick; everyone's board fills in
   const first = await draftTopPlayer(alice.page);
-  for (const { page } of [alice, bob, watcher]) await cell(page, 1).and(page.locator(`[data-player-id="${first}"]`)).waitFor();
+  for (const { page } of [alice, bob, watcher])
+    await cell(page, 1)
+      .and(page.locator(`[data-player-id="${first}"]`))
+      .waitFor();
   await expect(watcher.page.getByTestId("announcer").textContent()).resolves.toMatch(/^Pick 1: CHI selects /);
 
   // Bob, on the clock at #2, offers #2 for CHI's #9; Alice sees the badge and accepts
   await bob.page.getByRole("tab", { name: /Trades/ }).click();
   await bob.page.getByLabel("Trade partner").selectOption("CHI");
   await bob.page.getByRole("group", { name: "You give" }).getByLabel("Pick 2").check();
-  await bob.page.getByRole("group", { name: /You get/ }).getByLabel("Pick 9").check();
+  await bob.page
+    .getByRole("group", { name: /You get/ })
+    .getByLabel("Pick 9")
+    .check();
   await expect(bob.page.getByTestId("value-bars").last().textContent()).resolves.toMatch(/Give717Get387/);
   await bob.page.getByRole("button", { name: "Propose trade" }).click();
   await alice.page.getByTestId("badge-trades").waitFor();
@@ -132,11 +155,16 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   await screenshot(alice.page, "room-desktop-trade");
 
   // Alice queues a player, then drafts #2; then the server dies while the CPU teams pick
-  await alice.page.getByRole("button", { name: /^Queue / }).nth(1).click();
+  await alice.page
+    .getByRole("button", { name: /^Queue / })
+    .nth(1)
+    .click();
   await alice.page.getByRole("tab", { name: /Queue/ }).click();
   await alice.page.getByTestId("queue").locator("li[data-player-id]").first().waitFor();
   const second = await draftTopPlayer(alice.page);
-  await cell(alice.page, 2).and(alice.page.locator(`[data-player-id="${second}"]`)).waitFor();
+  await cell(alice.page, 2)
+    .and(alice.page.locator(`[data-player-id="${second}"]`))
+    .waitFor();
   server.child.kill("SIGKILL");
   await server.exited;
   for (const { page } of [alice, bob, watcher]) await page.getByText(/Reconnecting, attempt \d of 5/).waitFor();
@@ -151,12 +179,19 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   // has the focus), Enter again drafts, then confirm
   await bob.page.getByTestId("player-list").focus();
   await bob.page.keyboard.press("ArrowDown");
-  const chosen = await bob.page.locator('[data-testid=player-list] li[aria-selected="true"]').getAttribute("data-player-id");
+  const chosen = await bob.page
+    .locator('[data-testid=player-list] li[aria-selected="true"]')
+    .getAttribute("data-player-id");
   await bob.page.keyboard.press("Enter");
-  await bob.page.getByTestId("player-card").getByRole("button", { name: /^Draft / }).waitFor();
+  await bob.page
+    .getByTestId("player-card")
+    .getByRole("button", { name: /^Draft / })
+    .waitFor();
   await bob.page.keyboard.press("Enter");
   await bob.page.getByRole("button", { name: "Confirm pick" }).press("Enter");
-  await cell(watcher.page, 9).and(watcher.page.locator(`[data-player-id="${chosen}"]`)).waitFor();
+  await cell(watcher.page, 9)
+    .and(watcher.page.locator(`[data-player-id="${chosen}"]`))
+    .waitFor();
 
   // the CPU teams finish the round; all three pages end on the server's board
   await watcher.page.getByText("The draft is complete").waitFor({ timeout: 30_000 });
@@ -174,10 +209,21 @@ test("the countdown follows the server's deadline even when the browser's clock 
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Clock test" } });
   const created = await httpJson(`${server.url}/api/sessions`, {
     token: admin_key,
-    body: { name: "Clock room", pool: "2024", rounds: 1, seconds_per_pick: 120, human_teams: ["CHI"], cpu_delay_ms: 0, cpu_trade_offers: false },
+    body: {
+      name: "Clock room",
+      pool: "2024",
+      rounds: 1,
+      seconds_per_pick: 120,
+      human_teams: ["CHI"],
+      cpu_delay_ms: 0,
+      cpu_trade_offers: false,
+    },
   });
   const token = created.seats[0].token;
-  await httpJson(`${server.url}/api/sessions/${created.session_id}/actions`, { token: admin_key, body: { action: "start" } });
+  await httpJson(`${server.url}/api/sessions/${created.session_id}/actions`, {
+    token: admin_key,
+    body: { action: "start" },
+  });
 
   const seat = await open();
   await seat.page.clock.install({ time: Date.now() + 5 * 60_000 });
@@ -200,13 +246,24 @@ test("a seat the admin hands to someone else turns into a watcher, says so, and 
   const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Revocation test" } });
   const created = await httpJson(`${server.url}/api/sessions`, {
     token: admin_key,
-    body: { name: "Revoked room", pool: "2024", rounds: 1, seconds_per_pick: 0, human_teams: ["CHI"], cpu_delay_ms: 0, cpu_trade_offers: false },
+    body: {
+      name: "Revoked room",
+      pool: "2024",
+      rounds: 1,
+      seconds_per_pick: 0,
+      human_teams: ["CHI"],
+      cpu_delay_ms: 0,
+      cpu_trade_offers: false,
+    },
   });
   const seat = await open();
   await seat.page.goto(`${server.url}/sessions/${created.session_id}?token=${created.seats[0].token}`);
   await seat.page.getByTestId("role").filter({ hasText: "You:" }).waitFor();
 
-  const rotated = await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/CHI/token`, { token: admin_key, body: {} });
+  const rotated = await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/CHI/token`, {
+    token: admin_key,
+    body: {},
+  });
   expect(typeof rotated.token).toBe("string");
   await seat.page.getByTestId("seat-revoked").getByText("gave the Chicago Bears seat to someone else").waitFor();
   await expect(seat.page.getByTestId("role").textContent()).resolves.not.toContain("You:");

@@ -33,7 +33,10 @@ afterAll(async () => {
 const SMALL_CLASS = {
   name: "Matrix class",
   rounds: 1,
-  prospects_csv: ["rank,name,position", ...Array.from({ length: 40 }, (_, i) => `${i + 1},Prospect ${i + 1},${["QB", "WR", "EDGE", "CB"][i % 4]}`)].join("\n"),
+  prospects_csv: [
+    "rank,name,position",
+    ...Array.from({ length: 40 }, (_, i) => `${i + 1},Prospect ${i + 1},${["QB", "WR", "EDGE", "CB"][i % 4]}`),
+  ].join("\n"),
 };
 
 async function freshDraft() {
@@ -84,10 +87,16 @@ const joinedOnly = (spectator: Outcome, a: Outcome, b: Outcome, admin: Outcome):
 
 const SOCKET_MATRIX: Record<(typeof CLIENT_EVENTS)[number], SocketCell> = {
   join_session: {
-    payload: (draft, role) => ({ session_id: draft.sessionId, ...(draft.credential[role] ? { token: draft.credential[role] } : {}) }),
+    payload: (draft, role) => ({
+      session_id: draft.sessionId,
+      ...(draft.credential[role] ? { token: draft.credential[role] } : {}),
+    }),
     expected: { anonymous: "ok", spectator: "ok", seat_a: "ok", seat_b: "ok", admin: "ok", other_admin: "forbidden" },
   },
-  leave_session: { payload: (draft) => ({ session_id: draft.sessionId }), expected: joinedOnly("ok", "ok", "ok", "ok") },
+  leave_session: {
+    payload: (draft) => ({ session_id: draft.sessionId }),
+    expected: joinedOnly("ok", "ok", "ok", "ok"),
+  },
   make_pick: {
     payload: (draft) => ({ session_id: draft.sessionId, team_id: A, player_id: "WillCa03", expected_overall: 1 }),
     expected: joinedOnly("forbidden", "ok", "forbidden", "ok"),
@@ -103,12 +112,19 @@ const SOCKET_MATRIX: Record<(typeof CLIENT_EVENTS)[number], SocketCell> = {
   respond_trade: {
     // A offered B a swap of firsts; accepting is B's call (or the commissioner's)
     payload: async (draft) => {
-      const trade = await server.warroom.service.proposeTrade(draft.sessionId, { kind: "team", teamId: A }, { fromTeamId: A, toTeamId: B, give: [1], receive: [2] });
+      const trade = await server.warroom.service.proposeTrade(
+        draft.sessionId,
+        { kind: "team", teamId: A },
+        { fromTeamId: A, toTeamId: B, give: [1], receive: [2] },
+      );
       return { session_id: draft.sessionId, trade_id: trade.trade_id, accept: true };
     },
     expected: joinedOnly("forbidden", "forbidden", "ok", "ok"),
   },
-  admin_action: { payload: (draft) => ({ session_id: draft.sessionId, action: "pause" }), expected: joinedOnly("forbidden", "forbidden", "forbidden", "ok") },
+  admin_action: {
+    payload: (draft) => ({ session_id: draft.sessionId, action: "pause" }),
+    expected: joinedOnly("forbidden", "forbidden", "forbidden", "ok"),
+  },
   ping: {
     payload: () => ({ client_time: 1 }),
     expected: { anonymous: "ok", spectator: "ok", seat_a: "ok", seat_b: "ok", admin: "ok", other_admin: "ok" },
@@ -123,11 +139,32 @@ interface HttpCell {
   body?: (draft: Draft, role: RoleName) => unknown;
   expected: Record<RoleName, number>;
 }
-const everyone = (status: number): Record<RoleName, number> => ({ anonymous: status, spectator: status, seat_a: status, seat_b: status, admin: status, other_admin: status });
+const everyone = (status: number): Record<RoleName, number> => ({
+  anonymous: status,
+  spectator: status,
+  seat_a: status,
+  seat_b: status,
+  admin: status,
+  other_admin: status,
+});
 /** admin of this league only */
-const thisAdmin = (ok: number): Record<RoleName, number> => ({ anonymous: 401, spectator: 401, seat_a: 401, seat_b: 401, admin: ok, other_admin: 403 });
+const thisAdmin = (ok: number): Record<RoleName, number> => ({
+  anonymous: 401,
+  spectator: 401,
+  seat_a: 401,
+  seat_b: 401,
+  admin: ok,
+  other_admin: 403,
+});
 /** any league admin (acts on its own league) */
-const anyAdmin = (ok: number): Record<RoleName, number> => ({ anonymous: 401, spectator: 401, seat_a: 401, seat_b: 401, admin: ok, other_admin: ok });
+const anyAdmin = (ok: number): Record<RoleName, number> => ({
+  anonymous: 401,
+  spectator: 401,
+  seat_a: 401,
+  seat_b: 401,
+  admin: ok,
+  other_admin: ok,
+});
 const session = (draft: Draft) => ({ id: draft.sessionId });
 
 const HTTP_MATRIX: Record<string, HttpCell> = {
@@ -136,26 +173,51 @@ const HTTP_MATRIX: Record<string, HttpCell> = {
   // an admin imports into its own league
   "POST /api/pools": { body: () => SMALL_CLASS, expected: anyAdmin(201) },
   "GET /api/pools/:pool": { params: (d) => ({ pool: d.poolId }), expected: everyone(200) },
-  "GET /api/pools/:pool/players": { params: (d) => ({ pool: d.poolId }), query: "?q=prospect", expected: everyone(200) },
+  "GET /api/pools/:pool/players": {
+    params: (d) => ({ pool: d.poolId }),
+    query: "?q=prospect",
+    expected: everyone(200),
+  },
   "GET /api/pools/:pool/export": { params: (d) => ({ pool: d.poolId }), query: "?format=csv", expected: everyone(200) },
   // only the league that imported it deletes it; another league's admin is refused before anything else is checked
   "DELETE /api/pools/:pool": { params: (d) => ({ pool: d.poolId }), expected: thisAdmin(204) },
   "GET /api/sessions": { expected: everyone(200) },
-  "POST /api/sessions": { body: () => ({ name: "Matrix", rounds: 1, seconds_per_pick: 0, human_teams: [A] }), expected: anyAdmin(201) },
+  "POST /api/sessions": {
+    body: () => ({ name: "Matrix", rounds: 1, seconds_per_pick: 0, human_teams: [A] }),
+    expected: anyAdmin(201),
+  },
   "GET /api/sessions/:id": { params: session, expected: everyone(200) },
   "GET /api/sessions/:id/players": { params: session, query: "?available=true", expected: everyone(200) },
   "GET /api/sessions/:id/events": { params: session, expected: everyone(200) },
   "GET /api/sessions/:id/results": { params: session, expected: everyone(200) },
   "GET /api/sessions/:id/export": { params: session, query: "?format=csv", expected: everyone(200) },
   // seats are open until claimed: first come, first served, no credential needed
-  "POST /api/sessions/:id/seats/:team_id/claim": { params: (d) => ({ id: d.sessionId, team_id: A }), body: () => ({ display_name: "Fan" }), expected: everyone(200) },
-  "POST /api/sessions/:id/seats/:team_id/token": { params: (d) => ({ id: d.sessionId, team_id: A }), expected: thisAdmin(200) },
+  "POST /api/sessions/:id/seats/:team_id/claim": {
+    params: (d) => ({ id: d.sessionId, team_id: A }),
+    body: () => ({ display_name: "Fan" }),
+    expected: everyone(200),
+  },
+  "POST /api/sessions/:id/seats/:team_id/token": {
+    params: (d) => ({ id: d.sessionId, team_id: A }),
+    expected: thisAdmin(200),
+  },
   "POST /api/sessions/:id/actions": { params: session, body: () => ({ action: "pause" }), expected: thisAdmin(200) },
-  "POST /api/sessions/:id/picks": { params: session, body: () => ({ team_id: A, player_id: "WillCa03", expected_overall: 1 }), expected: thisAdmin(200) },
-  "POST /api/sessions/:id/trades": { params: session, body: () => ({ from_team_id: A, to_team_id: B, give: [1], receive: [2] }), expected: thisAdmin(200) },
+  "POST /api/sessions/:id/picks": {
+    params: session,
+    body: () => ({ team_id: A, player_id: "WillCa03", expected_overall: 1 }),
+    expected: thisAdmin(200),
+  },
+  "POST /api/sessions/:id/trades": {
+    params: session,
+    body: () => ({ from_team_id: A, to_team_id: B, give: [1], receive: [2] }),
+    expected: thisAdmin(200),
+  },
   "GET /api/admin/session": { expected: anyAdmin(200) },
   // the sign-in form sends the key in the body; a seat token or nothing is no admin key
-  "POST /api/admin/session": { body: (d, role) => ({ admin_key: d.credential[role] ?? "none" }), expected: anyAdmin(200) },
+  "POST /api/admin/session": {
+    body: (d, role) => ({ admin_key: d.credential[role] ?? "none" }),
+    expected: anyAdmin(200),
+  },
   "DELETE /api/admin/session": { expected: everyone(200) },
   "GET /api/admin/sessions": { expected: anyAdmin(200) },
   // any admin may replace its own league's key (each cell's league is fresh)
@@ -174,8 +236,16 @@ describe(`authorisation matrix (${backendName})`, () => {
         const full = path.join(dir, name);
         if (statSync(full).isDirectory()) walk(full);
         else if (name === "route.ts") {
-          const urlPath = "/" + path.relative(appDir, dir).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, ":$1")).join("/");
-          for (const [, method, handler] of readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = route\(api\.(\w+)\)/g)) {
+          const urlPath =
+            "/" +
+            path
+              .relative(appDir, dir)
+              .split(path.sep)
+              .map((part) => part.replace(/^\[(.+)\]$/, ":$1"))
+              .join("/");
+          for (const [, method, handler] of readFileSync(full, "utf8").matchAll(
+            /export const (GET|POST|PUT|PATCH|DELETE) = route\(api\.(\w+)\)/g,
+          )) {
             found.push(`${method} ${urlPath} ${handler}`);
           }
         }
@@ -198,7 +268,10 @@ describe(`authorisation matrix (${backendName})`, () => {
         const answer = await request(socket, event, await cell.payload(draft, role));
         const outcome = answer.ok ? "ok" : answer.error?.code;
         cells++;
-        if (outcome !== cell.expected[role]) mismatches.push(`socket ${event} as ${role}: expected ${cell.expected[role]}, got ${outcome} (${answer.error?.message})`);
+        if (outcome !== cell.expected[role])
+          mismatches.push(
+            `socket ${event} as ${role}: expected ${cell.expected[role]}, got ${outcome} (${answer.error?.message})`,
+          );
         socket.disconnect();
       }
     }
@@ -208,27 +281,38 @@ describe(`authorisation matrix (${backendName})`, () => {
       for (const role of ROLES) {
         const draft = await freshDraft();
         const params = cell.params?.(draft) ?? {};
-        const urlPath = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]!)) + (cell.query ?? "");
+        const urlPath =
+          route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]!)) + (cell.query ?? "");
         const credential = draft.credential[role];
         const body = cell.body?.(draft, role);
         // signing in sends the key in the body, signing out sends nothing; every other call presents the role's credential
         const signInOrOut = route.path === "/api/admin/session" && route.method !== "GET";
         const response = await fetch(server.url + urlPath, {
           method: route.method,
-          headers: { "content-type": "application/json", ...(credential && !signInOrOut ? { authorization: `Bearer ${credential}` } : {}) },
+          headers: {
+            "content-type": "application/json",
+            ...(credential && !signInOrOut ? { authorization: `Bearer ${credential}` } : {}),
+          },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         });
         const text = await response.text();
         cells++;
-        if (response.status !== cell.expected[role]) mismatches.push(`HTTP ${route.method} ${route.path} as ${role}: expected ${cell.expected[role]}, got ${response.status} ${text.slice(0, 120)}`);
-        if (response.status >= 400 && !/"code":"\w+"/.test(text)) mismatches.push(`HTTP ${route.method} ${route.path} as ${role}: no error code`);
+        if (response.status !== cell.expected[role])
+          mismatches.push(
+            `HTTP ${route.method} ${route.path} as ${role}: expected ${cell.expected[role]}, got ${response.status} ${text.slice(0, 120)}`,
+          );
+        if (response.status >= 400 && !/"code":"\w+"/.test(text))
+          mismatches.push(`HTTP ${route.method} ${route.path} as ${role}: no error code`);
         // another league's admin sees its own sessions, never this one
-        if (route.path === "/api/admin/sessions" && role === "other_admin" && text.includes(draft.sessionId)) mismatches.push("another league's admin listed this session");
+        if (route.path === "/api/admin/sessions" && role === "other_admin" && text.includes(draft.sessionId))
+          mismatches.push("another league's admin listed this session");
       }
     }
 
     const socketCells = Object.keys(SOCKET_MATRIX).length * ROLES.length;
-    console.log(`authorisation matrix (${backendName}): ${cells} cells = ${Object.keys(SOCKET_MATRIX).length} socket events × ${ROLES.length} roles (${socketCells}) + ${API_ROUTES.length} HTTP routes × ${ROLES.length} roles (${cells - socketCells}); ${mismatches.length} mismatches`);
+    console.log(
+      `authorisation matrix (${backendName}): ${cells} cells = ${Object.keys(SOCKET_MATRIX).length} socket events × ${ROLES.length} roles (${socketCells}) + ${API_ROUTES.length} HTTP routes × ${ROLES.length} roles (${cells - socketCells}); ${mismatches.length} mismatches`,
+    );
     expect(mismatches).toEqual([]);
   });
 });

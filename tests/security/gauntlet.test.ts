@@ -68,7 +68,13 @@ function isContractAnswer(answer: unknown): boolean {
 }
 
 /** One socket message: its event, its arguments and how it is sent. */
-type Message = { kind: "ack" | "no_ack" | "throwaway"; event: string | number; args: unknown[]; raw?: string; engineRaw?: string };
+type Message = {
+  kind: "ack" | "no_ack" | "throwaway";
+  event: string | number;
+  args: unknown[];
+  raw?: string;
+  engineRaw?: string;
+};
 
 function socketMessage(rng: Rng, sessionId: string): Message {
   const roll = rng.next();
@@ -76,15 +82,36 @@ function socketMessage(rng: Rng, sessionId: string): Message {
   if (roll < 0.2) return { kind: "ack", event, args: [garbage(rng)] };
   if (roll < 0.62) return { kind: "ack", event, args: [mutate(rng, template(rng, event, sessionId))] };
   if (roll < 0.72) {
-    const unknown = rng.pick(["__proto__", "constructor", "toString", "hasOwnProperty", "admin", "drop_table", "x".repeat(rng.int(200) + 1), "join_session ", "JOIN_SESSION", "make-pick"]);
+    const unknown = rng.pick([
+      "__proto__",
+      "constructor",
+      "toString",
+      "hasOwnProperty",
+      "admin",
+      "drop_table",
+      "x".repeat(rng.int(200) + 1),
+      "join_session ",
+      "JOIN_SESSION",
+      "make-pick",
+    ]);
     return { kind: "ack", event: rng.chance(0.1) ? rng.int(1000) : unknown, args: [template(rng, event, sessionId)] };
   }
-  if (roll < 0.77) return { kind: "ack", event, args: rng.chance(0.5) ? [] : [template(rng, event, sessionId), garbage(rng), garbage(rng)] };
+  if (roll < 0.77)
+    return {
+      kind: "ack",
+      event,
+      args: rng.chance(0.5) ? [] : [template(rng, event, sessionId), garbage(rng), garbage(rng)],
+    };
   if (roll < 0.82) {
     const bytes = Buffer.from(Array.from({ length: rng.int(4000) + 1 }, () => rng.int(256)));
-    return { kind: "ack", event, args: [rng.chance(0.5) ? bytes : { ...template(rng, event, sessionId), blob: bytes, session_id: bytes }] };
+    return {
+      kind: "ack",
+      event,
+      args: [rng.chance(0.5) ? bytes : { ...template(rng, event, sessionId), blob: bytes, session_id: bytes }],
+    };
   }
-  if (roll < 0.95) return { kind: "no_ack", event, args: [rng.chance(0.5) ? template(rng, event, sessionId) : garbage(rng)] };
+  if (roll < 0.95)
+    return { kind: "no_ack", event, args: [rng.chance(0.5) ? template(rng, event, sessionId) : garbage(rng)] };
   // these may close their connection: each gets a connection of its own
   const raws = [
     `2["make_pick"`,
@@ -104,16 +131,25 @@ function socketMessage(rng: Rng, sessionId: string): Message {
     `2["ping",${"[".repeat(5000)}${"]".repeat(5000)}]`,
   ];
   const roll2 = rng.int(3);
-  if (roll2 === 0) return { kind: "throwaway", event, args: [{ session_id: sessionId, pad: "p".repeat(66_000 + rng.int(20_000)) }] };
+  if (roll2 === 0)
+    return { kind: "throwaway", event, args: [{ session_id: sessionId, pad: "p".repeat(66_000 + rng.int(20_000)) }] };
   if (roll2 === 1) return { kind: "throwaway", event, args: [], raw: rng.pick(raws) };
-  return { kind: "throwaway", event, args: [], engineRaw: rng.pick(["", "9", "7x", "4", "1", "6", "2probe", "x".repeat(100), "4" + "[".repeat(3000)]) };
+  return {
+    kind: "throwaway",
+    event,
+    args: [],
+    engineRaw: rng.pick(["", "9", "7x", "4", "1", "6", "2probe", "x".repeat(100), "4" + "[".repeat(3000)]),
+  };
 }
 
 /**
  * Sends a case as written, through node:http rather than fetch: fetch will not
  * send TRACE or CONNECT, and the gauntlet must be able to.
  */
-function rawRequest(base: string, c: HttpCase): Promise<{ status: number; headers: { get(name: string): string | null }; text: string }> {
+function rawRequest(
+  base: string,
+  c: HttpCase,
+): Promise<{ status: number; headers: { get(name: string): string | null }; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(base + c.path, { method: c.method, headers: c.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -123,7 +159,11 @@ function rawRequest(base: string, c: HttpCase): Promise<{ status: number; header
           const value = res.headers[name.toLowerCase()];
           return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
         };
-        resolve({ status: res.statusCode ?? 0, headers: { get: header }, text: Buffer.concat(chunks).toString("utf8") });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: { get: header },
+          text: Buffer.concat(chunks).toString("utf8"),
+        });
       });
     });
     req.on("error", reject);
@@ -145,17 +185,32 @@ describe(`the gauntlet (${backendName})`, () => {
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const heapBefore = await heapAfterGc();
 
-    const counts = { imported: 0, acked: 0, okAnswers: 0, errorAnswers: 0, noAck: 0, throwaway: 0, closedByServer: 0, refusedConnections: 0, http: 0, byCode: {} as Record<string, number>, byStatus: {} as Record<number, number> };
+    const counts = {
+      imported: 0,
+      acked: 0,
+      okAnswers: 0,
+      errorAnswers: 0,
+      noAck: 0,
+      throwaway: 0,
+      closedByServer: 0,
+      refusedConnections: 0,
+      http: 0,
+      byCode: {} as Record<string, number>,
+      byStatus: {} as Record<number, number>,
+    };
     const bad: string[] = [];
     const messages = Array.from({ length: SOCKET_MESSAGES }, () => socketMessage(rng, draft.sessionId));
     for (const message of messages) {
-      if (message.kind !== "throwaway" && JSON.stringify(message.args).length > POOL_MESSAGE_LIMIT) message.kind = "throwaway";
+      if (message.kind !== "throwaway" && JSON.stringify(message.args).length > POOL_MESSAGE_LIMIT)
+        message.kind = "throwaway";
     }
     // a league of its own for hostile imports: its key reaches the pool routes' checks, never the draft
     const importer = await server.warroom.service.createLeague("Hostile importer");
     secrets.push(importer.admin_key);
     const poolsBefore = (await server.warroom.pools.list({ kind: "imported" })).length;
-    const httpCases = Array.from({ length: HTTP_REQUESTS }, () => httpCase(rng, draft.sessionId, server.url, importer.admin_key));
+    const httpCases = Array.from({ length: HTTP_REQUESTS }, () =>
+      httpCase(rng, draft.sessionId, server.url, importer.admin_key),
+    );
 
     // the legitimate admin and seat draft the whole time
     const legit = runLegitDraft(draft, server.warroom, () => server.client());
@@ -180,16 +235,21 @@ describe(`the gauntlet (${backendName})`, () => {
           .emitWithAck(message.event as string, ...message.args)
           .then((answer: unknown) => {
             counts.acked++;
-            if (!isContractAnswer(answer)) bad.push(`socket ${String(message.event).slice(0, 40)}: ${JSON.stringify(answer).slice(0, 200)}`);
+            if (!isContractAnswer(answer))
+              bad.push(`socket ${String(message.event).slice(0, 40)}: ${JSON.stringify(answer).slice(0, 200)}`);
             const a = answer as Answer;
             if (a.ok) counts.okAnswers++;
             else {
               counts.errorAnswers++;
               counts.byCode[a.error!.code] = (counts.byCode[a.error!.code] ?? 0) + 1;
             }
-            if (secrets.some((secret) => JSON.stringify(answer).includes(secret))) bad.push(`an answer carried a secret`);
+            if (secrets.some((secret) => JSON.stringify(answer).includes(secret)))
+              bad.push(`an answer carried a secret`);
           })
-          .catch((error: Error) => void bad.push(`socket ${String(message.event).slice(0, 40)} unanswered: ${error.message}`))
+          .catch(
+            (error: Error) =>
+              void bad.push(`socket ${String(message.event).slice(0, 40)} unanswered: ${error.message}`),
+          )
           .finally(() => inFlight.delete(sent));
         inFlight.add(sent);
         if (inFlight.size >= IN_FLIGHT_PER_SOCKET) await Promise.race(inFlight);
@@ -210,7 +270,10 @@ describe(`the gauntlet (${backendName})`, () => {
         socket.once("disconnect", () => resolve(true));
         setTimeout(() => resolve(false), 300);
       });
-      const engine = socket.io.engine as unknown as { send(data: string): void; transport: { ws?: { send(data: string): void } } };
+      const engine = socket.io.engine as unknown as {
+        send(data: string): void;
+        transport: { ws?: { send(data: string): void } };
+      };
       if (message.raw !== undefined) engine.send(message.raw);
       else if (message.engineRaw !== undefined) engine.transport.ws?.send(message.engineRaw);
       else socket.emit(message.event as string, ...message.args, () => {});
@@ -224,8 +287,12 @@ describe(`the gauntlet (${backendName})`, () => {
       counts.http++;
       counts.byStatus[response.status] = (counts.byStatus[response.status] ?? 0) + 1;
       const { text } = response;
-      if (secrets.some((secret) => text.includes(secret))) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} leaked a secret`);
-      if (response.status >= 500) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status}: a malformed request must never be a server fault`);
+      if (secrets.some((secret) => text.includes(secret)))
+        bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} leaked a secret`);
+      if (response.status >= 500)
+        bad.push(
+          `HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status}: a malformed request must never be a server fault`,
+        );
       if (response.status < 400) return;
       let body: any;
       try {
@@ -236,9 +303,19 @@ describe(`the gauntlet (${backendName})`, () => {
       const code = body?.error?.code;
       // the import's body limit answers 413 and a method a route does not serve 405 with Allow
       // (PROTOCOL.md v2); every other failure the code's own status
-      const expected = response.status === 413 && c.method === "POST" && c.path.startsWith("/api/pools") ? "invalid_payload" : response.status === 405 ? "not_found" : null;
-      if (response.status === 405 && !response.headers.get("allow")) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → 405 without Allow`);
-      if (!codes.has(code) || (expected ? code !== expected : HTTP_STATUS[code as keyof typeof HTTP_STATUS] !== response.status)) bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`);
+      const expected =
+        response.status === 413 && c.method === "POST" && c.path.startsWith("/api/pools")
+          ? "invalid_payload"
+          : response.status === 405
+            ? "not_found"
+            : null;
+      if (response.status === 405 && !response.headers.get("allow"))
+        bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → 405 without Allow`);
+      if (
+        !codes.has(code) ||
+        (expected ? code !== expected : HTTP_STATUS[code as keyof typeof HTTP_STATUS] !== response.status)
+      )
+        bad.push(`HTTP ${c.method} ${c.path.slice(0, 60)} → ${response.status} ${text.slice(0, 120)}`);
       if (c.method === "POST" && c.path.startsWith("/api/pools") && response.status < 300) counts.imported++;
       if (code === "rate_limited" && !response.headers.get("retry-after")) bad.push("a 429 without Retry-After");
     };
@@ -254,7 +331,8 @@ describe(`the gauntlet (${backendName})`, () => {
         while (nextThrowaway < throwaways.length) await sendThrowaway(throwaways[nextThrowaway++]!);
       }),
       ...Array.from({ length: HTTP_CONCURRENCY }, async () => {
-        while (nextHttp < httpCases.length) await sendHttp(nextHttp++).catch((error: Error) => void bad.push(`HTTP failed: ${error.message}`));
+        while (nextHttp < httpCases.length)
+          await sendHttp(nextHttp++).catch((error: Error) => void bad.push(`HTTP failed: ${error.message}`));
       }),
     ]);
     const elapsed = Date.now() - started;
@@ -282,7 +360,9 @@ describe(`the gauntlet (${backendName})`, () => {
     // the legitimate draft is intact: complete, with exactly the picks the seat made
     const snapshot = await server.warroom.service.snapshot(draft.sessionId);
     expect(snapshot.status).toBe("complete");
-    expect(snapshot.picks.filter((p) => p.team_id === "CHI" && !p.auto).map((p) => p.player.player_id)).toEqual(legitResult.myPicks);
+    expect(snapshot.picks.filter((p) => p.team_id === "CHI" && !p.auto).map((p) => p.player.player_id)).toEqual(
+      legitResult.myPicks,
+    );
 
     // the persisted log is what the same legitimate actions write on a quiet server
     const reference = await createLegitDraft(server.warroom);

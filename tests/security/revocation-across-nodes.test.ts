@@ -13,7 +13,10 @@ import { collect, connectTestClient, request } from "../support/test-server";
 import { describeIf } from "../support/describe-if";
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const suite = describeIf(enabled, "seat revocation across nodes needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)");
+const suite = describeIf(
+  enabled,
+  "seat revocation across nodes needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)",
+);
 jest.setTimeout(60_000);
 
 suite("seat revocation across nodes", () => {
@@ -46,15 +49,22 @@ suite("seat revocation across nodes", () => {
     const draft = await createDraft(one.warroom);
     await one.warroom.service.adminAction(draft.sessionId, "start");
     const holder = await client(two.url);
-    expect((await request(holder, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).role).toBe("team");
+    expect(
+      (await request(holder, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).role,
+    ).toBe("team");
     const told = collect<any>(holder, "seat_revoked", 1, 5000);
 
     const { token } = await one.warroom.service.rotateSeatToken(draft.adminKey, draft.sessionId, "CHI");
     expect((await told)[0]).toEqual({ session_id: draft.sessionId, team_id: "CHI" });
-    expect((await request(holder, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03" })).error?.code).toBe("forbidden");
+    expect(
+      (await request(holder, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03" })).error
+        ?.code,
+    ).toBe("forbidden");
     for (const node of [one, two]) {
       const late = await client(node.url);
-      expect((await request(late, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).error?.code).toBe("unauthorized");
+      expect(
+        (await request(late, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).error?.code,
+      ).toBe("unauthorized");
     }
     const fresh = await client(two.url);
     expect((await request(fresh, "join_session", { session_id: draft.sessionId, token })).role).toBe("team");

@@ -21,7 +21,14 @@ beforeAll(async () => {
   open = await startSecurityServer({ rateLimit: { burst: 1000, perSecond: 1000 } });
   strict = await startSecurityServer({
     allowedOrigins: [PARTNER],
-    limits: { exemptLoopback: false, httpWriteBurst: 3, httpWritesPerMinute: 60, connectionsPerIp: 4, socketsPerSession: 2, activeSessionsPerLeague: 2 },
+    limits: {
+      exemptLoopback: false,
+      httpWriteBurst: 3,
+      httpWritesPerMinute: 60,
+      connectionsPerIp: 4,
+      socketsPerSession: 2,
+      activeSessionsPerLeague: 2,
+    },
   });
 });
 afterAll(async () => {
@@ -30,7 +37,11 @@ afterAll(async () => {
 });
 
 const post = (server: SecurityServer, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(server.url + path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(server.url + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe(`secrets (${backendName})`, () => {
   test("rotating a seat token demotes the sockets holding it at once, and only the new token opens the seat", async () => {
@@ -42,20 +53,42 @@ describe(`secrets (${backendName})`, () => {
     await request(watcher, "join_session", { session_id: draft.sessionId });
     const revoked = collect<any>(holder, "seat_revoked", 1);
 
-    const rotated = await post(open, `/api/sessions/${draft.sessionId}/seats/CHI/token`, undefined, { authorization: `Bearer ${draft.adminKey}` });
+    const rotated = await post(open, `/api/sessions/${draft.sessionId}/seats/CHI/token`, undefined, {
+      authorization: `Bearer ${draft.adminKey}`,
+    });
     expect(rotated.status).toBe(200);
     const { token } = await rotated.json();
     expect((await revoked)[0]).toEqual({ session_id: draft.sessionId, team_id: "CHI" });
     // the socket that joined with the old token is a spectator now
-    expect((await request(holder, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03" })).error?.code).toBe("forbidden");
-    expect((await request(holder, "set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: [] })).error?.code).toBe("forbidden");
+    expect(
+      (await request(holder, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03" })).error
+        ?.code,
+    ).toBe("forbidden");
+    expect(
+      (await request(holder, "set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: [] })).error?.code,
+    ).toBe("forbidden");
     const presence = await collect<any>(watcher, "presence", 1, 3000);
     expect(presence.at(-1).teams.find((t: any) => t.team_id === "CHI").connected).toBe(false);
     // the old token opens nothing anywhere; the new one opens the seat
     const late = await open.client();
-    expect((await request(late, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).error?.code).toBe("unauthorized");
-    expect(await request(late, "join_session", { session_id: draft.sessionId, token })).toMatchObject({ ok: true, role: "team", team_id: "CHI" });
-    expect((await request(late, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03", expected_overall: 1 })).ok).toBe(true);
+    expect(
+      (await request(late, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).error?.code,
+    ).toBe("unauthorized");
+    expect(await request(late, "join_session", { session_id: draft.sessionId, token })).toMatchObject({
+      ok: true,
+      role: "team",
+      team_id: "CHI",
+    });
+    expect(
+      (
+        await request(late, "make_pick", {
+          session_id: draft.sessionId,
+          team_id: "CHI",
+          player_id: "WillCa03",
+          expected_overall: 1,
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   test("replacing a league's admin key ends the old one at once, for HTTP, the console's cookie and admin sockets", async () => {
@@ -63,7 +96,10 @@ describe(`secrets (${backendName})`, () => {
     const other = await createDraft(open.warroom);
     const admin = await open.client();
     const watcher = await open.client();
-    expect(await request(admin, "join_session", { session_id: draft.sessionId, token: draft.adminKey })).toMatchObject({ ok: true, role: "admin" });
+    expect(await request(admin, "join_session", { session_id: draft.sessionId, token: draft.adminKey })).toMatchObject({
+      ok: true,
+      role: "admin",
+    });
     await request(watcher, "join_session", { session_id: draft.sessionId });
     const revoked = collect<any>(admin, "admin_revoked", 1);
     const watcherHeard = collect<any>(watcher, "admin_revoked", 1, 1000).catch(() => "nothing");
@@ -77,20 +113,47 @@ describe(`secrets (${backendName})`, () => {
     expect(rotated.headers.get("set-cookie")).toContain(`warroom_admin=${fresh}`);
     expect((await revoked)[0]).toEqual({ session_id: draft.sessionId });
     expect(await watcherHeard).toBe("nothing");
-    expect((await request(admin, "admin_action", { session_id: draft.sessionId, action: "start" })).error?.code).toBe("forbidden");
+    expect((await request(admin, "admin_action", { session_id: draft.sessionId, action: "start" })).error?.code).toBe(
+      "forbidden",
+    );
 
     const me = (key: string) => fetch(`${open.url}/api/admin/session`, { headers: { authorization: `Bearer ${key}` } });
     expect((await me(draft.adminKey)).status).toBe(401);
     expect(await (await me(fresh)).json()).toMatchObject({ league_id });
-    expect((await post(open, "/api/admin/key", undefined, { authorization: `Bearer ${draft.adminKey}` })).status).toBe(401);
-    expect((await post(open, `/api/sessions/${draft.sessionId}/actions`, { action: "start" }, { authorization: `Bearer ${draft.adminKey}` })).status).toBe(401);
-    expect((await post(open, `/api/sessions/${draft.sessionId}/actions`, { action: "start" }, { authorization: `Bearer ${fresh}` })).status).toBe(200);
+    expect((await post(open, "/api/admin/key", undefined, { authorization: `Bearer ${draft.adminKey}` })).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await post(
+          open,
+          `/api/sessions/${draft.sessionId}/actions`,
+          { action: "start" },
+          { authorization: `Bearer ${draft.adminKey}` },
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await post(
+          open,
+          `/api/sessions/${draft.sessionId}/actions`,
+          { action: "start" },
+          { authorization: `Bearer ${fresh}` },
+        )
+      ).status,
+    ).toBe(200);
     // another league's key is untouched
     expect((await me(other.adminKey)).status).toBe(200);
     // a socket joining with the old key watches; with the new one it is the admin again
     const late = await open.client();
-    expect((await request(late, "join_session", { session_id: draft.sessionId, token: draft.adminKey })).error?.code).toBe("unauthorized");
-    expect(await request(late, "join_session", { session_id: draft.sessionId, token: fresh })).toMatchObject({ ok: true, role: "admin" });
+    expect(
+      (await request(late, "join_session", { session_id: draft.sessionId, token: draft.adminKey })).error?.code,
+    ).toBe("unauthorized");
+    expect(await request(late, "join_session", { session_id: draft.sessionId, token: fresh })).toMatchObject({
+      ok: true,
+      role: "admin",
+    });
   });
 
   test("log lines and error bodies never carry a key, a token, an Authorization or a Cookie", async () => {
@@ -98,7 +161,13 @@ describe(`secrets (${backendName})`, () => {
     const logger = createLogger("debug", (line) => lines.push(line));
     const key = "adm_" + "k".repeat(43);
     const seat = "seat_" + "s".repeat(43);
-    logger.error(`join failed for ${seat}`, { token: "plain-token", admin_key: key, headers: { authorization: `Bearer ${key}`, cookie: `warroom_admin=${key}` }, note: `sent ${seat} and ${key}`, list: [key] });
+    logger.error(`join failed for ${seat}`, {
+      token: "plain-token",
+      admin_key: key,
+      headers: { authorization: `Bearer ${key}`, cookie: `warroom_admin=${key}` },
+      note: `sent ${seat} and ${key}`,
+      list: [key],
+    });
     logger.info("ok", { nested: { deeper: { token: "x", text: seat } } });
     const all = lines.join("\n");
     for (const secret of [key, seat, "plain-token", "k".repeat(43), "s".repeat(43)]) expect(all).not.toContain(secret);
@@ -121,18 +190,34 @@ describe(`browser safety (${backendName})`, () => {
     expect((await post(strict, "/api/leagues", { name: "x" }, { origin: "null" })).status).toBe(403);
     expect((await post(strict, "/api/leagues", { name: "x" }, { origin: strict.url })).status).toBe(201);
     expect((await post(strict, "/api/leagues", { name: "x" }, { origin: PARTNER })).status).toBe(201);
-    const signOut = await fetch(strict.url + "/api/admin/session", { method: "DELETE", headers: { origin: "https://evil.example" } });
+    const signOut = await fetch(strict.url + "/api/admin/session", {
+      method: "DELETE",
+      headers: { origin: "https://evil.example" },
+    });
     expect(signOut.status).toBe(403);
     // reads are not state-changing: a foreign page may read the public lobby (the browser keeps the answer from it without CORS)
     expect((await fetch(strict.url + "/api/pools", { headers: { origin: "https://evil.example" } })).status).toBe(200);
     // sockets: the same rule at the handshake
-    const evil = connect(open.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { origin: "https://evil.example" } });
-    await expect(new Promise<void>((resolve, reject) => (evil.once("connect", () => resolve()), evil.once("connect_error", reject)))).rejects.toBeTruthy();
+    const evil = connect(open.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: "https://evil.example" },
+    });
+    await expect(
+      new Promise<void>(
+        (resolve, reject) => (evil.once("connect", () => resolve()), evil.once("connect_error", reject)),
+      ),
+    ).rejects.toBeTruthy();
     evil.close();
   });
 
   test("every answer carries the security headers and no X-Powered-By", async () => {
-    for (const response of [await fetch(open.url + "/api/pools"), await post(open, "/api/leagues", {}), await fetch(open.url + "/healthz")]) {
+    for (const response of [
+      await fetch(open.url + "/api/pools"),
+      await post(open, "/api/leagues", {}),
+      await fetch(open.url + "/healthz"),
+    ]) {
       expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
       expect(response.headers.get("content-security-policy")).toMatch(/connect-src 'self' ws: wss:/);
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
@@ -147,12 +232,16 @@ describe(`browser safety (${backendName})`, () => {
     expect(declared.status).toBe(400);
     // chunked, no Content-Length: the handler stops reading at 64 KiB and the connection is dropped (its own, not pooled)
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(open.url + "/api/leagues", { method: "POST", agent: false, headers: { "content-type": "application/json" } }, (res) => {
-        let body = "";
-        res.on("data", (chunk) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on("error", reject);
-      });
+      const req = httpRequest(
+        open.url + "/api/leagues",
+        { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on("error", reject);
+        },
+      );
       req.on("error", () => {}); // the server may close while the rest is still being written
       for (let i = 0; i < 20; i++) req.write("x".repeat(8192));
       req.end();
@@ -194,24 +283,47 @@ describe(`abuse limits (${backendName})`, () => {
 
   test("a full session refuses more watchers but always admits its seats and admin", async () => {
     const draft = await createDraft(strict.warroom);
-    const [a, b, c, seat] = [await strict.client(), await strict.client(), await strict.client(), await strict.client()];
+    const [a, b, c, seat] = [
+      await strict.client(),
+      await strict.client(),
+      await strict.client(),
+      await strict.client(),
+    ];
     expect((await request(a, "join_session", { session_id: draft.sessionId })).ok).toBe(true);
     expect((await request(b, "join_session", { session_id: draft.sessionId })).ok).toBe(true);
     expect((await request(c, "join_session", { session_id: draft.sessionId })).error?.code).toBe("rate_limited");
-    expect((await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).ok).toBe(true);
+    expect((await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).ok).toBe(
+      true,
+    );
     for (const socket of [a, b, c, seat]) socket.disconnect();
   });
 
   test("a league may hold only so many sessions that are not complete", async () => {
     const league = await strict.warroom.service.createLeague("Capped");
-    const body = { name: "s", pool: "2024", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 60_000 } as const;
+    const body = {
+      name: "s",
+      pool: "2024",
+      rounds: 1,
+      seconds_per_pick: 0,
+      human_teams: [],
+      cpu_delay_ms: 60_000,
+    } as const;
     const first = await strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] });
     await strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] });
-    const third = await api.createSession(strict.services, new Request("http://x/api/sessions", { method: "POST", headers: { authorization: `Bearer ${league.admin_key}` }, body: JSON.stringify({ ...body }) }));
+    const third = await api.createSession(
+      strict.services,
+      new Request("http://x/api/sessions", {
+        method: "POST",
+        headers: { authorization: `Bearer ${league.admin_key}` },
+        body: JSON.stringify({ ...body }),
+      }),
+    );
     expect(third.status).toBe(409);
     expect((await third.json()).error.code).toBe("conflict");
     await strict.warroom.service.adminAction(first.session_id, "start");
     await strict.warroom.service.adminAction(first.session_id, "complete");
-    await expect(strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] })).resolves.toBeTruthy();
+    await expect(
+      strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] }),
+    ).resolves.toBeTruthy();
   });
 });

@@ -12,7 +12,12 @@ let dataDir: string;
 let server: ServerProcess;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "warroom-headers-"));
-  server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", ALLOWED_ORIGINS: "https://partner.example" });
+  server = await startServerProcess({
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    REDIS_URL: "",
+    ALLOWED_ORIGINS: "https://partner.example",
+  });
 });
 afterAll(async () => {
   server.child.kill("SIGTERM");
@@ -24,7 +29,13 @@ test("pages, API routes and static assets carry the security headers and no X-Po
   const lobby = await fetch(`${server.url}/`);
   const html = await lobby.text();
   const asset = html.match(/\/_next\/static\/[^"']+\.js/)?.[0];
-  const responses = [lobby, await fetch(`${server.url}/admin`), await fetch(`${server.url}/api/pools`), await fetch(`${server.url}/healthz`), await fetch(`${server.url}/nope`)];
+  const responses = [
+    lobby,
+    await fetch(`${server.url}/admin`),
+    await fetch(`${server.url}/api/pools`),
+    await fetch(`${server.url}/healthz`),
+    await fetch(`${server.url}/nope`),
+  ];
   if (asset) responses.push(await fetch(server.url + asset));
   for (const response of responses) {
     const csp = response.headers.get("content-security-policy") ?? "";
@@ -40,7 +51,11 @@ test("pages, API routes and static assets carry the security headers and no X-Po
 
 test("a foreign origin may not create or change anything; the configured one may", async () => {
   const attempt = (origin: string) =>
-    fetch(`${server.url}/api/leagues`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify({ name: "o" }) });
+    fetch(`${server.url}/api/leagues`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify({ name: "o" }),
+    });
   const foreign = await attempt("https://evil.example");
   expect(foreign.status).toBe(403);
   expect((await foreign.json()).error.code).toBe("forbidden");
@@ -61,8 +76,33 @@ function rawStatus(port: number, raw: string): Promise<string> {
 }
 
 test("no malformed request answers 5xx through Next.js: methods a route does not serve, broken escapes, odd targets and headers", async () => {
-  const methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "M-SEARCH", "CONNECT"];
-  const paths = ["/api/sessions", "/api/pools/2024", "/api/leagues", "/healthz", "/", "/admin", "/sessions/abc", "/api/nope", "/api/sessions/%ff%fe/seats/IND/claim", "/sessions/%ff", "/%", "/api/pools?kind=%ff"];
+  const methods = [
+    "GET",
+    "HEAD",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "OPTIONS",
+    "TRACE",
+    "PROPFIND",
+    "M-SEARCH",
+    "CONNECT",
+  ];
+  const paths = [
+    "/api/sessions",
+    "/api/pools/2024",
+    "/api/leagues",
+    "/healthz",
+    "/",
+    "/admin",
+    "/sessions/abc",
+    "/api/nope",
+    "/api/sessions/%ff%fe/seats/IND/claim",
+    "/sessions/%ff",
+    "/%",
+    "/api/pools?kind=%ff",
+  ];
   const raw = [
     "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     "GET /api/pools HTTP/1.0\r\n\r\n",
@@ -82,17 +122,31 @@ test("no malformed request answers 5xx through Next.js: methods a route does not
     if (!(status >= 200 && status < 500)) faults.push(`${what} → ${statusLine || "no answer"}`);
   };
   for (const method of methods) {
-    for (const path of paths) note(`${method} ${path}`, await rawStatus(server.port, `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`));
+    for (const path of paths)
+      note(
+        `${method} ${path}`,
+        await rawStatus(
+          server.port,
+          `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+        ),
+      );
   }
   for (const request of raw) note(request.split("\r\n")[0]!, await rawStatus(server.port, request));
-  console.log(`malformed requests through server.ts and Next.js: ${methods.length * paths.length + raw.length} sent, by status ${JSON.stringify(statuses)}`);
+  console.log(
+    `malformed requests through server.ts and Next.js: ${methods.length * paths.length + raw.length} sent, by status ${JSON.stringify(statuses)}`,
+  );
   expect(faults).toEqual([]);
   // the shape of the answers: 405 names what is served, a broken escape is the client's mistake
   const trace = await rawAnswer(server.port, "TRACE /api/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   expect(trace).toMatch(/^HTTP\/1\.1 405 /);
   expect(trace).toMatch(/\r\nallow: GET, POST, HEAD, OPTIONS\r\n/i);
   expect(trace).toContain('"code":"not_found"');
-  expect(await rawAnswer(server.port, "GET /api/sessions/%ff%fe/seats/IND/claim HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 400 [\s\S]*"code":"invalid_payload"/);
+  expect(
+    await rawAnswer(
+      server.port,
+      "GET /api/sessions/%ff%fe/seats/IND/claim HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    ),
+  ).toMatch(/^HTTP\/1\.1 400 [\s\S]*"code":"invalid_payload"/);
 });
 
 function rawAnswer(port: number, raw: string): Promise<string> {

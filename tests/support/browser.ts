@@ -14,7 +14,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -33,8 +40,13 @@ export interface WatchedPage {
 const NEXT_CANCELLED_PREFETCH = /^GET \S+[?&]_rsc=\S+ net::ERR_ABORTED$/;
 
 /** A fresh context (its own cookies and storage) with one page whose problems are recorded. */
-export async function openPage(browser: Browser, options: { width?: number; height?: number; ignore?: RegExp[] } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+export async function openPage(
+  browser: Browser,
+  options: { width?: number; height?: number; ignore?: RegExp[] } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   let leaving = false;

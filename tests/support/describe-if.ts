@@ -4,5 +4,6 @@
  * file logs, so tests/support/skip-reporter.js lists these reasons at the end.
  */
 export function describeIf(enabled: boolean, reason: string) {
-  return (name: string, body: () => void) => (enabled ? describe(name, body) : describe.skip(`${name} [skipped: ${reason}]`, body));
+  return (name: string, body: () => void) =>
+    enabled ? describe(name, body) : describe.skip(`${name} [skipped: ${reason}]`, body);
 }

@@ -6,7 +6,6 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -36,13 +35,23 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(chosen), LOG_LEVEL: "info", NODE_OPTIONS: "", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(chosen),
+      LOG_LEVEL: "info",
+      NODE_OPTIONS: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "?")));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "?")),
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000);
     const check = () => {
@@ -60,7 +69,10 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   return { url: `http://127.0.0.1:${chosen}`, port: chosen, child, output: () => output, exited };
 }
 
-export async function httpJson(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<any> {
+export async function httpJson(
+  url: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<any> {
   const response = await fetch(url, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },

@@ -15,7 +15,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: TimerClock; rateLimit?: RateLimit; port?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { clock?: TimerClock; rateLimit?: RateLimit; port?: number } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const db = await database.open();
   const httpServer = createServer();
@@ -38,7 +40,11 @@ export async function startTestServer(options: { clock?: TimerClock; rateLimit?:
 }
 
 /** A WebSocket-only client that does not reconnect, recorded in `clients` so the server's close can drop it. */
-export async function connectTestClient(url: string, clients: Socket[], options: { extraHeaders?: Record<string, string> } = {}): Promise<Socket> {
+export async function connectTestClient(
+  url: string,
+  clients: Socket[],
+  options: { extraHeaders?: Record<string, string> } = {},
+): Promise<Socket> {
   const socket = connect(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...options });
   clients.push(socket);
   await new Promise<void>((resolve, reject) => {
@@ -49,12 +55,21 @@ export async function connectTestClient(url: string, clients: Socket[], options:
 }
 
 /** Emits with an acknowledgement and resolves with the server's answer. */
-export function request<T = Record<string, unknown>>(socket: Socket, event: string, payload?: unknown): Promise<{ ok: true } & T & { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } }> {
+export function request<T = Record<string, unknown>>(
+  socket: Socket,
+  event: string,
+  payload?: unknown,
+): Promise<{ ok: true } & T & { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } }> {
   return socket.timeout(10_000).emitWithAck(event, payload);
 }
 
 /** Resolves with the next `count` payloads of an event on a socket. */
-export function collect<T = Record<string, unknown>>(socket: Socket, event: string, count: number, timeoutMs = 15_000): Promise<T[]> {
+export function collect<T = Record<string, unknown>>(
+  socket: Socket,
+  event: string,
+  count: number,
+  timeoutMs = 15_000,
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const seen: T[] = [];
     const timer = setTimeout(() => reject(new Error(`saw ${seen.length}/${count} ${event}`)), timeoutMs);

@@ -46,13 +46,16 @@ export async function trackingClient(urls: string[], sessionId: string, startAt 
   const rejoin = () => {
     if (joining || closed) return;
     state.resyncs++;
-    joining = join().catch(() => {}).finally(() => (joining = null));
+    joining = join()
+      .catch(() => {})
+      .finally(() => (joining = null));
   };
 
   const connect = () =>
     new Promise<void>((resolve, reject) => {
       socket = io(urls[index % urls.length]!, { transports: ["websocket"], reconnection: false, forceNew: true });
-      for (const type of SEQUENCED) socket.on(type, (payload) => (joining ? void joining.then(() => apply(type, payload)) : apply(type, payload)));
+      for (const type of SEQUENCED)
+        socket.on(type, (payload) => (joining ? void joining.then(() => apply(type, payload)) : apply(type, payload)));
       socket.on("session_seq", (payload: any) => payload.seq > seq && rejoin());
       socket.once("connect", () => {
         joining = join().finally(() => (joining = null));

@@ -85,7 +85,10 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
     return (
       <main className="mx-auto max-w-3xl space-y-4 p-3 sm:p-4">
         <h1 className="text-2xl font-bold text-slate-50">Admin console</h1>
-        <p className="text-sm text-slate-300">Run your league&apos;s drafts: create sessions, hand out seat links, and pause, undo, pick or trade as commissioner.</p>
+        <p className="text-sm text-slate-300">
+          Run your league&apos;s drafts: create sessions, hand out seat links, and pause, undo, pick or trade as
+          commissioner.
+        </p>
         {error && <MessageLine message={error} />}
         {auth.state === "checking" ? (
           <p className="text-sm text-slate-300">Checking your sign-in…</p>
@@ -101,9 +104,17 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-slate-50">Admin console</h1>
         <p className="mr-auto text-sm text-slate-300">
-          League <span className="font-semibold text-slate-100" data-testid="league-name">{auth.league.name}</span>
+          League{" "}
+          <span className="font-semibold text-slate-100" data-testid="league-name">
+            {auth.league.name}
+          </span>
         </p>
-        <button type="button" className={buttonClass("secondary")} aria-expanded={keyPanel} onClick={() => setKeyPanel((open) => !open)}>
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          aria-expanded={keyPanel}
+          onClick={() => setKeyPanel((open) => !open)}
+        >
           Admin key
         </button>
         <button type="button" className={buttonClass("secondary")} onClick={() => void signOut()}>
@@ -155,7 +166,12 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
             />
           </div>
           {selected ? (
-            <SessionRunner key={selected} sessionId={selected} onChanged={() => setListVersion((v) => v + 1)} onLive={setLive} />
+            <SessionRunner
+              key={selected}
+              sessionId={selected}
+              onChanged={() => setListVersion((v) => v + 1)}
+              onLive={setLive}
+            />
           ) : (
             <section className="grid min-h-64 place-items-center rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-300">
               Select a session to run it, or create one.

@@ -38,18 +38,28 @@ export function AdminKeyPanel({ onClose }: { onClose: () => void }) {
       <div className="space-y-2 p-3 text-sm" data-testid="admin-key-panel">
         {step.state === "done" ? (
           <>
-            <p className="text-slate-300">The old key no longer works. This is the new one, shown once: store it now. This browser stays signed in.</p>
+            <p className="text-slate-300">
+              The old key no longer works. This is the new one, shown once: store it now. This browser stays signed in.
+            </p>
             <div className="flex items-center gap-2 rounded-md border border-slate-700 p-2">
-              <code className="min-w-0 flex-1 break-all text-xs text-slate-200" data-testid="replaced-admin-key">{step.key}</code>
+              <code className="min-w-0 flex-1 break-all text-xs text-slate-200" data-testid="replaced-admin-key">
+                {step.key}
+              </code>
               <CopyButton text={step.key} label="Copy the new admin key" />
             </div>
           </>
         ) : (
           <>
             <p className="text-slate-300">
-              A new key replaces the current one at once: anyone signed in or joined with the old key loses admin rights. Seat links keep working.
+              A new key replaces the current one at once: anyone signed in or joined with the old key loses admin
+              rights. Seat links keep working.
             </p>
-            <button type="button" className={buttonClass("danger")} disabled={step.state === "busy"} onClick={() => void replace()}>
+            <button
+              type="button"
+              className={buttonClass("danger")}
+              disabled={step.state === "busy"}
+              onClick={() => void replace()}
+            >
               {step.state === "busy" ? "Replacing…" : "Replace the admin key"}
             </button>
           </>

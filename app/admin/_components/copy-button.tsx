@@ -18,7 +18,12 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   }
 
   return (
-    <button type="button" className={buttonClass("secondary", "min-w-24 shrink-0")} aria-label={label} onClick={() => void copy()}>
+    <button
+      type="button"
+      className={buttonClass("secondary", "min-w-24 shrink-0")}
+      aria-label={label}
+      onClick={() => void copy()}
+    >
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Select & copy" : "Copy"}</span>
     </button>
   );

@@ -18,7 +18,16 @@ interface Props {
 
 export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) {
   // the bundled classes and this league's imported ones
-  const { pools, pool, selected, clubs: teams, chosen: humans, error: poolsError, choosePool, toggle } = usePoolChoice({ leagueId, ...(initialPool ? { initial: initialPool } : {}) });
+  const {
+    pools,
+    pool,
+    selected,
+    clubs: teams,
+    chosen: humans,
+    error: poolsError,
+    choosePool,
+    toggle,
+  } = usePoolChoice({ leagueId, ...(initialPool ? { initial: initialPool } : {}) });
   const [name, setName] = useState("League mock");
   const [rounds, setRounds] = useState("2");
   const [seconds, setSeconds] = useState("90");
@@ -59,40 +68,107 @@ export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) 
       <form onSubmit={(e) => void submit(e)} className="space-y-3 p-3">
         <fieldset disabled={busy} className="space-y-3">
           <div>
-            <label htmlFor="cs-name" className={labelClass}>Name</label>
-            <input id="cs-name" className={inputClass} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+            <label htmlFor="cs-name" className={labelClass}>
+              Name
+            </label>
+            <input
+              id="cs-name"
+              className={inputClass}
+              maxLength={80}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
           </div>
           <div className="grid grid-cols-2 gap-2">
             <div>
-              <label htmlFor="cs-pool" className={labelClass}>Draft class</label>
+              <label htmlFor="cs-pool" className={labelClass}>
+                Draft class
+              </label>
               <select id="cs-pool" className={inputClass} value={pool} onChange={(e) => choosePool(e.target.value)}>
                 <optgroup label="Real drafts">
-                  {(pools ?? []).filter((p) => p.kind === "bundled").map((p) => <option key={p.pool} value={p.pool}>{p.pool}</option>)}
+                  {(pools ?? [])
+                    .filter((p) => p.kind === "bundled")
+                    .map((p) => (
+                      <option key={p.pool} value={p.pool}>
+                        {p.pool}
+                      </option>
+                    ))}
                 </optgroup>
                 {pools?.some((p) => p.kind === "imported") && (
                   <optgroup label="Your classes">
-                    {pools.filter((p) => p.kind === "imported").map((p) => <option key={p.pool} value={p.pool}>{p.name}</option>)}
+                    {pools
+                      .filter((p) => p.kind === "imported")
+                      .map((p) => (
+                        <option key={p.pool} value={p.pool}>
+                          {p.name}
+                        </option>
+                      ))}
                   </optgroup>
                 )}
               </select>
             </div>
             <div>
-              <label htmlFor="cs-rounds" className={labelClass}>Rounds</label>
-              <input id="cs-rounds" type="number" min={1} max={Math.min(7, selected?.rounds ?? 7)} className={inputClass} value={rounds} onChange={(e) => setRounds(e.target.value)} />
+              <label htmlFor="cs-rounds" className={labelClass}>
+                Rounds
+              </label>
+              <input
+                id="cs-rounds"
+                type="number"
+                min={1}
+                max={Math.min(7, selected?.rounds ?? 7)}
+                className={inputClass}
+                value={rounds}
+                onChange={(e) => setRounds(e.target.value)}
+              />
             </div>
             <div>
-              <label htmlFor="cs-seconds" className={labelClass}>Seconds / pick</label>
-              <input id="cs-seconds" type="number" min={0} max={3600} className={inputClass} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby="cs-seconds-hint" />
-              <p id="cs-seconds-hint" className="mt-1 text-xs text-slate-400">0 = untimed, else 5–3600</p>
+              <label htmlFor="cs-seconds" className={labelClass}>
+                Seconds / pick
+              </label>
+              <input
+                id="cs-seconds"
+                type="number"
+                min={0}
+                max={3600}
+                className={inputClass}
+                value={seconds}
+                onChange={(e) => setSeconds(e.target.value)}
+                aria-describedby="cs-seconds-hint"
+              />
+              <p id="cs-seconds-hint" className="mt-1 text-xs text-slate-400">
+                0 = untimed, else 5–3600
+              </p>
             </div>
             <div>
-              <label htmlFor="cs-delay" className={labelClass}>CPU delay (ms)</label>
-              <input id="cs-delay" type="number" min={0} max={60000} step={100} className={inputClass} value={cpuDelay} onChange={(e) => setCpuDelay(e.target.value)} />
+              <label htmlFor="cs-delay" className={labelClass}>
+                CPU delay (ms)
+              </label>
+              <input
+                id="cs-delay"
+                type="number"
+                min={0}
+                max={60000}
+                step={100}
+                className={inputClass}
+                value={cpuDelay}
+                onChange={(e) => setCpuDelay(e.target.value)}
+              />
             </div>
             <div className="col-span-2">
-              <label htmlFor="cs-chart" className={labelClass}>Trade chart</label>
-              <select id="cs-chart" className={inputClass} value={chart} onChange={(e) => setChart(e.target.value as (typeof TRADE_CHARTS)[number])}>
-                {TRADE_CHARTS.map((c) => <option key={c} value={c}>{c}</option>)}
+              <label htmlFor="cs-chart" className={labelClass}>
+                Trade chart
+              </label>
+              <select
+                id="cs-chart"
+                className={inputClass}
+                value={chart}
+                onChange={(e) => setChart(e.target.value as (typeof TRADE_CHARTS)[number])}
+              >
+                {TRADE_CHARTS.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
@@ -100,8 +176,17 @@ export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) 
             <legend className={labelClass}>Human seats ({humans.length}; the rest are CPU)</legend>
             <div className="grid max-h-40 grid-cols-4 gap-1 overflow-y-auto rounded-md border border-slate-700 p-2">
               {teams.map((team) => (
-                <label key={team.team_id} title={team.name} className="flex min-h-8 items-center gap-1.5 rounded px-1 text-sm hover:bg-slate-800">
-                  <input type="checkbox" className="accent-sky-400" checked={humans.includes(team.team_id)} onChange={() => toggle(team.team_id)} />
+                <label
+                  key={team.team_id}
+                  title={team.name}
+                  className="flex min-h-8 items-center gap-1.5 rounded px-1 text-sm hover:bg-slate-800"
+                >
+                  <input
+                    type="checkbox"
+                    className="accent-sky-400"
+                    checked={humans.includes(team.team_id)}
+                    onChange={() => toggle(team.team_id)}
+                  />
                   {team.team_id}
                 </label>
               ))}

@@ -20,7 +20,9 @@ export function NewSeatLinks({ created, onDismiss }: { created: CreatedSeats; on
       }
     >
       <div className="space-y-2 p-3 text-sm">
-        <p className="text-slate-300">Send each link to its player; shown once. A lost link can be replaced from the session.</p>
+        <p className="text-slate-300">
+          Send each link to its player; shown once. A lost link can be replaced from the session.
+        </p>
         <ul className="space-y-2" data-testid="new-seat-links">
           {created.seats.map((seat) => {
             const link = seatLink(origin, created.session_id, seat.token);

@@ -10,16 +10,39 @@ import type { AdminAction } from "@/lib/protocol/commands";
 import type { Snapshot } from "@/lib/protocol/shapes";
 import { buttonClass, MessageLine } from "@/app/_components/ui";
 
-const ACTIONS: { action: AdminAction; label: string; enabled: (s: Snapshot) => boolean; confirm?: boolean; danger?: boolean }[] = [
+const ACTIONS: {
+  action: AdminAction;
+  label: string;
+  enabled: (s: Snapshot) => boolean;
+  confirm?: boolean;
+  danger?: boolean;
+}[] = [
   { action: "start", label: "Start", enabled: (s) => s.status === "lobby" },
   { action: "pause", label: "Pause", enabled: (s) => s.status === "running" },
   { action: "resume", label: "Resume", enabled: (s) => s.status === "paused" },
-  { action: "undo_last_pick", label: "Undo last pick", enabled: (s) => s.picks.length > 0 && s.status !== "complete", confirm: true },
-  { action: "force_autopick", label: "Force autopick", enabled: (s) => s.status === "running" && s.current_pick !== null },
+  {
+    action: "undo_last_pick",
+    label: "Undo last pick",
+    enabled: (s) => s.picks.length > 0 && s.status !== "complete",
+    confirm: true,
+  },
+  {
+    action: "force_autopick",
+    label: "Force autopick",
+    enabled: (s) => s.status === "running" && s.current_pick !== null,
+  },
   { action: "complete", label: "Complete draft", enabled: (s) => s.status !== "complete", confirm: true, danger: true },
 ];
 
-export function RunControls({ sessionId, snapshot, onDone }: { sessionId: string; snapshot: Snapshot; onDone: () => void }) {
+export function RunControls({
+  sessionId,
+  snapshot,
+  onDone,
+}: {
+  sessionId: string;
+  snapshot: Snapshot;
+  onDone: () => void;
+}) {
   const [pending, setPending] = useState<AdminAction | null>(null);
   const [confirming, setConfirming] = useState<AdminAction | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
@@ -40,13 +63,25 @@ export function RunControls({ sessionId, snapshot, onDone }: { sessionId: string
   }
 
   return (
-    <div className="rounded-lg border border-slate-800 bg-slate-900 px-3 py-2" role="group" aria-label="Session controls">
+    <div
+      className="rounded-lg border border-slate-800 bg-slate-900 px-3 py-2"
+      role="group"
+      aria-label="Session controls"
+    >
       <div className="flex flex-wrap items-center gap-2">
         {ACTIONS.map(({ action, label, enabled, confirm, danger }) =>
           confirming === action ? (
-            <span key={action} className="flex items-center gap-1 rounded-md border border-amber-700 bg-amber-950 px-2 py-1 text-sm text-amber-100">
+            <span
+              key={action}
+              className="flex items-center gap-1 rounded-md border border-amber-700 bg-amber-950 px-2 py-1 text-sm text-amber-100"
+            >
               {label}?
-              <button type="button" className={buttonClass(danger ? "danger" : "primary")} onClick={() => void run(action, label)} autoFocus>
+              <button
+                type="button"
+                className={buttonClass(danger ? "danger" : "primary")}
+                onClick={() => void run(action, label)}
+                autoFocus
+              >
                 Yes, {label.toLowerCase()}
               </button>
               <button type="button" className={buttonClass("secondary")} onClick={() => setConfirming(null)}>
@@ -57,7 +92,9 @@ export function RunControls({ sessionId, snapshot, onDone }: { sessionId: string
             <button
               key={action}
               type="button"
-              className={buttonClass(danger ? "danger" : action === "start" || action === "resume" ? "primary" : "secondary")}
+              className={buttonClass(
+                danger ? "danger" : action === "start" || action === "resume" ? "primary" : "secondary",
+              )}
               disabled={pending !== null || !enabled(snapshot)}
               onClick={() => (confirm ? setConfirming(action) : void run(action, label))}
             >

@@ -37,15 +37,28 @@ export function SeatRotation({ sessionId, snapshot }: { sessionId: string; snaps
           {humans.map((team) => (
             <li key={team.team_id} className="rounded-md border border-slate-700 p-2">
               <div className="flex items-center justify-between gap-2">
-                <span className="font-semibold" title={team.name}>{team.team_id}</span>
+                <span className="font-semibold" title={team.name}>
+                  {team.team_id}
+                </span>
                 <span className="flex gap-2">
-                  <button type="button" className={buttonClass("secondary")} disabled={busy !== null} onClick={() => void rotate(team.team_id)}>
+                  <button
+                    type="button"
+                    className={buttonClass("secondary")}
+                    disabled={busy !== null}
+                    onClick={() => void rotate(team.team_id)}
+                  >
                     {busy === team.team_id ? "…" : "New link"}
                   </button>
-                  {links[team.team_id] && <CopyButton text={links[team.team_id]!} label={`Copy ${team.team_id} link`} />}
+                  {links[team.team_id] && (
+                    <CopyButton text={links[team.team_id]!} label={`Copy ${team.team_id} link`} />
+                  )}
                 </span>
               </div>
-              {links[team.team_id] && <code className="mt-1 block break-all text-xs text-slate-400" data-seat-link={team.team_id}>{links[team.team_id]}</code>}
+              {links[team.team_id] && (
+                <code className="mt-1 block break-all text-xs text-slate-400" data-seat-link={team.team_id}>
+                  {links[team.team_id]}
+                </code>
+              )}
             </li>
           ))}
           {humans.length === 0 && <li className="text-slate-400">Every team is CPU.</li>}

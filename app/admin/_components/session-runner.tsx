@@ -35,27 +35,51 @@ export function SessionRunner({ sessionId, onChanged, onLive }: Props) {
   return (
     <section aria-label="Run session" className="min-w-0 space-y-3" data-testid="session-runner">
       <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-800 bg-slate-900 px-3 py-2">
-        <h2 className="mr-auto min-w-0 truncate text-lg font-semibold text-slate-50">{snapshot?.name ?? "Loading session…"}</h2>
+        <h2 className="mr-auto min-w-0 truncate text-lg font-semibold text-slate-50">
+          {snapshot?.name ?? "Loading session…"}
+        </h2>
         {snapshot && (
           <span data-testid="runner-status">
             <StatusBadge status={snapshot.status} />
           </span>
         )}
         <ConnectionBadge status={live.connection} onReconnect={live.reconnect} />
-        <Link prefetch={false} className={buttonClass("secondary")} href={base}>Open room</Link>
-        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/replay`}>Replay</Link>
-        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/results`}>Results</Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={base}>
+          Open room
+        </Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/replay`}>
+          Replay
+        </Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/results`}>
+          Results
+        </Link>
       </div>
       {live.error && <MessageLine message={live.error} />}
 
       {snapshot && (
         <>
-          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-200" aria-live="polite" data-testid="on-the-clock">
-            {snapshot.current_pick
-              ? <span>On the clock: <strong>{snapshot.current_pick.team_id}</strong> — round {snapshot.current_pick.round}, pick {snapshot.current_pick.pick_in_round} (#{snapshot.current_pick.overall})</span>
-              : <span>{snapshot.status === "complete" ? "Draft complete" : "Not started"}</span>}
-            <span className="text-slate-400">{snapshot.picks.length} of {snapshot.order.length} picks made</span>
-            {live.presence && <span className="text-slate-400">{live.presence.teams.filter((t) => t.connected).length} seats connected · {live.presence.spectators} watching</span>}
+          <div
+            className="flex flex-wrap items-center gap-3 text-sm text-slate-200"
+            aria-live="polite"
+            data-testid="on-the-clock"
+          >
+            {snapshot.current_pick ? (
+              <span>
+                On the clock: <strong>{snapshot.current_pick.team_id}</strong> — round {snapshot.current_pick.round},
+                pick {snapshot.current_pick.pick_in_round} (#{snapshot.current_pick.overall})
+              </span>
+            ) : (
+              <span>{snapshot.status === "complete" ? "Draft complete" : "Not started"}</span>
+            )}
+            <span className="text-slate-400">
+              {snapshot.picks.length} of {snapshot.order.length} picks made
+            </span>
+            {live.presence && (
+              <span className="text-slate-400">
+                {live.presence.teams.filter((t) => t.connected).length} seats connected · {live.presence.spectators}{" "}
+                watching
+              </span>
+            )}
           </div>
           <RunControls sessionId={sessionId} snapshot={snapshot} onDone={onChanged} />
           <DraftBoard
@@ -81,11 +105,18 @@ function ConnectionBadge({ status, onReconnect }: { status: ConnectionStatus; on
     return (
       <span className="flex items-center gap-2 text-sm text-rose-300">
         Live view lost
-        <button type="button" className={buttonClass("secondary")} onClick={onReconnect}>Reconnect</button>
+        <button type="button" className={buttonClass("secondary")} onClick={onReconnect}>
+          Reconnect
+        </button>
       </span>
     );
   }
-  const text = status.state === "connected" ? "Live" : status.state === "reconnecting" ? `Reconnecting (${status.attempt} of ${status.of})` : "Connecting…";
+  const text =
+    status.state === "connected"
+      ? "Live"
+      : status.state === "reconnecting"
+        ? `Reconnecting (${status.attempt} of ${status.of})`
+        : "Connecting…";
   const dot = status.state === "connected" ? "bg-emerald-400" : "bg-amber-400";
   return (
     <span className="flex items-center gap-1.5 text-sm text-slate-200" data-testid="live-indicator">

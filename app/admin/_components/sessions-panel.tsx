@@ -55,25 +55,32 @@ export function SessionsPanel({ selected, onSelect, version, live }: Props) {
       <ul className="max-h-80 divide-y divide-slate-800 overflow-y-auto" data-testid="admin-sessions">
         {sessions === null && !error && <li className="p-3 text-sm text-slate-400">Loading…</li>}
         {sessions?.length === 0 && <li className="p-3 text-sm text-slate-300">No sessions in this league yet.</li>}
-        {sessions?.map((entry) => ({ ...entry, ...(live?.session_id === entry.session_id ? live : {}) })).map((s) => (
-          <li key={s.session_id}>
-            <button
-              type="button"
-              aria-pressed={s.session_id === selected}
-              onClick={() => onSelect(s.session_id)}
-              className={`block w-full px-3 py-2 text-left hover:bg-slate-800 ${s.session_id === selected ? "bg-sky-950" : ""}`}
-            >
-              <span className="flex items-center gap-2">
-                <span className="mr-auto truncate font-semibold text-slate-50">{s.name}</span>
-                <StatusBadge status={s.status} />
-              </span>
-              <span className="block text-xs text-slate-300">
-                {s.current_pick ? `#${s.current_pick.overall} ${s.current_pick.team_id} on the clock` : s.status === "complete" ? "Complete" : "Not started"}
-                {s.open_seats.length > 0 && ` · ${s.open_seats.length} open seat${s.open_seats.length === 1 ? "" : "s"}`}
-              </span>
-            </button>
-          </li>
-        ))}
+        {sessions
+          ?.map((entry) => ({ ...entry, ...(live?.session_id === entry.session_id ? live : {}) }))
+          .map((s) => (
+            <li key={s.session_id}>
+              <button
+                type="button"
+                aria-pressed={s.session_id === selected}
+                onClick={() => onSelect(s.session_id)}
+                className={`block w-full px-3 py-2 text-left hover:bg-slate-800 ${s.session_id === selected ? "bg-sky-950" : ""}`}
+              >
+                <span className="flex items-center gap-2">
+                  <span className="mr-auto truncate font-semibold text-slate-50">{s.name}</span>
+                  <StatusBadge status={s.status} />
+                </span>
+                <span className="block text-xs text-slate-300">
+                  {s.current_pick
+                    ? `#${s.current_pick.overall} ${s.current_pick.team_id} on the clock`
+                    : s.status === "complete"
+                      ? "Complete"
+                      : "Not started"}
+                  {s.open_seats.length > 0 &&
+                    ` · ${s.open_seats.length} open seat${s.open_seats.length === 1 ? "" : "s"}`}
+                </span>
+              </button>
+            </li>
+          ))}
       </ul>
     </Panel>
   );

@@ -50,13 +50,23 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (league: AdminLeague) 
       <Panel title="League created">
         <div className="space-y-3 p-3 text-sm">
           <p className="font-semibold text-amber-100">This admin key is shown only once.</p>
-          <p className="text-slate-300">Save it somewhere safe: it is the only way to sign in to this league from another browser.</p>
-          <code data-testid="new-admin-key" className="block break-all rounded border border-amber-700 bg-slate-950 p-2 text-amber-100">
+          <p className="text-slate-300">
+            Save it somewhere safe: it is the only way to sign in to this league from another browser.
+          </p>
+          <code
+            data-testid="new-admin-key"
+            className="block break-all rounded border border-amber-700 bg-slate-950 p-2 text-amber-100"
+          >
             {newKey}
           </code>
           <div className="flex flex-wrap gap-2">
             <CopyButton text={newKey} label="Copy the admin key" />
-            <button type="button" className={buttonClass("primary")} disabled={busy} onClick={() => void signInWith(newKey)}>
+            <button
+              type="button"
+              className={buttonClass("primary")}
+              disabled={busy}
+              onClick={() => void signInWith(newKey)}
+            >
               {busy ? "Signing in…" : "I saved it, open the console"}
             </button>
           </div>
@@ -76,8 +86,17 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (league: AdminLeague) 
             if (key.trim()) void signInWith(key.trim());
           }}
         >
-          <label htmlFor="admin-key" className={labelClass}>League admin key</label>
-          <input id="admin-key" type="password" autoComplete="off" className={inputClass} value={key} onChange={(e) => setKey(e.target.value)} />
+          <label htmlFor="admin-key" className={labelClass}>
+            League admin key
+          </label>
+          <input
+            id="admin-key"
+            type="password"
+            autoComplete="off"
+            className={inputClass}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+          />
           <p className="text-xs text-slate-400">Kept in a cookie page scripts cannot read.</p>
           <button type="submit" className={buttonClass("primary", "w-full")} disabled={busy || !key.trim()}>
             Sign in
@@ -86,8 +105,16 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (league: AdminLeague) 
       </Panel>
       <Panel title="New league">
         <form className="space-y-2 p-3" onSubmit={(event) => void createLeague(event)}>
-          <label htmlFor="league-name" className={labelClass}>League name</label>
-          <input id="league-name" className={inputClass} maxLength={80} value={leagueName} onChange={(e) => setLeagueName(e.target.value)} />
+          <label htmlFor="league-name" className={labelClass}>
+            League name
+          </label>
+          <input
+            id="league-name"
+            className={inputClass}
+            maxLength={80}
+            value={leagueName}
+            onChange={(e) => setLeagueName(e.target.value)}
+          />
           <p className="text-xs text-slate-400">You get its admin key once.</p>
           <button type="submit" className={buttonClass("secondary", "w-full")} disabled={busy || !leagueName.trim()}>
             Create league

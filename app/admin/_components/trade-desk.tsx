@@ -40,10 +40,38 @@ export function TradeDesk({ sessionId, snapshot }: { sessionId: string; snapshot
     <Panel title="Trade between teams">
       <form className="space-y-2 p-3" onSubmit={(e) => void submit(e)}>
         <div className="grid grid-cols-2 gap-2">
-          <TeamSelect id="trade-from" label="Team A gives" value={from} teams={teamIds} onChange={(t) => { setFrom(t); setGive([]); }} />
-          <TeamSelect id="trade-to" label="Team B gives" value={to} teams={teamIds} onChange={(t) => { setTo(t); setReceive([]); }} />
-          <SlotChecks legend={`${from || "A"} sends`} slots={from ? tradablePicks(snapshot, from) : []} chosen={give} onChange={setGive} />
-          <SlotChecks legend={`${to || "B"} sends`} slots={to ? tradablePicks(snapshot, to) : []} chosen={receive} onChange={setReceive} />
+          <TeamSelect
+            id="trade-from"
+            label="Team A gives"
+            value={from}
+            teams={teamIds}
+            onChange={(t) => {
+              setFrom(t);
+              setGive([]);
+            }}
+          />
+          <TeamSelect
+            id="trade-to"
+            label="Team B gives"
+            value={to}
+            teams={teamIds}
+            onChange={(t) => {
+              setTo(t);
+              setReceive([]);
+            }}
+          />
+          <SlotChecks
+            legend={`${from || "A"} sends`}
+            slots={from ? tradablePicks(snapshot, from) : []}
+            chosen={give}
+            onChange={setGive}
+          />
+          <SlotChecks
+            legend={`${to || "B"} sends`}
+            slots={to ? tradablePicks(snapshot, to) : []}
+            chosen={receive}
+            onChange={setReceive}
+          />
         </div>
         <button type="submit" className={buttonClass("primary", "w-full")} disabled={busy || !ready}>
           Execute trade
@@ -54,27 +82,61 @@ export function TradeDesk({ sessionId, snapshot }: { sessionId: string; snapshot
   );
 }
 
-function TeamSelect({ id, label, value, teams, onChange }: { id: string; label: string; value: string; teams: string[]; onChange: (team: string) => void }) {
+function TeamSelect({
+  id,
+  label,
+  value,
+  teams,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  teams: string[];
+  onChange: (team: string) => void;
+}) {
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>{label}</label>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
       <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Team…</option>
-        {teams.map((t) => <option key={t} value={t}>{t}</option>)}
+        {teams.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
-function SlotChecks({ legend, slots, chosen, onChange }: { legend: string; slots: Slot[]; chosen: number[]; onChange: (picks: number[]) => void }) {
-  const toggle = (overall: number) => onChange(chosen.includes(overall) ? chosen.filter((o) => o !== overall) : [...chosen, overall]);
+function SlotChecks({
+  legend,
+  slots,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  slots: Slot[];
+  chosen: number[];
+  onChange: (picks: number[]) => void;
+}) {
+  const toggle = (overall: number) =>
+    onChange(chosen.includes(overall) ? chosen.filter((o) => o !== overall) : [...chosen, overall]);
   return (
     <fieldset className="min-w-0">
       <legend className={labelClass}>{legend}</legend>
       <div className="h-28 space-y-0.5 overflow-y-auto rounded-md border border-slate-700 p-1 text-sm">
         {slots.map((slot) => (
           <label key={slot.overall} className="flex min-h-7 items-center gap-1.5 rounded px-1 hover:bg-slate-800">
-            <input type="checkbox" className="accent-sky-400" checked={chosen.includes(slot.overall)} onChange={() => toggle(slot.overall)} />
+            <input
+              type="checkbox"
+              className="accent-sky-400"
+              checked={chosen.includes(slot.overall)}
+              onChange={() => toggle(slot.overall)}
+            />
             #{slot.overall} <span className="text-slate-400">R{slot.round}</span>
           </label>
         ))}

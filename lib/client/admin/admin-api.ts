@@ -3,7 +3,15 @@
 import { z } from "zod";
 import { importedPoolSchema, poolCheckSchema } from "@/lib/protocol/pools";
 import { pickSchema, tradeSchema } from "@/lib/protocol/shapes";
-import { api, lobbyEntrySchema, leagueSchema, type CreatedSession, type CreateSessionInput, type LeagueView, type LobbyEntryView } from "../api";
+import {
+  api,
+  lobbyEntrySchema,
+  leagueSchema,
+  type CreatedSession,
+  type CreateSessionInput,
+  type LeagueView,
+  type LobbyEntryView,
+} from "../api";
 import { fetchJson, HttpError } from "../fetch-json";
 
 export type AdminLeague = LeagueView;
@@ -29,7 +37,8 @@ export const adminApi = {
   /** a new key for the league; the old one stops working, and the cookie is swapped for the new one */
   rotateKey: () => fetchJson(leagueSchema.extend({ admin_key: z.string() }), "/api/admin/key", { body: {} }),
   createLeague: api.createLeague,
-  sessions: (signal?: AbortSignal) => fetchJson(z.array(lobbyEntrySchema), "/api/admin/sessions", signal ? { signal } : {}),
+  sessions: (signal?: AbortSignal) =>
+    fetchJson(z.array(lobbyEntrySchema), "/api/admin/sessions", signal ? { signal } : {}),
   pools: api.listPools,
   /** checks a draft class and says what it would import; saves nothing */
   checkPool: (body: unknown) => fetchJson(poolCheckSchema, "/api/pools?dry_run=true", { body }),
@@ -37,7 +46,9 @@ export const adminApi = {
   deletePool: (poolId: string) => fetchJson(z.unknown(), `/api/pools/${id(poolId)}`, { method: "DELETE" }),
   createSession: api.createSession,
   rotateSeat: (sessionId: string, teamId: string) =>
-    fetchJson(z.object({ token: z.string() }), `/api/sessions/${id(sessionId)}/seats/${id(teamId)}/token`, { body: {} }),
+    fetchJson(z.object({ token: z.string() }), `/api/sessions/${id(sessionId)}/seats/${id(teamId)}/token`, {
+      body: {},
+    }),
   action: api.sessionAction,
   pick: (sessionId: string, body: { team_id: string; player_id: string; expected_overall?: number }) =>
     fetchJson(z.object({ pick: pickSchema }), `/api/sessions/${id(sessionId)}/picks`, { body }),
@@ -46,4 +57,5 @@ export const adminApi = {
 };
 
 /** A seat's private link, absolute so it can be pasted anywhere. */
-export const seatLink = (origin: string, sessionId: string, token: string) => `${origin}/sessions/${id(sessionId)}?token=${id(token)}`;
+export const seatLink = (origin: string, sessionId: string, token: string) =>
+  `${origin}/sessions/${id(sessionId)}?token=${id(token)}`;

@@ -27,7 +27,12 @@ export async function mockClass(summary: PoolSummary, teamId: string): Promise<s
   return created.session_id;
 }
 
-const exportSchema = z.object({ name: z.string(), prospects: z.array(z.unknown()), order: z.array(z.unknown()), needs: z.record(z.string(), z.unknown()) });
+const exportSchema = z.object({
+  name: z.string(),
+  prospects: z.array(z.unknown()),
+  order: z.array(z.unknown()),
+  needs: z.record(z.string(), z.unknown()),
+});
 
 export type SavedNeeds = { pool: string; replaced: true } | { pool: string; replaced: false; usedBy: string };
 
@@ -39,7 +44,8 @@ export async function saveNeeds(poolId: string, needs: PositionNeeds): Promise<S
     await adminApi.deletePool(poolId);
     return { pool: created.pool, replaced: true };
   } catch (err) {
-    if (err instanceof HttpError && err.status === 409) return { pool: created.pool, replaced: false, usedBy: err.message };
+    if (err instanceof HttpError && err.status === 409)
+      return { pool: created.pool, replaced: false, usedBy: err.message };
     throw err;
   }
 }

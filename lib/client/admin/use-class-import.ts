@@ -85,7 +85,9 @@ export function useClassImport(onImported: (created: ImportedPool) => void) {
           setCheck({ state: "ok", result });
           setLastGood(result);
         })
-        .catch((err: unknown) => ticket === latest.current && setCheck({ state: "failed", message: describeError(err) }))
+        .catch(
+          (err: unknown) => ticket === latest.current && setCheck({ state: "failed", message: describeError(err) }),
+        )
         .finally(() => ticket === latest.current && setChecking(false));
     }, CHECK_DELAY_MS);
     return () => window.clearTimeout(timer);

@@ -17,5 +17,11 @@ export interface LiveSession {
 
 export function useLiveSession(sessionId: string): LiveSession {
   const { room, status, reconnectNow } = useDraftRoom(sessionId, undefined, true);
-  return { snapshot: room.snapshot, presence: room.presence, connection: status, error: room.join_error?.message ?? null, reconnect: reconnectNow };
+  return {
+    snapshot: room.snapshot,
+    presence: room.presence,
+    connection: status,
+    error: room.join_error?.message ?? null,
+    reconnect: reconnectNow,
+  };
 }

@@ -15,8 +15,12 @@ export const fetchSnapshot = (sessionId: string, signal?: AbortSignal) =>
 
 export async function fetchLog(sessionId: string, signal?: AbortSignal): Promise<LogItem[]> {
   const items: LogItem[] = [];
-  for (let after = 0; ; ) {
-    const page = await fetchJson(z.array(z.unknown()), `/api/sessions/${id(sessionId)}/events?after=${after}&limit=${PAGE}`, signal ? { signal } : {});
+  for (let after = 0; ;) {
+    const page = await fetchJson(
+      z.array(z.unknown()),
+      `/api/sessions/${id(sessionId)}/events?after=${after}&limit=${PAGE}`,
+      signal ? { signal } : {},
+    );
     const parsed = parseLog(page);
     items.push(...parsed);
     const last = parsed.at(-1);

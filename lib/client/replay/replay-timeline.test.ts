@@ -1,7 +1,13 @@
 import type { Pick, Slot } from "@/lib/protocol/shapes";
 import { buildFrames, frameIndexForPick, initialOrder, type LogItem } from "./replay-timeline";
 
-const slot = (overall: number, team: string, original = team): Slot => ({ overall, round: 1, pick_in_round: overall, team_id: team, original_team_id: original });
+const slot = (overall: number, team: string, original = team): Slot => ({
+  overall,
+  round: 1,
+  pick_in_round: overall,
+  team_id: team,
+  original_team_id: original,
+});
 const pick = (overall: number, team: string): Pick => ({
   overall,
   round: 1,
@@ -18,16 +24,49 @@ const at = "2026-01-01T00:00:00Z";
 const before = [slot(1, "CHI"), slot(2, "WAS"), slot(3, "NE")];
 const after = [slot(1, "WAS", "CHI"), slot(2, "CHI", "WAS"), slot(3, "NE")];
 const log: LogItem[] = [
-  { seq: 1, type: "session_update", payload: { status: "running", reason: "started", current_pick: before[0], clock }, at },
-  { seq: 2, type: "trade_executed", payload: { trade: { trade_id: "t", from_team_id: "CHI", to_team_id: "WAS", give: [1], receive: [2], status: "executed" }, order: after }, at },
+  {
+    seq: 1,
+    type: "session_update",
+    payload: { status: "running", reason: "started", current_pick: before[0], clock },
+    at,
+  },
+  {
+    seq: 2,
+    type: "trade_executed",
+    payload: {
+      trade: { trade_id: "t", from_team_id: "CHI", to_team_id: "WAS", give: [1], receive: [2], status: "executed" },
+      order: after,
+    },
+    at,
+  },
   { seq: 3, type: "draft_pick", payload: { pick: pick(1, "WAS"), next_pick: after[1], clock }, at },
   { seq: 4, type: "draft_pick", payload: { pick: pick(2, "CHI"), next_pick: after[2], clock }, at },
-  { seq: 5, type: "session_update", payload: { status: "paused", reason: "paused", current_pick: after[2], clock }, at },
-  { seq: 6, type: "session_update", payload: { status: "paused", reason: "pick_undone", current_pick: after[1], clock, undone_overall: 2 }, at },
-  { seq: 7, type: "session_update", payload: { status: "running", reason: "resumed", current_pick: after[1], clock }, at },
+  {
+    seq: 5,
+    type: "session_update",
+    payload: { status: "paused", reason: "paused", current_pick: after[2], clock },
+    at,
+  },
+  {
+    seq: 6,
+    type: "session_update",
+    payload: { status: "paused", reason: "pick_undone", current_pick: after[1], clock, undone_overall: 2 },
+    at,
+  },
+  {
+    seq: 7,
+    type: "session_update",
+    payload: { status: "running", reason: "resumed", current_pick: after[1], clock },
+    at,
+  },
   { seq: 8, type: "draft_pick", payload: { pick: pick(2, "CHI"), next_pick: after[2], clock }, at },
   { seq: 9, type: "draft_pick", payload: { pick: pick(3, "NE"), next_pick: null, clock }, at },
-  { seq: 10, type: "session_update", payload: { status: "complete", reason: "completed", current_pick: null, clock }, at },
+  {
+    seq: 10,
+    type: "session_update",
+    payload: { status: "complete", reason: "completed", current_pick: null, clock },
+    at,
+  },
 ];
 
 describe("replay timeline", () => {

@@ -62,7 +62,11 @@ export function initialOrder(finalOrder: readonly Slot[], log: readonly LogItem[
     const give = new Set(trade.give);
     const receive = new Set(trade.receive);
     return order.map((slot) =>
-      give.has(slot.overall) ? { ...slot, team_id: trade.from_team_id } : receive.has(slot.overall) ? { ...slot, team_id: trade.to_team_id } : { ...slot },
+      give.has(slot.overall)
+        ? { ...slot, team_id: trade.from_team_id }
+        : receive.has(slot.overall)
+          ? { ...slot, team_id: trade.to_team_id }
+          : { ...slot },
     );
   }
   return finalOrder.map((slot) => ({ ...slot }));
@@ -71,7 +75,15 @@ export function initialOrder(finalOrder: readonly Slot[], log: readonly LogItem[
 export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]): Frame[] {
   const sorted = [...log].sort((a, b) => a.seq - b.seq);
   const order = initialOrder(finalOrder, sorted);
-  let frame: Frame = { seq: 0, at: null, cause: { kind: "start" }, picks: [], order, status: "lobby", current_overall: order[0]?.overall ?? null };
+  let frame: Frame = {
+    seq: 0,
+    at: null,
+    cause: { kind: "start" },
+    picks: [],
+    order,
+    status: "lobby",
+    current_overall: order[0]?.overall ?? null,
+  };
   const frames: Frame[] = [frame];
   for (const item of sorted) {
     const payload = { session_id: "", ...item.payload, seq: item.seq };
@@ -90,7 +102,11 @@ export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]
       const current_overall = current_pick?.overall ?? null;
       if (reason !== "pick_undone") {
         // a status change alters no cell: it updates the frame in place rather than adding a still one
-        frame = { ...frame, status, current_overall: status === "complete" ? null : current_overall ?? frame.current_overall };
+        frame = {
+          ...frame,
+          status,
+          current_overall: status === "complete" ? null : (current_overall ?? frame.current_overall),
+        };
         frames[frames.length - 1] = frame;
         continue;
       }

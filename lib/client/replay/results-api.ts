@@ -10,11 +10,22 @@ const teamResultSchema = z.object({
   picks: z.array(pickSchema),
   needs: z.array(z.object({ category: z.string(), weight: z.number(), filled_by: z.string().nullable() })),
   board_value: z.number(),
-  trades: z.object({ chart: z.string(), count: z.number(), value_in: z.number(), value_out: z.number(), net: z.number() }),
+  trades: z.object({
+    chart: z.string(),
+    count: z.number(),
+    value_in: z.number(),
+    value_out: z.number(),
+    net: z.number(),
+  }),
 });
 export type TeamResultView = z.infer<typeof teamResultSchema>;
 
-const resultsSchema = z.object({ session_id: z.string(), name: z.string(), status: sessionStatusSchema, teams: z.array(teamResultSchema) });
+const resultsSchema = z.object({
+  session_id: z.string(),
+  name: z.string(),
+  status: sessionStatusSchema,
+  teams: z.array(teamResultSchema),
+});
 export type ResultsView = z.infer<typeof resultsSchema>;
 
 export const fetchResults = (sessionId: string, signal?: AbortSignal) =>
@@ -26,5 +37,10 @@ export const exportHref = (sessionId: string, format: "csv" | "json", table: "pi
 
 /** Teams that picked, best board value first; a team without picks (a draft cut short) goes last. */
 export function rankTeams(teams: readonly TeamResultView[]): TeamResultView[] {
-  return [...teams].sort((a, b) => Number(b.picks.length > 0) - Number(a.picks.length > 0) || b.board_value - a.board_value || a.team_id.localeCompare(b.team_id));
+  return [...teams].sort(
+    (a, b) =>
+      Number(b.picks.length > 0) - Number(a.picks.length > 0) ||
+      b.board_value - a.board_value ||
+      a.team_id.localeCompare(b.team_id),
+  );
 }

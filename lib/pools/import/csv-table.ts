@@ -58,13 +58,17 @@ function lineAt(bytes: Buffer, starts: number[], offset: number): number {
 const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 const normalHeader = (name: string) => {
-  const key = name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return COLUMN_ALIASES[key] ?? key;
 };
 
 const PARSE_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed (a missing closing quote?)",
-  CSV_INVALID_CLOSING_QUOTE: "a closing quote is followed by more text in the same field; double a quote inside a quoted field (\"\")",
+  CSV_INVALID_CLOSING_QUOTE:
+    'a closing quote is followed by more text in the same field; double a quote inside a quoted field ("")',
   INVALID_OPENING_QUOTE: "a quote opens in the middle of a field",
 };
 
@@ -77,15 +81,30 @@ export function readCsvTable(text: string, spec: TableSpec): CsvTable {
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
     // relax_quotes: a quote inside an unquoted field (6'2") is kept as written
-    rows = parse(bytes, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
+    rows = parse(bytes, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof rows;
   } catch (error) {
     const problem = error as CsvError & { bytes?: number };
     const line = lineAt(bytes, starts, problem.bytes ?? 0);
-    return { records: [], issues: [{ path: [source], line, message: PARSE_PROBLEMS[problem.code] ?? "this line is not valid CSV" }], warnings };
+    return {
+      records: [],
+      issues: [{ path: [source], line, message: PARSE_PROBLEMS[problem.code] ?? "this line is not valid CSV" }],
+      warnings,
+    };
   }
 
   const header = rows[0];
-  if (!header) return { records: [], issues: [{ path: [source], message: `${source} is empty: it needs a header line and one line per record` }], warnings };
+  if (!header)
+    return {
+      records: [],
+      issues: [{ path: [source], message: `${source} is empty: it needs a header line and one line per record` }],
+      warnings,
+    };
   const columns = header.record.map(normalHeader);
   const known = new Set(spec.fields);
   const seen = new Map<string, number>();
@@ -95,7 +114,12 @@ export function readCsvTable(text: string, spec: TableSpec): CsvTable {
       return;
     }
     const first = seen.get(column);
-    if (first !== undefined) issues.push({ path: [source], line: 1, message: `the column ${column} appears twice (columns ${first + 1} and ${i + 1})` });
+    if (first !== undefined)
+      issues.push({
+        path: [source],
+        line: 1,
+        message: `the column ${column} appears twice (columns ${first + 1} and ${i + 1})`,
+      });
     else seen.set(column, i);
   });
   for (const field of spec.required) {
@@ -116,7 +140,11 @@ export function readCsvTable(text: string, spec: TableSpec): CsvTable {
       break;
     }
     if (row.record.length > columns.length) {
-      issues.push({ path: [source, index], line, message: `this record has ${row.record.length} fields but the header has ${columns.length} (a comma inside a field needs quotes)` });
+      issues.push({
+        path: [source, index],
+        line,
+        message: `this record has ${row.record.length} fields but the header has ${columns.length} (a comma inside a field needs quotes)`,
+      });
     }
     const values: Record<string, string> = {};
     for (const [column, i] of seen) {
@@ -125,6 +153,7 @@ export function readCsvTable(text: string, spec: TableSpec): CsvTable {
     }
     records.push({ line, index, values });
   }
-  if (records.length === 0 && issues.length === 0) issues.push({ path: [source], line: 2, message: `${source} has a header but no records` });
+  if (records.length === 0 && issues.length === 0)
+    issues.push({ path: [source], line: 2, message: `${source} has a header but no records` });
   return { records, issues, warnings };
 }

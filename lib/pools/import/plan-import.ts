@@ -74,7 +74,15 @@ class IssueList {
 const where = (item: Item) => (item.line !== undefined ? `line ${item.line}` : `item ${String(item.path.at(-1))}`);
 
 /** Items from the JSON array or the CSV text, whichever the body has. */
-function itemsOf(body: ImportPoolBody, key: "prospects" | "order", fields: readonly string[], required: readonly string[], max: number, issues: IssueList, warnings: string[]): Item[] | null {
+function itemsOf(
+  body: ImportPoolBody,
+  key: "prospects" | "order",
+  fields: readonly string[],
+  required: readonly string[],
+  max: number,
+  issues: IssueList,
+  warnings: string[],
+): Item[] | null {
   const json = body[key];
   if (json) return json.map((value, index) => ({ path: [key, index], value }));
   const csv = body[`${key}_csv`];
@@ -82,7 +90,11 @@ function itemsOf(body: ImportPoolBody, key: "prospects" | "order", fields: reado
   const table = readCsvTable(csv, { source: `${key}_csv`, fields, required, maxRecords: max });
   issues.addAll(table.issues);
   warnings.push(...table.warnings);
-  return table.records.map((record) => ({ path: [`${key}_csv`, record.index], line: record.line, value: record.values }));
+  return table.records.map((record) => ({
+    path: [`${key}_csv`, record.index],
+    line: record.line,
+    value: record.values,
+  }));
 }
 
 /** Runs a record's schema; its problems join the list with the record's path and line. */
@@ -90,7 +102,11 @@ function check<S extends z.ZodType>(schema: S, item: Item, issues: IssueList): z
   const result = schema.safeParse(item.value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    issues.add({ path: [...item.path, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))], message: issue.message, ...(item.line !== undefined ? { line: item.line } : {}) });
+    issues.add({
+      path: [...item.path, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
+      message: issue.message,
+      ...(item.line !== undefined ? { line: item.line } : {}),
+    });
   }
   return null;
 }
@@ -114,14 +130,22 @@ function planBoard(items: Item[], issues: IssueList): PlannedProspect[] {
     const line = item.line !== undefined ? { line: item.line } : {};
     const sameRank = byRank.get(prospect.rank);
     if (sameRank) {
-      issues.add({ path: [...item.path, "rank"], message: `rank ${prospect.rank} is already taken by ${where(sameRank)}; ranks must be unique`, ...line });
+      issues.add({
+        path: [...item.path, "rank"],
+        message: `rank ${prospect.rank} is already taken by ${where(sameRank)}; ranks must be unique`,
+        ...line,
+      });
       continue;
     }
     byRank.set(prospect.rank, item);
     const identity = [prospect.name, prospect.position, prospect.college ?? ""].join("\u0000").toLowerCase();
     const twin = byIdentity.get(identity);
     if (twin) {
-      issues.add({ path: [...item.path, "name"], message: `${prospect.name} (${prospect.position}${prospect.college ? `, ${prospect.college}` : ""}) is listed twice: also on ${where(twin)}`, ...line });
+      issues.add({
+        path: [...item.path, "name"],
+        message: `${prospect.name} (${prospect.position}${prospect.college ? `, ${prospect.college}` : ""}) is listed twice: also on ${where(twin)}`,
+        ...line,
+      });
       continue;
     }
     byIdentity.set(identity, item);
@@ -146,7 +170,11 @@ function planOrder(items: Item[], issues: IssueList, source: string): Slot[] {
     }
     const first = byOverall.get(slot.overall);
     if (first) {
-      issues.add({ path: [...item.path, "overall"], message: `pick ${slot.overall} is already on ${where(first)}`, ...(item.line !== undefined ? { line: item.line } : {}) });
+      issues.add({
+        path: [...item.path, "overall"],
+        message: `pick ${slot.overall} is already on ${where(first)}`,
+        ...(item.line !== undefined ? { line: item.line } : {}),
+      });
       continue;
     }
     byOverall.set(slot.overall, item);
@@ -157,20 +185,34 @@ function planOrder(items: Item[], issues: IssueList, source: string): Slot[] {
   const missing: number[] = [];
   for (let overall = 1; overall <= highest; overall++) if (!byOverall.has(overall)) missing.push(overall);
   if (missing.length) {
-    const listed = missing.length > 8 ? `${missing.slice(0, 8).join(", ")} and ${missing.length - 8} more` : missing.join(", ");
-    issues.add({ path: [source], message: `the order has no pick${missing.length === 1 ? "" : "s"} ${listed}: overall must run from 1 to ${highest} with no gap` });
+    const listed =
+      missing.length > 8 ? `${missing.slice(0, 8).join(", ")} and ${missing.length - 8} more` : missing.join(", ");
+    issues.add({
+      path: [source],
+      message: `the order has no pick${missing.length === 1 ? "" : "s"} ${listed}: overall must run from 1 to ${highest} with no gap`,
+    });
   }
   const slots: Slot[] = [];
   let round = 1;
   let pickInRound = 0;
   for (const { item, slot } of rows) {
     if (slot.round < round) {
-      issues.add({ path: [...item.path, "round"], message: `pick ${slot.overall} is in round ${slot.round}, after a pick in round ${round}: rounds must not go back`, ...(item.line !== undefined ? { line: item.line } : {}) });
+      issues.add({
+        path: [...item.path, "round"],
+        message: `pick ${slot.overall} is in round ${slot.round}, after a pick in round ${round}: rounds must not go back`,
+        ...(item.line !== undefined ? { line: item.line } : {}),
+      });
       continue;
     }
     pickInRound = slot.round === round ? pickInRound + 1 : 1;
     round = slot.round;
-    slots.push({ overall: slot.overall, round: slot.round, pick_in_round: pickInRound, team_id: slot.team_id, original_team_id: slot.original_team_id ?? slot.team_id });
+    slots.push({
+      overall: slot.overall,
+      round: slot.round,
+      pick_in_round: pickInRound,
+      team_id: slot.team_id,
+      original_team_id: slot.original_team_id ?? slot.team_id,
+    });
   }
   return slots;
 }
@@ -189,8 +231,16 @@ function planNeeds(body: ImportPoolBody, refs: ImportReferences, issues: IssueLi
     }
     for (const [rawPosition, value] of Object.entries(positions)) {
       const position = canonicalPosition(rawPosition);
-      if (!position) issues.add({ path: ["needs", rawTeam, rawPosition], message: `${JSON.stringify(rawPosition)} is not a position` });
-      else if (typeof value !== "number" || !(value >= 0 && value <= 1)) issues.add({ path: ["needs", rawTeam, rawPosition], message: `a need is a number from 0 to 1, not ${JSON.stringify(value)}` });
+      if (!position)
+        issues.add({
+          path: ["needs", rawTeam, rawPosition],
+          message: `${JSON.stringify(rawPosition)} is not a position`,
+        });
+      else if (typeof value !== "number" || !(value >= 0 && value <= 1))
+        issues.add({
+          path: ["needs", rawTeam, rawPosition],
+          message: `a need is a number from 0 to 1, not ${JSON.stringify(value)}`,
+        });
       else (grids[team] ??= gridFromProfile([], "position"))[position] = value;
     }
   }
@@ -200,7 +250,10 @@ function planNeeds(body: ImportPoolBody, refs: ImportReferences, issues: IssueLi
 export function planPoolImport(input: unknown, refs: ImportReferences): PlanResult {
   const envelope = importPoolBodySchema.safeParse(input);
   if (!envelope.success) {
-    const issues = envelope.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)), message: issue.message }));
+    const issues = envelope.error.issues.map((issue) => ({
+      path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
+      message: issue.message,
+    }));
     return { ok: false, issues: issues.slice(0, POOL_IMPORT_LIMITS.issues), total: issues.length };
   }
   const body = envelope.data;
@@ -208,28 +261,61 @@ export function planPoolImport(input: unknown, refs: ImportReferences): PlanResu
   const warnings: string[] = [];
 
   const boardSource = body.prospects ? "prospects" : "prospects_csv";
-  const boardItems = itemsOf(body, "prospects", PROSPECT_FIELDS, ["name", "position", "rank"], POOL_IMPORT_LIMITS.prospects, issues, warnings) ?? [];
+  const boardItems =
+    itemsOf(
+      body,
+      "prospects",
+      PROSPECT_FIELDS,
+      ["name", "position", "rank"],
+      POOL_IMPORT_LIMITS.prospects,
+      issues,
+      warnings,
+    ) ?? [];
   const prospects = planBoard(boardItems, issues);
 
   const orderSource = body.order ? "order" : body.order_csv !== undefined ? "order_csv" : null;
-  const orderItems = itemsOf(body, "order", ORDER_FIELDS, ["overall", "round", "team_id"], POOL_IMPORT_LIMITS.orderSlots, issues, warnings);
-  const fullOrder = orderItems ? planOrder(orderItems, issues, orderSource ?? "order") : refs.order(body.order_from ?? DEFAULT_ORDER_FROM).map((slot) => ({ ...slot }));
+  const orderItems = itemsOf(
+    body,
+    "order",
+    ORDER_FIELDS,
+    ["overall", "round", "team_id"],
+    POOL_IMPORT_LIMITS.orderSlots,
+    issues,
+    warnings,
+  );
+  const fullOrder = orderItems
+    ? planOrder(orderItems, issues, orderSource ?? "order")
+    : refs.order(body.order_from ?? DEFAULT_ORDER_FROM).map((slot) => ({ ...slot }));
 
   const orderRounds = Math.max(0, ...fullOrder.map((slot) => slot.round));
   const rounds = body.rounds ?? orderRounds;
-  if (orderRounds > 0 && rounds > orderRounds) issues.add({ path: ["rounds"], message: `the order has ${orderRounds} round${orderRounds === 1 ? "" : "s"}, so rounds can be at most ${orderRounds}` });
+  if (orderRounds > 0 && rounds > orderRounds)
+    issues.add({
+      path: ["rounds"],
+      message: `the order has ${orderRounds} round${orderRounds === 1 ? "" : "s"}, so rounds can be at most ${orderRounds}`,
+    });
   const order = fullOrder.filter((slot) => slot.round <= rounds);
   if (boardItems.length > 0 && boardItems.length < order.length) {
-    issues.add({ path: [boardSource], message: `the board has ${boardItems.length} prospects but ${rounds} round${rounds === 1 ? "" : "s"} of the order make ${order.length} picks: add prospects or draft fewer rounds` });
+    issues.add({
+      path: [boardSource],
+      message: `the board has ${boardItems.length} prospects but ${rounds} round${rounds === 1 ? "" : "s"} of the order make ${order.length} picks: add prospects or draft fewer rounds`,
+    });
   }
 
   const grids = planNeeds(body, refs, issues);
   if (issues.total > 0) return { ok: false, issues: issues.kept, total: issues.total };
 
   const seated = [...new Set(order.flatMap((slot) => [slot.team_id, slot.original_team_id]))].sort();
-  const unseated = Object.keys(body.needs ?? {}).map((team) => canonicalClub(team) ?? team).filter((team) => !seated.includes(team));
-  if (unseated.length) warnings.push(`needs for ${unseated.join(", ")} were ignored: ${unseated.length === 1 ? "that club has" : "those clubs have"} no pick in this order`);
-  const needs: PositionNeeds = Object.fromEntries(seated.map((team) => [team, grids[team] ?? gridFromProfile([], "position")]));
+  const unseated = Object.keys(body.needs ?? {})
+    .map((team) => canonicalClub(team) ?? team)
+    .filter((team) => !seated.includes(team));
+  if (unseated.length)
+    warnings.push(
+      `needs for ${unseated.join(", ")} were ignored: ${unseated.length === 1 ? "that club has" : "those clubs have"} no pick in this order`,
+    );
+  const needs: PositionNeeds = Object.fromEntries(
+    seated.map((team) => [team, grids[team] ?? gridFromProfile([], "position")]),
+  );
   return {
     ok: true,
     plan: {

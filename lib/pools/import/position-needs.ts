@@ -19,7 +19,8 @@ export function gridFromProfile(profile: NeedProfile, keyedBy: "position" | "gro
   const grid = Object.fromEntries(POSITIONS.map((position) => [position, 0])) as PositionGrid;
   for (const position of POSITIONS) {
     const key = keyedBy === "position" ? position : groupOf(position);
-    for (const need of profile) if (need.category === key) grid[position] = Math.max(grid[position], round3(need.weight));
+    for (const need of profile)
+      if (need.category === key) grid[position] = Math.max(grid[position], round3(need.weight));
   }
   return grid;
 }

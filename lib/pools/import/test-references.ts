@@ -17,4 +17,5 @@ export function bundledReferences(): ImportReferences {
 }
 
 /** The committed example files (examples/), as text. */
-export const exampleFile = (name: "board.csv" | "order.csv") => readFileSync(path.join(process.cwd(), "examples", name), "utf8");
+export const exampleFile = (name: "board.csv" | "order.csv") =>
+  readFileSync(path.join(process.cwd(), "examples", name), "utf8");

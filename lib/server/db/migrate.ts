@@ -29,9 +29,11 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
   await db.exec(MIGRATIONS_TABLE);
   const done = new Set(
-    (await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map(
-      (row) => row.migration_name,
-    ),
+    (
+      await db.query<{ migration_name: string }>(
+        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+    ).map((row) => row.migration_name),
   );
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -43,7 +45,9 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
     // each migration and its record commit together, so a crash never leaves one half-applied
-    await db.exec(`BEGIN;\n${sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('${randomUUID()}', '${checksum}', '${name.replace(/'/g, "''")}', now(), 1);\nCOMMIT;`);
+    await db.exec(
+      `BEGIN;\n${sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('${randomUUID()}', '${checksum}', '${name.replace(/'/g, "''")}', now(), 1);\nCOMMIT;`,
+    );
     applied.push(name);
   }
   return applied;

@@ -31,7 +31,9 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.migrate ?? true) : openPglite(options.dataDir, options.migrate ?? true);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.migrate ?? true)
+    : openPglite(options.dataDir, options.migrate ?? true);
 }
 
 async function openPostgres(url: string, migrate: boolean): Promise<OpenDatabase> {

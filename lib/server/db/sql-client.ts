@@ -26,12 +26,16 @@ export const UNIQUE_VIOLATION = "23505";
 
 export function postgresSqlClient(pool: Pool): SqlClient {
   return {
-    query: async <Row>(statement: Statement, params: unknown[]) => (await pool.query({ ...statement, values: params })).rows as Row[],
+    query: async <Row>(statement: Statement, params: unknown[]) =>
+      (await pool.query({ ...statement, values: params })).rows as Row[],
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const result = await work(async <Row>(statement: Statement, params: unknown[]) => (await client.query({ ...statement, values: params })).rows as Row[]);
+        const result = await work(
+          async <Row>(statement: Statement, params: unknown[]) =>
+            (await client.query({ ...statement, values: params })).rows as Row[],
+        );
         await client.query("COMMIT");
         return result;
       } catch (error) {
@@ -47,6 +51,11 @@ export function postgresSqlClient(pool: Pool): SqlClient {
 export function pgliteSqlClient(db: PGlite): SqlClient {
   return {
     query: async <Row>(statement: Statement, params: unknown[]) => (await db.query<Row>(statement.text, params)).rows,
-    transaction: (work) => db.transaction((tx) => work(async <Row>(statement: Statement, params: unknown[]) => (await tx.query<Row>(statement.text, params)).rows)),
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work(
+          async <Row>(statement: Statement, params: unknown[]) => (await tx.query<Row>(statement.text, params)).rows,
+        ),
+      ),
   };
 }

@@ -7,11 +7,21 @@ import { UNIQUE_VIOLATION } from "./sql-client";
  */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; cause?: { code?: unknown; kind?: unknown } } | null;
-  return e?.code === "P2002" || e?.code === UNIQUE_VIOLATION || e?.cause?.code === UNIQUE_VIOLATION || e?.cause?.kind === "UniqueConstraintViolation";
+  return (
+    e?.code === "P2002" ||
+    e?.code === UNIQUE_VIOLATION ||
+    e?.cause?.code === UNIQUE_VIOLATION ||
+    e?.cause?.kind === "UniqueConstraintViolation"
+  );
 }
 
 /** A foreign key refused a write (the row it points at is gone): Prisma's P2003, or SQLSTATE 23503 from either driver. */
 export function isForeignKeyViolation(error: unknown): boolean {
   const e = error as { code?: unknown; cause?: { code?: unknown; kind?: unknown } } | null;
-  return e?.code === "P2003" || e?.code === "23503" || e?.cause?.code === "23503" || e?.cause?.kind === "ForeignKeyConstraintViolation";
+  return (
+    e?.code === "P2003" ||
+    e?.code === "23503" ||
+    e?.cause?.code === "23503" ||
+    e?.cause?.kind === "ForeignKeyConstraintViolation"
+  );
 }

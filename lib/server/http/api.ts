@@ -25,10 +25,19 @@ const query = (request: Request) => Object.fromEntries(new URL(request.url).sear
 const sessionParam = (params: Params) => parseOrThrow(sessionIdSchema, params.id);
 const poolParam = (params: Params) => parseOrThrow(poolIdSchema, params.pool);
 /** Only the fields given: an absent query parameter is not an `undefined` filter. */
-const given = <T extends Record<string, unknown>>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: NonNullable<T[K]> };
+const given = <T extends Record<string, unknown>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
 
 function download(body: string, contentType: string, fileName: string): Response {
-  return new Response(body, { headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+  return new Response(body, {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
 }
 
 export const api = {
@@ -66,7 +75,8 @@ export const api = {
       return response;
     }),
 
-  pool: (s: HttpServices, _request: Request, params: Params) => handle(async () => json(await s.pools.detail(poolParam(params)))),
+  pool: (s: HttpServices, _request: Request, params: Params) =>
+    handle(async () => json(await s.pools.detail(poolParam(params)))),
 
   deletePool: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
@@ -91,13 +101,19 @@ export const api = {
 
   lobby: (s: HttpServices) => handle(async () => json(await s.queries.lobby())),
 
-  snapshot: (s: HttpServices, _request: Request, params: Params) => handle(async () => json(await s.service.snapshot(sessionParam(params)))),
+  snapshot: (s: HttpServices, _request: Request, params: Params) =>
+    handle(async () => json(await s.service.snapshot(sessionParam(params)))),
 
   players: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
       const { available, position, q } = parseOrThrow(playersQuerySchema, query(request));
-      return json(await s.queries.players(id, given({ available: available === undefined ? undefined : available === "true", position, q })));
+      return json(
+        await s.queries.players(
+          id,
+          given({ available: available === undefined ? undefined : available === "true", position, q }),
+        ),
+      );
     }),
 
   events: (s: HttpServices, request: Request, params: Params) =>
@@ -123,14 +139,19 @@ export const api = {
       return json(await s.service.adminActionWithKey(token, id, action));
     }),
 
-  results: (s: HttpServices, _request: Request, params: Params) => handle(async () => json(await s.queries.results(sessionParam(params)))),
+  results: (s: HttpServices, _request: Request, params: Params) =>
+    handle(async () => json(await s.queries.results(sessionParam(params)))),
 
   exportDraft: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
       const { format, table } = parseOrThrow(exportQuerySchema, query(request));
       const { body, contentType } = await s.queries.exportDraft(id, format, table);
-      return download(body, contentType, `draft-${id}${format === "csv" && table === "trades" ? "-trades" : ""}.${format}`);
+      return download(
+        body,
+        contentType,
+        `draft-${id}${format === "csv" && table === "trades" ? "-trades" : ""}.${format}`,
+      );
     }),
 
   adminSignIn: (s: HttpServices, request: Request) =>
@@ -158,7 +179,8 @@ export const api = {
       return response;
     }),
 
-  adminMe: (s: HttpServices, request: Request) => handle(async () => json(await s.service.league(adminCredential(request)))),
+  adminMe: (s: HttpServices, request: Request) =>
+    handle(async () => json(await s.service.league(adminCredential(request)))),
 
   adminSessions: (s: HttpServices, request: Request) =>
     handle(async () => json(await s.queries.lobby(await s.service.leagueOf(adminCredential(request))))),
@@ -167,7 +189,11 @@ export const api = {
     handle(async () => {
       const id = sessionParam(params);
       const { team_id, player_id, expected_overall } = parseOrThrow(adminPickSchema, await readJson(request));
-      const input = { teamId: team_id, playerId: player_id, ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}) };
+      const input = {
+        teamId: team_id,
+        playerId: player_id,
+        ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}),
+      };
       return json({ pick: await s.service.adminPick(adminCredential(request), id, input) });
     }),
 
@@ -175,7 +201,14 @@ export const api = {
     handle(async () => {
       const id = sessionParam(params);
       const { from_team_id, to_team_id, give, receive } = parseOrThrow(adminTradeSchema, await readJson(request));
-      return json({ trade: await s.service.adminTrade(adminCredential(request), id, { fromTeamId: from_team_id, toTeamId: to_team_id, give, receive }) });
+      return json({
+        trade: await s.service.adminTrade(adminCredential(request), id, {
+          fromTeamId: from_team_id,
+          toTeamId: to_team_id,
+          give,
+          receive,
+        }),
+      });
     }),
 
   rotateSeatToken: (s: HttpServices, request: Request, params: Params) =>

@@ -7,5 +7,8 @@ import { stringify } from "csv-stringify/sync";
 export type Cell = string | number | boolean | null | undefined;
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return stringify([header, ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell)))], { escape_formulas: true, record_delimiter: "unix", cast: { boolean: (value) => String(value) } });
+  return stringify(
+    [header, ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell)))],
+    { escape_formulas: true, record_delimiter: "unix", cast: { boolean: (value) => String(value) } },
+  );
 }

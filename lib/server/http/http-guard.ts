@@ -44,7 +44,11 @@ export function securityHeaders(dev = false): Record<string, string> {
 }
 
 /** Browsers send Origin; same-origin pages and the configured origins may connect or write. Non-browser clients send none. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (!origin) return true;
   if (allowed.includes(origin)) return true;
   try {
@@ -63,10 +67,18 @@ export interface HttpGuardOptions {
 
 /** Returns a function that answers (and returns true) when a request must go no further. */
 export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Date.now }: HttpGuardOptions) {
-  const writes = createAddressBuckets({ burst: limits.httpWriteBurst, perSecond: limits.httpWritesPerMinute / 60 }, now);
+  const writes = createAddressBuckets(
+    { burst: limits.httpWriteBurst, perSecond: limits.httpWritesPerMinute / 60 },
+    now,
+  );
   const headers = securityHeaders(dev);
 
-  function refuse(res: ServerResponse, error: ErrorBody, extra: Record<string, string> = {}, status = HTTP_STATUS[error.code]): true {
+  function refuse(
+    res: ServerResponse,
+    error: ErrorBody,
+    extra: Record<string, string> = {},
+    status = HTTP_STATUS[error.code],
+  ): true {
     res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...extra });
     res.end(JSON.stringify({ error }));
     return true;
@@ -84,11 +96,22 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
     const address = clientAddress(req.socket.remoteAddress, req.headers, limits.trustProxy);
     if (!(limits.exemptLoopback && isLoopback(address))) {
       const retryAfter = writes.take(address);
-      if (retryAfter > 0) return refuse(res, { code: "rate_limited", message: "too many requests from your address; slow down" }, { "retry-after": String(retryAfter) });
+      if (retryAfter > 0)
+        return refuse(
+          res,
+          { code: "rate_limited", message: "too many requests from your address; slow down" },
+          { "retry-after": String(retryAfter) },
+        );
     }
     const length = Number(req.headers["content-length"] ?? 0);
     const limit = bodyLimitOf(req.method ?? "POST", req.url ?? "/");
-    if (length > limit.bytes) return refuse(res, { code: "invalid_payload", message: `the body is larger than ${limit.label}` }, { connection: "close" }, limit.status);
+    if (length > limit.bytes)
+      return refuse(
+        res,
+        { code: "invalid_payload", message: `the body is larger than ${limit.label}` },
+        { connection: "close" },
+        limit.status,
+      );
     return false;
   };
   return guard;
@@ -100,7 +123,9 @@ export function createHttpGuard({ allowedOrigins, limits, dev = false, now = Dat
  */
 export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   const body = JSON.stringify({ error: { code: "not_found", message: "CONNECT is not served here" } });
-  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -120,5 +145,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
         ? [408, "Request Timeout", "the request did not arrive in time"]
         : [400, "Bad Request", "the request is not valid HTTP"];
   const body = JSON.stringify({ error: { code: "invalid_payload", message } });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -21,6 +21,9 @@ export function registerHttpServices(services: HttpServices): void {
 
 export function httpServices(): HttpServices {
   const services = (globalThis as Slot)[SLOT];
-  if (!services) throw new Error("WarRoom services are not registered: start the app with `npm start` (server.ts), not `next start`");
+  if (!services)
+    throw new Error(
+      "WarRoom services are not registered: start the app with `npm start` (server.ts), not `next start`",
+    );
   return services;
 }

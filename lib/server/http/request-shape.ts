@@ -27,11 +27,20 @@ function decodes(pathname: string): boolean {
 export function misshapenRequest(method: string, url: string): Refusal | null {
   // a path, or an absolute URL (Next.js redirects those to their path); "*" (OPTIONS *) and the like are neither
   if (!url.startsWith("/") && !/^https?:\/\//i.test(url)) {
-    return { status: 400, error: { code: "invalid_payload", message: "the request target must be a path, such as /api/pools" } };
+    return {
+      status: 400,
+      error: { code: "invalid_payload", message: "the request target must be a path, such as /api/pools" },
+    };
   }
   const pathname = url.split("?")[0] ?? "/";
   if (!decodes(pathname)) {
-    return { status: 400, error: { code: "invalid_payload", message: "the address has a broken percent-encoding (a % must be followed by two hex digits)" } };
+    return {
+      status: 400,
+      error: {
+        code: "invalid_payload",
+        message: "the address has a broken percent-encoding (a % must be followed by two hex digits)",
+      },
+    };
   }
   const served = methodsAt(pathname);
   if (served.length > 0) {
@@ -46,7 +55,10 @@ export function misshapenRequest(method: string, url: string): Refusal | null {
 function notAllowed(method: string, allow: string[]): Refusal {
   return {
     status: 405,
-    error: { code: "not_found", message: `${method.slice(0, 20)} is not served here; this address takes ${allow.join(", ")}` },
+    error: {
+      code: "not_found",
+      message: `${method.slice(0, 20)} is not served here; this address takes ${allow.join(", ")}`,
+    },
     headers: { allow: allow.join(", ") },
   };
 }

@@ -15,12 +15,21 @@ export const DEFAULT_BODY_LIMIT: BodyLimit = { bytes: 64 * 1024, status: 400, la
 export const IMPORT_BODY_LIMIT: BodyLimit = { bytes: 1024 * 1024, status: 413, label: "1 MiB" };
 
 export const bodyTooLarge = (limit: BodyLimit) =>
-  new ContractError("invalid_payload", `the body is larger than ${limit.label}`, undefined, limit.status === 400 ? undefined : limit.status);
+  new ContractError(
+    "invalid_payload",
+    `the body is larger than ${limit.label}`,
+    undefined,
+    limit.status === 400 ? undefined : limit.status,
+  );
 
 export const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
 
-export const errorResponse = (error: ErrorBody, status = HTTP_STATUS[error.code]) => json({ error: { ...error, message: redactText(error.message) } }, status);
+export const errorResponse = (error: ErrorBody, status = HTTP_STATUS[error.code]) =>
+  json({ error: { ...error, message: redactText(error.message) } }, status);
 
 /** Runs a route's work and turns any failure into the contract's error body; never leaks internals. */
 export async function handle(work: () => Promise<Response>): Promise<Response> {

@@ -6,7 +6,11 @@ import type { HttpServices } from "./registry";
 import { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT, type BodyLimit } from "./respond";
 
 export type Method = "GET" | "POST" | "DELETE";
-export type ApiHandler = (services: HttpServices, request: Request, params: Record<string, string>) => Promise<Response>;
+export type ApiHandler = (
+  services: HttpServices,
+  request: Request,
+  params: Record<string, string>,
+) => Promise<Response>;
 
 export interface ApiRoute {
   method: Method;
@@ -46,7 +50,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
 ];
 
 /** The route and its path parameters for a method and path, or null (Next.js would answer 404). */
-export function matchRoute(method: string, pathname: string): { route: ApiRoute; handler: ApiHandler; params: Record<string, string> } | null {
+export function matchRoute(
+  method: string,
+  pathname: string,
+): { route: ApiRoute; handler: ApiHandler; params: Record<string, string> } | null {
   const parts = pathname.split("/");
   for (const route of API_ROUTES) {
     if (route.method !== method) continue;

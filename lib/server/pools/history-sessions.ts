@@ -19,7 +19,12 @@ export { historySessionId };
 
 const HISTORY_LEAGUE_ID = "00000000-0000-4000-8000-000000000000";
 /** The evening each real draft opened (8 pm Eastern = midnight UTC); picks are spaced five minutes apart. */
-const DRAFT_NIGHTS: Record<string, string> = { "2021": "2021-04-30", "2022": "2022-04-29", "2023": "2023-04-28", "2024": "2024-04-26" };
+const DRAFT_NIGHTS: Record<string, string> = {
+  "2021": "2021-04-30",
+  "2022": "2022-04-29",
+  "2023": "2023-04-28",
+  "2024": "2024-04-26",
+};
 const MINUTES_PER_PICK = 5;
 
 export const historySessionName = (poolId: string) => `The real ${poolId} NFL Draft`;
@@ -47,28 +52,54 @@ export function realDraftEvents(pool: DraftPool, sessionId: string): { events: D
   for (let slot = currentSlot(state); slot; slot = currentSlot(state)) {
     // a pool's ranks are the real overall picks
     const player = pool.players[slot.overall - 1];
-    if (!player || player.rank !== slot.overall) throw new Error(`pool ${pool.id} has no player ranked ${slot.overall}`);
+    if (!player || player.rank !== slot.overall)
+      throw new Error(`pool ${pool.id} has no player ranked ${slot.overall}`);
     const at = opened + slot.overall * MINUTES_PER_PICK * 60_000;
-    apply(decide(state, { type: "make_pick", actor: { kind: "admin" }, teamId: slot.team_id, playerId: player.player_id, expectedOverall: slot.overall }, at));
+    apply(
+      decide(
+        state,
+        {
+          type: "make_pick",
+          actor: { kind: "admin" },
+          teamId: slot.team_id,
+          playerId: player.player_id,
+          expectedOverall: slot.overall,
+        },
+        at,
+      ),
+    );
   }
   return { events, state };
 }
 
 /** Creates the real-draft session of every pool that lacks one; returns the pools it created them for. */
-export async function loadHistorySessions(prisma: Database, repo: SessionRepository, pools: PoolCatalog): Promise<string[]> {
+export async function loadHistorySessions(
+  prisma: Database,
+  repo: SessionRepository,
+  pools: PoolCatalog,
+): Promise<string[]> {
   // only bundled classes have a real draft to replay
   const summaries = await pools.list({ kind: "bundled" });
   const wanted = summaries.map((summary) => summary.pool);
   // complete, not merely present: a start that died between creating the row and writing its log finishes it now
   const present = new Set(
-    (await prisma.draftSession.findMany({ where: { id: { in: wanted.map(historySessionId) }, status: "complete" }, select: { id: true } })).map((row) => row.id),
+    (
+      await prisma.draftSession.findMany({
+        where: { id: { in: wanted.map(historySessionId) }, status: "complete" },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
   );
   if (present.size === wanted.length) return [];
   // nobody holds this league's key: the real drafts are read-only
   await prisma.league
     .upsert({
       where: { id: HISTORY_LEAGUE_ID },
-      create: { id: HISTORY_LEAGUE_ID, name: "NFL draft history", adminKeyHash: hashSecret(randomBytes(32).toString("hex")) },
+      create: {
+        id: HISTORY_LEAGUE_ID,
+        name: "NFL draft history",
+        adminKeyHash: hashSecret(randomBytes(32).toString("hex")),
+      },
       update: {},
     })
     .catch((error: unknown) => {
@@ -89,7 +120,12 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
         poolId,
         name: historySessionName(poolId),
         config: { rounds: pool.rounds, seconds_per_pick: 0, cpu_delay_ms: 0, history: true },
-        seats: pool.teams.map((team) => ({ teamId: team.team_id, name: team.name, controller: "cpu", tokenHash: null })),
+        seats: pool.teams.map((team) => ({
+          teamId: team.team_id,
+          name: team.name,
+          controller: "cpu",
+          tokenHash: null,
+        })),
         order: buildOrder(pool, pool.rounds),
       })
       .catch((error: unknown) => {
@@ -97,7 +133,13 @@ export async function loadHistorySessions(prisma: Database, repo: SessionReposit
         if (!isUniqueViolation(error)) throw error;
       });
     try {
-      await repo.append(id, events, { status: state.status, seq: state.seq, currentOverall: null, deadline: null, dueAt: null });
+      await repo.append(id, events, {
+        status: state.status,
+        seq: state.seq,
+        currentOverall: null,
+        deadline: null,
+        dueAt: null,
+      });
     } catch (error) {
       // another node wrote the log first
       if (error instanceof WriteConflict) continue;

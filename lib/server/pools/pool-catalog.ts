@@ -40,11 +40,19 @@ const IMPORTED_CACHE_SIZE = 32;
 const isImported = (poolId: string) => IMPORTED_POOL_ID.test(poolId);
 
 type SlotRow = { overall: number; round: number; pickInRound: number; teamId: string; originalTeamId: string };
-const toSlot = (s: SlotRow): Slot => ({ overall: s.overall, round: s.round, pick_in_round: s.pickInRound, team_id: s.teamId, original_team_id: s.originalTeamId });
+const toSlot = (s: SlotRow): Slot => ({
+  overall: s.overall,
+  round: s.round,
+  pick_in_round: s.pickInRound,
+  team_id: s.teamId,
+  original_team_id: s.originalTeamId,
+});
 
 /** Optional columns a board may leave empty: absent on the wire, not null. */
 function present<T extends Record<string, unknown>>(fields: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined)) as Partial<{ [K in keyof T]: NonNullable<T[K]> }>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== null && value !== undefined),
+  ) as Partial<{ [K in keyof T]: NonNullable<T[K]> }>;
 }
 
 export function summaryOf(record: PoolRecord): PoolSummary {
@@ -69,12 +77,17 @@ export function createPoolCatalog(prisma: Database): PoolCatalog {
   const imported = new Map<string, Promise<PoolRecord | null>>();
 
   async function read(poolId: string): Promise<PoolRecord | null> {
-    const row = await prisma.pool.findUnique({ where: { id: poolId }, include: { teams: true, players: true, slots: true } });
+    const row = await prisma.pool.findUnique({
+      where: { id: poolId },
+      include: { teams: true, players: true, slots: true },
+    });
     if (!row) return null;
     const pool = makePool({
       id: row.id,
       rounds: row.rounds,
-      teams: row.teams.map((team) => ({ team_id: team.teamId, name: team.name })).sort((a, b) => a.team_id.localeCompare(b.team_id)),
+      teams: row.teams
+        .map((team) => ({ team_id: team.teamId, name: team.name }))
+        .sort((a, b) => a.team_id.localeCompare(b.team_id)),
       needs: Object.fromEntries(row.teams.map((team) => [team.teamId, (team.needs ?? []) as unknown as NeedProfile])),
       players: row.players.map((p) => ({
         player_id: p.playerId,
@@ -82,11 +95,24 @@ export function createPoolCatalog(prisma: Database): PoolCatalog {
         position: p.position,
         category: p.category,
         rank: p.rank,
-        ...present({ college: p.college, grade: p.grade, height_in: p.heightIn, weight_lb: p.weightLb, forty: p.forty, notes: p.notes }),
+        ...present({
+          college: p.college,
+          grade: p.grade,
+          height_in: p.heightIn,
+          weight_lb: p.weightLb,
+          forty: p.forty,
+          notes: p.notes,
+        }),
       })),
       order: row.slots.map(toSlot),
     });
-    return { pool, name: row.name, kind: row.kind === "imported" ? "imported" : "bundled", leagueId: row.leagueId, createdAt: row.kind === "imported" ? row.createdAt.toISOString() : null };
+    return {
+      pool,
+      name: row.name,
+      kind: row.kind === "imported" ? "imported" : "bundled",
+      leagueId: row.leagueId,
+      createdAt: row.kind === "imported" ? row.createdAt.toISOString() : null,
+    };
   }
 
   /** a failed read (database down) or a missing class is not remembered */
@@ -125,7 +151,11 @@ export function createPoolCatalog(prisma: Database): PoolCatalog {
     async list(filter = {}) {
       const summaries: PoolSummary[] = [];
       if (filter.kind !== "imported") {
-        const ids = await prisma.pool.findMany({ where: { kind: "bundled" }, select: { id: true }, orderBy: { id: "asc" } });
+        const ids = await prisma.pool.findMany({
+          where: { kind: "bundled" },
+          select: { id: true },
+          orderBy: { id: "asc" },
+        });
         for (const { id } of ids) {
           const found = await record(id);
           if (found) summaries.push(summaryOf(found));
@@ -137,7 +167,11 @@ export function createPoolCatalog(prisma: Database): PoolCatalog {
           where: { kind: "imported", ...(filter.leagueId ? { leagueId: filter.leagueId } : {}) },
           orderBy: [{ createdAt: "desc" }, { id: "asc" }],
           take: IMPORTED_LIST_LIMIT,
-          include: { teams: { select: { teamId: true, name: true }, orderBy: { teamId: "asc" } }, slots: { orderBy: { overall: "asc" } }, _count: { select: { players: true } } },
+          include: {
+            teams: { select: { teamId: true, name: true }, orderBy: { teamId: "asc" } },
+            slots: { orderBy: { overall: "asc" } },
+            _count: { select: { players: true } },
+          },
         });
         for (const row of rows) {
           summaries.push({

@@ -61,13 +61,33 @@ export function createPoolService({ catalog, store, leagueOf, now, logger }: Poo
       const started = now();
       const result = planPoolImport(body, await references());
       if (!result.ok) {
-        if (dryRun) return { dry_run: true, ok: false, message: problemCount(result), issues: result.issues, total: result.total };
+        if (dryRun)
+          return {
+            dry_run: true,
+            ok: false,
+            message: problemCount(result),
+            issues: result.issues,
+            total: result.total,
+          };
         throw new ContractError("invalid_payload", `${problemCount(result)}; nothing was saved`, result.issues);
       }
       const planned = result.plan;
-      const counts = { players: planned.prospects.length, picks: planned.order.length, rounds: planned.rounds, warnings: planned.warnings };
+      const counts = {
+        players: planned.prospects.length,
+        picks: planned.order.length,
+        rounds: planned.rounds,
+        warnings: planned.warnings,
+      };
       if (dryRun) {
-        return { dry_run: true, ok: true, name: planned.name, ...counts, preview: planned.prospects.slice(0, PREVIEW_ROWS), teams: planned.teams, needs: planned.needs };
+        return {
+          dry_run: true,
+          ok: true,
+          name: planned.name,
+          ...counts,
+          preview: planned.prospects.slice(0, PREVIEW_ROWS),
+          teams: planned.teams,
+          needs: planned.needs,
+        };
       }
       const pool = await store.insert(planned, leagueId, now());
       logger.info("draft class imported", { pool, players: counts.players, picks: counts.picks, ms: now() - started });
@@ -80,8 +100,12 @@ export function createPoolService({ catalog, store, leagueOf, now, logger }: Poo
       if (outcome === "deleted") return catalog.forget(poolId);
       if (outcome === "not_found") throw new ContractError("not_found", `there is no draft class ${poolId}`);
       if (outcome === "bundled") throw new ContractError("forbidden", "the bundled draft classes cannot be deleted");
-      if (outcome === "other_league") throw new ContractError("forbidden", "this draft class belongs to another league");
-      throw new ContractError("conflict", `${outcome.usedBy} session${outcome.usedBy === 1 ? " uses" : "s use"} this draft class (their replays need it); it can be deleted once none does`);
+      if (outcome === "other_league")
+        throw new ContractError("forbidden", "this draft class belongs to another league");
+      throw new ContractError(
+        "conflict",
+        `${outcome.usedBy} session${outcome.usedBy === 1 ? " uses" : "s use"} this draft class (their replays need it); it can be deleted once none does`,
+      );
     },
 
     list: (filter: { kind?: PoolKind; leagueId?: string } = {}): Promise<PoolSummary[]> => catalog.list(filter),
@@ -96,10 +120,22 @@ export function createPoolService({ catalog, store, leagueOf, now, logger }: Poo
       return pool.players.filter((player) => matchesPlayer(player, filter)).map(wirePlayer);
     },
 
-    async exportPool(poolId: string, format: "csv" | "json"): Promise<{ body: string; contentType: string; fileName: string }> {
+    async exportPool(
+      poolId: string,
+      format: "csv" | "json",
+    ): Promise<{ body: string; contentType: string; fileName: string }> {
       const record = await mustRecord(poolId);
-      if (format === "json") return { body: JSON.stringify(poolExportJson(record)), contentType: "application/json", fileName: exportFileName(record.name, "json") };
-      return { body: poolExportCsv(record.pool), contentType: "text/csv; charset=utf-8", fileName: exportFileName(record.name, "csv") };
+      if (format === "json")
+        return {
+          body: JSON.stringify(poolExportJson(record)),
+          contentType: "application/json",
+          fileName: exportFileName(record.name, "json"),
+        };
+      return {
+        body: poolExportCsv(record.pool),
+        contentType: "text/csv; charset=utf-8",
+        fileName: exportFileName(record.name, "csv"),
+      };
     },
   };
 }

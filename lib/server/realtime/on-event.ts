@@ -33,7 +33,10 @@ export function onEvent<S extends z.ZodType, R extends object>(
       respond({ ok: true, ...result });
     } catch (error) {
       if (ContractError.is(error)) return respond(failure(error.toBody()));
-      logger.error("event handler failed", { event: name, error: error instanceof Error ? error.message : String(error) });
+      logger.error("event handler failed", {
+        event: name,
+        error: error instanceof Error ? error.message : String(error),
+      });
       respond(failure({ code: "internal", message: "something went wrong on the server" }));
     }
   });

@@ -26,7 +26,11 @@ export function createPresence(io: Server, clock: TimerClock, teamsOf: (sessionI
       if (role?.role === "team") connected.add(role.team_id);
       else if (role?.role === "spectator") spectators++;
     }
-    const event: PresenceEvent = { session_id: sessionId, teams: teams.map((team_id) => ({ team_id, connected: connected.has(team_id) })), spectators };
+    const event: PresenceEvent = {
+      session_id: sessionId,
+      teams: teams.map((team_id) => ({ team_id, connected: connected.has(team_id) })),
+      spectators,
+    };
     io.to(roomOf(sessionId)).emit("presence", event);
   }
 

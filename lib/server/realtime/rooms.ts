@@ -3,7 +3,8 @@ import type { Role } from "../sessions/session-service";
 const SESSION_ROOM_PREFIX = "session:";
 export const roomOf = (sessionId: string) => `${SESSION_ROOM_PREFIX}${sessionId}`;
 /** The session a room is for, or null for any other room (a seat's, the admins', a socket's own). */
-export const sessionOfRoom = (room: string) => (room.startsWith(SESSION_ROOM_PREFIX) ? room.slice(SESSION_ROOM_PREFIX.length) : null);
+export const sessionOfRoom = (room: string) =>
+  room.startsWith(SESSION_ROOM_PREFIX) ? room.slice(SESSION_ROOM_PREFIX.length) : null;
 
 /**
  * The sockets holding one seat. Revoking a seat empties this room with

@@ -31,7 +31,16 @@ export interface HandlerDeps {
 }
 
 /** Every event this module answers; anything else with an acknowledgement is told so. */
-export const CLIENT_EVENTS = ["join_session", "leave_session", "make_pick", "propose_trade", "respond_trade", "set_queue", "admin_action", "ping"] as const;
+export const CLIENT_EVENTS = [
+  "join_session",
+  "leave_session",
+  "make_pick",
+  "propose_trade",
+  "respond_trade",
+  "set_queue",
+  "admin_action",
+  "ping",
+] as const;
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 
 /** The engine's actor for a role: its seat's team, or an admin; a spectator may not act at all. */
@@ -41,7 +50,10 @@ function actorOf(role: Role): Actor {
   throw new ContractError("forbidden", "spectators cannot change the draft");
 }
 
-export function registerSocketHandlers(socket: Socket, { service, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps): void {
+export function registerSocketHandlers(
+  socket: Socket,
+  { service, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
+): void {
   const guard = createTokenBucket(rateLimit);
   const memberships = membershipsOf(socket.data);
 
@@ -87,19 +99,42 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
     return {};
   });
 
-  onEvent(socket, "make_pick", makePickSchema, guard, logger, async ({ session_id, team_id, player_id, expected_overall }) => {
-    const role = roleIn(session_id);
-    mayActFor(role, team_id);
-    const pick = await service.makePick(session_id, actorOf(role), { teamId: team_id, playerId: player_id, ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}) });
-    return { pick };
-  });
+  onEvent(
+    socket,
+    "make_pick",
+    makePickSchema,
+    guard,
+    logger,
+    async ({ session_id, team_id, player_id, expected_overall }) => {
+      const role = roleIn(session_id);
+      mayActFor(role, team_id);
+      const pick = await service.makePick(session_id, actorOf(role), {
+        teamId: team_id,
+        playerId: player_id,
+        ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}),
+      });
+      return { pick };
+    },
+  );
 
-  onEvent(socket, "propose_trade", proposeTradeSchema, guard, logger, async ({ session_id, from_team_id, to_team_id, give, receive }) => {
-    const role = roleIn(session_id);
-    mayActFor(role, from_team_id);
-    const trade = await service.proposeTrade(session_id, actorOf(role), { fromTeamId: from_team_id, toTeamId: to_team_id, give, receive });
-    return { trade };
-  });
+  onEvent(
+    socket,
+    "propose_trade",
+    proposeTradeSchema,
+    guard,
+    logger,
+    async ({ session_id, from_team_id, to_team_id, give, receive }) => {
+      const role = roleIn(session_id);
+      mayActFor(role, from_team_id);
+      const trade = await service.proposeTrade(session_id, actorOf(role), {
+        fromTeamId: from_team_id,
+        toTeamId: to_team_id,
+        give,
+        receive,
+      });
+      return { trade };
+    },
+  );
 
   onEvent(socket, "respond_trade", respondTradeSchema, guard, logger, async ({ session_id, trade_id, accept }) => {
     return { trade: await service.respondTrade(session_id, actorOf(roleIn(session_id)), trade_id, accept) };
@@ -123,7 +158,8 @@ export function registerSocketHandlers(socket: Socket, { service, logger, rateLi
     const last = args.at(-1);
     if (typeof last !== "function") return;
     const ack = last as (response: unknown) => void;
-    if (!guard.take()) return void safeAck(ack, { ok: false, error: { code: "rate_limited", message: "too many events; slow down" } });
+    if (!guard.take())
+      return void safeAck(ack, { ok: false, error: { code: "rate_limited", message: "too many events; slow down" } });
     safeAck(ack, { ok: false, error: { code: "not_found", message: "no such event" } });
   });
 

@@ -37,10 +37,17 @@ export function isLoopback(address: string): boolean {
 }
 
 /** The client's address: the TCP peer, or the last X-Forwarded-For hop when a trusted proxy sits in front. */
-export function clientAddress(remoteAddress: string | undefined, headers: IncomingHttpHeaders, trustProxy: boolean): string {
+export function clientAddress(
+  remoteAddress: string | undefined,
+  headers: IncomingHttpHeaders,
+  trustProxy: boolean,
+): string {
   if (trustProxy) {
     const forwarded = headers["x-forwarded-for"];
-    const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
+    const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+      .split(",")
+      .map((hop) => hop.trim())
+      .filter(Boolean);
     const last = hops.at(-1);
     if (last) return last.slice(0, 64);
   }

@@ -80,7 +80,15 @@ export function createEventLogSql(sql: SqlClient) {
       const rows = events.map((event) => ({ seq: event.seq, type: event.type, payload: event.payload, at: event.at }));
       const picks = events.flatMap((event) =>
         event.type === "draft_pick"
-          ? [{ overall: event.payload.pick.overall, team_id: event.payload.pick.team_id, player_id: event.payload.pick.player.player_id, auto: event.payload.pick.auto, made_at: event.payload.pick.made_at }]
+          ? [
+              {
+                overall: event.payload.pick.overall,
+                team_id: event.payload.pick.team_id,
+                player_id: event.payload.pick.player.player_id,
+                auto: event.payload.pick.auto,
+                made_at: event.payload.pick.made_at,
+              },
+            ]
           : [],
       );
       const appendParams = [
@@ -116,7 +124,8 @@ export function createEventLogSql(sql: SqlClient) {
 
 /** Statements an event needs besides its own row, in event order. */
 function sideEffects(sessionId: string, event: DraftEvent): [Statement, unknown[]][] {
-  if (event.type === "session_update" && event.payload.undone_overall !== undefined) return [[UNDO_PICK, [sessionId, event.payload.undone_overall]]];
+  if (event.type === "session_update" && event.payload.undone_overall !== undefined)
+    return [[UNDO_PICK, [sessionId, event.payload.undone_overall]]];
   if (event.type === "trade_executed") {
     const { trade } = event.payload;
     return [

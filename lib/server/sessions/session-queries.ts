@@ -15,12 +15,20 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
     /** The lobby: newest sessions first; with a league, only that league's. */
     async lobby(leagueId?: string): Promise<LobbyEntry[]> {
       const rows = await repo.lobby(LOBBY_LIMIT, leagueId);
-      const keys = rows.flatMap((row) => (row.currentOverall === null ? [] : [{ sessionId: row.id, overall: row.currentOverall }]));
+      const keys = rows.flatMap((row) =>
+        row.currentOverall === null ? [] : [{ sessionId: row.id, overall: row.currentOverall }],
+      );
       const slots = new Map((await repo.slots(keys)).map((slot) => [slot.sessionId, slot]));
       return rows.map((row) => {
         const slot = slots.get(row.id);
         const current_pick: Slot | null = slot
-          ? { overall: slot.overall, round: slot.round, pick_in_round: slot.pickInRound, team_id: slot.teamId, original_team_id: slot.originalTeamId }
+          ? {
+              overall: slot.overall,
+              round: slot.round,
+              pick_in_round: slot.pickInRound,
+              team_id: slot.teamId,
+              original_team_id: slot.originalTeamId,
+            }
           : null;
         return {
           session_id: row.id,
@@ -35,7 +43,9 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
     async players(sessionId: string, filter: PlayerFilter & { available?: boolean }): Promise<Player[]> {
       const { state } = await runner.current(sessionId);
       return state.config.pool.players
-        .filter((player) => filter.available === undefined || filter.available !== state.takenPlayerIds.has(player.player_id))
+        .filter(
+          (player) => filter.available === undefined || filter.available !== state.takenPlayerIds.has(player.player_id),
+        )
         .filter((player) => matchesPlayer(player, filter))
         .map(wirePlayer);
     },
@@ -51,10 +61,20 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
     },
 
     /** JSON: the picks and trades; CSV: one table a file, the picks (one a line) or the trades (one a line, any status). */
-    async exportDraft(sessionId: string, format: "csv" | "json", table: "picks" | "trades" = "picks"): Promise<{ body: string; contentType: string }> {
+    async exportDraft(
+      sessionId: string,
+      format: "csv" | "json",
+      table: "picks" | "trades" = "picks",
+    ): Promise<{ body: string; contentType: string }> {
       const { state } = await runner.current(sessionId);
       if (format === "json") {
-        const body = JSON.stringify({ session_id: sessionId, name: state.config.name, status: state.status, picks: state.picks, trades: state.trades });
+        const body = JSON.stringify({
+          session_id: sessionId,
+          name: state.config.name,
+          status: state.status,
+          picks: state.picks,
+          trades: state.trades,
+        });
         return { body, contentType: "application/json" };
       }
       const contentType = "text/csv; charset=utf-8";
@@ -62,9 +82,33 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
         return {
           contentType,
           body: toCsv(
-            ["trade_id", "status", "from_team_id", "to_team_id", "give", "receive", "give_future", "receive_future", "chart", "value_give", "value_receive"],
+            [
+              "trade_id",
+              "status",
+              "from_team_id",
+              "to_team_id",
+              "give",
+              "receive",
+              "give_future",
+              "receive_future",
+              "chart",
+              "value_give",
+              "value_receive",
+            ],
             // future picks arrive with issue 14's trades; until then those columns are empty
-            state.trades.map((t) => [t.trade_id, t.status, t.from_team_id, t.to_team_id, t.give.join(" "), t.receive.join(" "), "", "", t.value?.chart, t.value?.give, t.value?.receive]),
+            state.trades.map((t) => [
+              t.trade_id,
+              t.status,
+              t.from_team_id,
+              t.to_team_id,
+              t.give.join(" "),
+              t.receive.join(" "),
+              "",
+              "",
+              t.value?.chart,
+              t.value?.give,
+              t.value?.receive,
+            ]),
           ),
         };
       }
@@ -72,8 +116,34 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
       return {
         contentType,
         body: toCsv(
-          ["overall", "round", "pick_in_round", "team_id", "original_team_id", "player_id", "player_name", "position", "college", "rank", "auto", "made_at"],
-          state.picks.map((p) => [p.overall, p.round, p.pick_in_round, p.team_id, originalOwner(p.overall), p.player.player_id, p.player.name, p.player.position, p.player.college, p.player.rank, p.auto, p.made_at]),
+          [
+            "overall",
+            "round",
+            "pick_in_round",
+            "team_id",
+            "original_team_id",
+            "player_id",
+            "player_name",
+            "position",
+            "college",
+            "rank",
+            "auto",
+            "made_at",
+          ],
+          state.picks.map((p) => [
+            p.overall,
+            p.round,
+            p.pick_in_round,
+            p.team_id,
+            originalOwner(p.overall),
+            p.player.player_id,
+            p.player.name,
+            p.player.position,
+            p.player.college,
+            p.player.rank,
+            p.auto,
+            p.made_at,
+          ]),
         ),
       };
     },

@@ -54,7 +54,10 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
 
     /** Replaces the league's key only if it is still the one presented: of two rotations at once, one wins. */
     async rotateLeagueKey(leagueId: string, currentHash: string, nextHash: string): Promise<boolean> {
-      const { count } = await prisma.league.updateMany({ where: { id: leagueId, adminKeyHash: currentHash }, data: { adminKeyHash: nextHash } });
+      const { count } = await prisma.league.updateMany({
+        where: { id: leagueId, adminKeyHash: currentHash },
+        data: { adminKeyHash: nextHash },
+      });
       return count === 1;
     },
 
@@ -64,7 +67,10 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
     },
 
     async findLeagueByKeyHash(adminKeyHash: string) {
-      return prisma.league.findUnique({ where: { adminKeyHash }, select: { id: true, name: true, adminKeyHash: true } });
+      return prisma.league.findUnique({
+        where: { adminKeyHash },
+        select: { id: true, name: true, adminKeyHash: true },
+      });
     },
 
     /** Sessions of a league that are not complete (the per-league cap counts these). */
@@ -73,7 +79,10 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
     },
 
     async rotateSeatToken(sessionId: string, teamId: string, tokenHash: string): Promise<boolean> {
-      const { count } = await prisma.seat.updateMany({ where: { sessionId, teamId, controller: "human" }, data: { tokenHash } });
+      const { count } = await prisma.seat.updateMany({
+        where: { sessionId, teamId, controller: "human" },
+        data: { tokenHash },
+      });
       return count === 1;
     },
 
@@ -88,7 +97,14 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
     }) {
       await prisma.$transaction([
         prisma.draftSession.create({
-          data: { id: input.id, leagueId: input.leagueId, poolId: input.poolId, name: input.name, status: "lobby", config: { ...input.config } },
+          data: {
+            id: input.id,
+            leagueId: input.leagueId,
+            poolId: input.poolId,
+            name: input.name,
+            status: "lobby",
+            config: { ...input.config },
+          },
         }),
         prisma.seat.createMany({ data: input.seats.map((seat) => ({ sessionId: input.id, ...seat })) }),
         prisma.orderSlot.createMany({
@@ -116,7 +132,11 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
         poolId: row.poolId,
         name: row.name,
         config: row.config as unknown as StoredConfig,
-        seats: row.seats.map((seat) => ({ teamId: seat.teamId, name: seat.name, controller: seat.controller as Controller })),
+        seats: row.seats.map((seat) => ({
+          teamId: seat.teamId,
+          name: seat.name,
+          controller: seat.controller as Controller,
+        })),
         // through the same fixed statement as every other read of the log
         events: await eventLog.readEvents(id, 0, WHOLE_LOG),
         queues: Object.fromEntries(row.queues.map((queue) => [queue.teamId, queue.playerIds])),
@@ -133,7 +153,11 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
           name: true,
           status: true,
           currentOverall: true,
-          seats: { where: { controller: "human", claimed: false }, select: { teamId: true }, orderBy: { teamId: "asc" } },
+          seats: {
+            where: { controller: "human", claimed: false },
+            select: { teamId: true },
+            orderBy: { teamId: "asc" },
+          },
         },
       });
     },
@@ -144,7 +168,10 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
     },
 
     async findSeatByTokenHash(tokenHash: string) {
-      return prisma.seat.findUnique({ where: { tokenHash }, select: { sessionId: true, teamId: true, claimed: true, tokenHash: true } });
+      return prisma.seat.findUnique({
+        where: { tokenHash },
+        select: { sessionId: true, teamId: true, claimed: true, tokenHash: true },
+      });
     },
 
     /** First come, first served: only an unclaimed human seat changes hands, and it gets a fresh token. */
@@ -170,7 +197,11 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
 
     /** Running sessions whose clock work is overdue: a node that died may have held their timers. */
     async overdueSessionIds(before: number): Promise<string[]> {
-      const rows = await prisma.draftSession.findMany({ where: { status: "running", nextDueAt: { lte: new Date(before) } }, select: { id: true }, take: 100 });
+      const rows = await prisma.draftSession.findMany({
+        where: { status: "running", nextDueAt: { lte: new Date(before) } },
+        select: { id: true },
+        take: 100,
+      });
       return rows.map((row) => row.id);
     },
 

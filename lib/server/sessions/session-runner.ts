@@ -59,7 +59,15 @@ const CATCH_UP_LIMIT = 5000;
  */
 const TICKS_IN_FLIGHT = 4;
 
-export function createSessionRunner({ repo, pools, clock, broadcast, logger, sharedDatabase = false, commitBlocker = () => null }: RunnerDeps) {
+export function createSessionRunner({
+  repo,
+  pools,
+  clock,
+  broadcast,
+  logger,
+  sharedDatabase = false,
+  commitBlocker = () => null,
+}: RunnerDeps) {
   const queue = createKeyedQueue();
   const sessions = new Map<string, Promise<LoadedSession | null>>();
   /** when each session in memory was last asked for: idle ones are let go (startEviction) */
@@ -129,7 +137,8 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
 
   /** Runs a command in the session's queue; resolves after its events are persisted and broadcast. */
   function execute(sessionId: string, command: DraftCommand): Promise<Outcome> {
-    if (stopped) return Promise.reject(new ContractError("internal", "this server is shutting down; reconnect and try again"));
+    if (stopped)
+      return Promise.reject(new ContractError("internal", "this server is shutting down; reconnect and try again"));
     // a person's command holds the clock ticks back while it is on its way (tick-gate.ts)
     if (command.type !== "tick") return tickGate.person(() => run(sessionId, command));
     return run(sessionId, command);
@@ -158,8 +167,13 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       } catch (error) {
         // what is in memory may no longer be what the database holds: read it again next time
         forget(sessionId);
-        if (error instanceof WriteConflict) throw new ContractError("conflict", "the draft changed while this was being saved; try again");
-        logger.error("could not persist a command", { session_id: sessionId, command: command.type, error: String(error) });
+        if (error instanceof WriteConflict)
+          throw new ContractError("conflict", "the draft changed while this was being saved; try again");
+        logger.error("could not persist a command", {
+          session_id: sessionId,
+          command: command.type,
+          error: String(error),
+        });
         // the transaction rolled back whole: say so plainly
         return databaseUnavailable(error);
       }
@@ -184,7 +198,10 @@ export function createSessionRunner({ repo, pools, clock, broadcast, logger, sha
       logger.warn("clock tick failed; retrying", { session_id: sessionId, error: String(error) });
       clock.setTimeout(() => {
         if (stopped) return;
-        void load(sessionId).then((loaded) => loaded && pickClock.schedule(sessionId, dueAt(loaded.state)), () => {});
+        void load(sessionId).then(
+          (loaded) => loaded && pickClock.schedule(sessionId, dueAt(loaded.state)),
+          () => {},
+        );
       }, TICK_RETRY_MS);
     } finally {
       ticking.delete(sessionId);

@@ -37,7 +37,15 @@ export interface SessionServiceDeps {
   adminRevoked?: (sessionId: string) => void;
 }
 
-export function createSessionService({ repo, pools, runner, now, activeSessionsPerLeague = Infinity, seatRevoked = () => {}, adminRevoked = () => {} }: SessionServiceDeps) {
+export function createSessionService({
+  repo,
+  pools,
+  runner,
+  now,
+  activeSessionsPerLeague = Infinity,
+  seatRevoked = () => {},
+  adminRevoked = () => {},
+}: SessionServiceDeps) {
   /** The league whose admin key this is; unauthorized when none. */
   async function requireLeague(adminKey: string | undefined) {
     const league = await findLeague(adminKey);
@@ -60,7 +68,11 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
     if (leagueId !== owner) throw new ContractError("forbidden", "this admin key belongs to another league");
   }
 
-  async function makePick(sessionId: string, actor: Actor, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
+  async function makePick(
+    sessionId: string,
+    actor: Actor,
+    input: { teamId: string; playerId: string; expectedOverall?: number },
+  ): Promise<Pick> {
     const outcome = await runner.execute(sessionId, { type: "make_pick", actor, ...input });
     const event = outcome.events.find((e) => e.type === "draft_pick");
     if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
@@ -68,11 +80,18 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
   }
 
   /** The trade as proposed (pending, or executed at once for an admin); a CPU GM's answer follows as an event. */
-  async function proposeTrade(sessionId: string, actor: Actor, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
+  async function proposeTrade(
+    sessionId: string,
+    actor: Actor,
+    input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] },
+  ): Promise<Trade> {
     const tradeId = randomUUID();
     const outcome = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
-    const first = outcome.events.find((e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId);
-    if (first?.type !== "trade_proposed" && first?.type !== "trade_executed") throw new Error("a trade proposal produced no trade event");
+    const first = outcome.events.find(
+      (e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId,
+    );
+    if (first?.type !== "trade_proposed" && first?.type !== "trade_executed")
+      throw new Error("a trade proposal produced no trade event");
     return first.payload.trade;
   }
 
@@ -82,7 +101,8 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
     return toSnapshot(state, now());
   }
 
-  const snapshotOf = async (sessionId: string): Promise<Snapshot> => toSnapshot((await runner.current(sessionId)).state, now());
+  const snapshotOf = async (sessionId: string): Promise<Snapshot> =>
+    toSnapshot((await runner.current(sessionId)).state, now());
 
   return {
     snapshot: snapshotOf,
@@ -95,23 +115,41 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
 
     async createSession(adminKey: string | undefined, body: CreateSessionBody) {
       const leagueId = await leagueOf(adminKey);
-      if (Number.isFinite(activeSessionsPerLeague) && (await repo.countActiveSessions(leagueId)) >= activeSessionsPerLeague) {
-        throw new ContractError("conflict", `this league already has ${activeSessionsPerLeague} sessions that are not complete; complete one first`);
+      if (
+        Number.isFinite(activeSessionsPerLeague) &&
+        (await repo.countActiveSessions(leagueId)) >= activeSessionsPerLeague
+      ) {
+        throw new ContractError(
+          "conflict",
+          `this league already has ${activeSessionsPerLeague} sessions that are not complete; complete one first`,
+        );
       }
       const record = await pools.record(body.pool);
       if (!record) throw new ContractError("not_found", `there is no draft class ${body.pool}`);
       // an imported class is its league's own
-      if (record.kind === "imported" && record.leagueId !== leagueId) throw new ContractError("forbidden", "this draft class belongs to another league");
+      if (record.kind === "imported" && record.leagueId !== leagueId)
+        throw new ContractError("forbidden", "this draft class belongs to another league");
       const { pool } = record;
       if (body.rounds > pool.rounds) {
-        throw new ContractError("invalid_payload", `pool ${pool.id} has ${pool.rounds} rounds`, [{ path: "rounds", message: `at most ${pool.rounds}` }]);
+        throw new ContractError("invalid_payload", `pool ${pool.id} has ${pool.rounds} rounds`, [
+          { path: "rounds", message: `at most ${pool.rounds}` },
+        ]);
       }
       const unknown = body.human_teams.filter((team) => !pool.teams.some((t) => t.team_id === team));
       if (unknown.length) throw new ContractError("not_found", `no team ${unknown.join(", ")} in pool ${pool.id}`);
       const humans = new Set(body.human_teams);
       const seats = pool.teams.map((team) => ({ ...team, token: humans.has(team.team_id) ? newSecret("seat") : null }));
       const id = randomUUID();
-      const { name, rounds, seconds_per_pick, cpu_delay_ms, cpu_randomness, need_weight, trade_chart, cpu_trade_offers } = body;
+      const {
+        name,
+        rounds,
+        seconds_per_pick,
+        cpu_delay_ms,
+        cpu_randomness,
+        need_weight,
+        trade_chart,
+        cpu_trade_offers,
+      } = body;
       // an unseeded session still gets a seed, kept with it, so any draft can be reproduced
       const seed = body.seed ?? randomInt(2 ** 31);
       await repo
@@ -120,7 +158,16 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
           leagueId,
           poolId: pool.id,
           name,
-          config: { rounds, seconds_per_pick, cpu_delay_ms, seed, cpu_randomness, need_weight, trade_chart, cpu_trade_offers },
+          config: {
+            rounds,
+            seconds_per_pick,
+            cpu_delay_ms,
+            seed,
+            cpu_randomness,
+            need_weight,
+            trade_chart,
+            cpu_trade_offers,
+          },
           seats: seats.map((seat) => ({
             teamId: seat.team_id,
             name: seat.name,
@@ -131,10 +178,14 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
         })
         .catch((error: unknown) => {
           // its imported class was deleted a moment ago
-          if (isForeignKeyViolation(error)) throw new ContractError("not_found", `there is no draft class ${body.pool}`);
+          if (isForeignKeyViolation(error))
+            throw new ContractError("not_found", `there is no draft class ${body.pool}`);
           throw error;
         });
-      return { session_id: id, seats: seats.flatMap((seat) => (seat.token ? [{ team_id: seat.team_id, token: seat.token }] : [])) };
+      return {
+        session_id: id,
+        seats: seats.flatMap((seat) => (seat.token ? [{ team_id: seat.team_id, token: seat.token }] : [])),
+      };
     },
 
     /** A socket's role from its token: a seat token → that team, this league's admin key → admin, none → spectator. */
@@ -145,7 +196,8 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       const hash = hashSecret(token);
       const seat = await repo.findSeatByTokenHash(hash);
       if (seat && digestsEqual(seat.tokenHash ?? "", hash)) {
-        if (seat.sessionId !== sessionId) throw new ContractError("forbidden", "this seat token is for another session");
+        if (seat.sessionId !== sessionId)
+          throw new ContractError("forbidden", "this seat token is for another session");
         // a human seat is open until someone claims it or first joins with its token
         if (!seat.claimed) await repo.markSeatClaimed(sessionId, seat.teamId);
         return { role: "team", team_id: seat.teamId };
@@ -183,7 +235,8 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       const queue = [...new Set(playerIds)];
       await runner.update(sessionId, async (loaded) => {
         const unknown = queue.filter((id) => !loaded.state.config.pool.playersById.has(id));
-        if (unknown.length) throw new ContractError("not_found", `no player ${unknown.slice(0, 3).join(", ")} in this pool`);
+        if (unknown.length)
+          throw new ContractError("not_found", `no player ${unknown.slice(0, 3).join(", ")} in this pool`);
         await repo.saveQueue(sessionId, teamId, queue);
         loaded.state = { ...loaded.state, queues: { ...loaded.state.queues, [teamId]: queue } };
       });
@@ -217,13 +270,21 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
       return { league_id: league.id, name: league.name, admin_key: next };
     },
 
-    async adminPick(adminKey: string | undefined, sessionId: string, input: { teamId: string; playerId: string; expectedOverall?: number }): Promise<Pick> {
+    async adminPick(
+      adminKey: string | undefined,
+      sessionId: string,
+      input: { teamId: string; playerId: string; expectedOverall?: number },
+    ): Promise<Pick> {
       await requireAdmin(adminKey, sessionId);
       return makePick(sessionId, { kind: "admin" }, input);
     },
 
     /** A commissioner's trade between any two teams: executes at once. */
-    async adminTrade(adminKey: string | undefined, sessionId: string, input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] }): Promise<Trade> {
+    async adminTrade(
+      adminKey: string | undefined,
+      sessionId: string,
+      input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] },
+    ): Promise<Trade> {
       await requireAdmin(adminKey, sessionId);
       const trade = await proposeTrade(sessionId, { kind: "admin" }, input);
       if (trade.status !== "executed") throw new Error("a commissioner trade did not execute");
@@ -234,7 +295,8 @@ export function createSessionService({ repo, pools, runner, now, activeSessionsP
     async rotateSeatToken(adminKey: string | undefined, sessionId: string, teamId: string) {
       await requireAdmin(adminKey, sessionId);
       const token = newSecret("seat");
-      if (!(await repo.rotateSeatToken(sessionId, teamId, hashSecret(token)))) throw new ContractError("not_found", `no human seat ${teamId} in this session`);
+      if (!(await repo.rotateSeatToken(sessionId, teamId, hashSecret(token))))
+        throw new ContractError("not_found", `no human seat ${teamId} in this session`);
       // the old token no longer resolves anywhere (the database is shared); sockets that joined with it lose the seat now
       seatRevoked(sessionId, teamId);
       return { token };

@@ -7,7 +7,13 @@ import type { WarRoom } from "../../../lib/server/warroom";
 import { createDraft } from "../../support/fixtures";
 import { request } from "../../support/test-server";
 
-export const LEGIT_SETTINGS = { rounds: 2, human_teams: ["CHI"], cpu_delay_ms: 5, seconds_per_pick: 0, seed: 20260425 } as const;
+export const LEGIT_SETTINGS = {
+  rounds: 2,
+  human_teams: ["CHI"],
+  cpu_delay_ms: 5,
+  seconds_per_pick: 0,
+  seed: 20260425,
+} as const;
 
 export async function createLegitDraft(warroom: WarRoom) {
   return createDraft(warroom, { ...LEGIT_SETTINGS, human_teams: [...LEGIT_SETTINGS.human_teams] });
@@ -41,7 +47,12 @@ export async function runLegitDraft(
     wake();
   });
   seat.on("trade_executed", (event: any) => {
-    snapshot = { ...snapshot, order: event.order, current_pick: event.order.find((slot: any) => slot.overall === snapshot.current_pick?.overall) ?? snapshot.current_pick };
+    snapshot = {
+      ...snapshot,
+      order: event.order,
+      current_pick:
+        event.order.find((slot: any) => slot.overall === snapshot.current_pick?.overall) ?? snapshot.current_pick,
+    };
     wake();
   });
   seat.on("session_update", (event: any) => {
@@ -74,13 +85,26 @@ export async function runLegitDraft(
     if (!traded && snapshot.current_pick.overall > 1) {
       // a fair-ish offer to the CPU team picking next; its GM answers at once, by chart value
       traded = true;
-      const next = snapshot.order.find((slot: any) => slot.overall > snapshot.current_pick.overall && slot.team_id !== "CHI");
-      await must(seat, "propose_trade", { session_id: sessionId, from_team_id: "CHI", to_team_id: next.team_id, give: [snapshot.current_pick.overall], receive: [next.overall] });
+      const next = snapshot.order.find(
+        (slot: any) => slot.overall > snapshot.current_pick.overall && slot.team_id !== "CHI",
+      );
+      await must(seat, "propose_trade", {
+        session_id: sessionId,
+        from_team_id: "CHI",
+        to_team_id: next.team_id,
+        give: [snapshot.current_pick.overall],
+        receive: [next.overall],
+      });
       actions++;
       onStep(actions);
       continue;
     }
-    const pick = await must(seat, "make_pick", { session_id: sessionId, team_id: "CHI", player_id: board[0], expected_overall: snapshot.current_pick.overall });
+    const pick = await must(seat, "make_pick", {
+      session_id: sessionId,
+      team_id: "CHI",
+      player_id: board[0],
+      expected_overall: snapshot.current_pick.overall,
+    });
     myPicks.push(pick.pick.player.player_id);
     actions++;
     onStep(actions);
@@ -95,7 +119,8 @@ export function normaliseLog(events: { seq: number; type: string; payload: unkno
   const blank = new Set(["at", "made_at", "deadline", "remaining_ms", "session_id", "trade_id"]);
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank.has(k) ? "_" : walk(v)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank.has(k) ? "_" : walk(v)]));
     return value;
   };
   return events.map((event) => walk({ seq: event.seq, type: event.type, payload: event.payload }));

@@ -26,7 +26,9 @@ export interface SecurityServer {
   close(): Promise<void>;
 }
 
-export async function startSecurityServer(options: { limits?: Partial<AbuseLimits>; rateLimit?: RateLimit; allowedOrigins?: string[] } = {}): Promise<SecurityServer> {
+export async function startSecurityServer(
+  options: { limits?: Partial<AbuseLimits>; rateLimit?: RateLimit; allowedOrigins?: string[] } = {},
+): Promise<SecurityServer> {
   const database = await createTestDatabase();
   const db = await database.open();
   const logs: string[] = [];
@@ -61,7 +63,14 @@ export async function startSecurityServer(options: { limits?: Partial<AbuseLimit
 
   httpServer.on("connect", refuseConnect);
   httpServer.on("clientError", answerClientError);
-  const warroom = await createWarRoom({ httpServer, db, logger, limits, allowedOrigins, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const warroom = await createWarRoom({
+    httpServer,
+    db,
+    logger,
+    limits,
+    allowedOrigins,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
   services = warroom.http;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;

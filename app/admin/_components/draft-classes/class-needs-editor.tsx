@@ -45,7 +45,12 @@ export function ClassNeedsEditor({ pool, onSaved, onClose }: Props) {
     setMessage(null);
     try {
       const saved = await saveNeeds(pool.pool, needs);
-      onSaved(saved.pool, saved.replaced ? `Needs of ${pool.name} saved.` : `Needs saved as a new copy of ${pool.name}: the old one stays, because sessions use it.`);
+      onSaved(
+        saved.pool,
+        saved.replaced
+          ? `Needs of ${pool.name} saved.`
+          : `Needs saved as a new copy of ${pool.name}: the old one stays, because sessions use it.`,
+      );
     } catch (err) {
       setMessage({ text: describeError(err), tone: "error" });
       setSaving(false);
@@ -62,10 +67,22 @@ export function ClassNeedsEditor({ pool, onSaved, onClose }: Props) {
       }
     >
       <div className="space-y-2 p-3">
-        <p className="text-sm text-slate-300">0 = no need, 1 = the most pressing. CPU general managers draft toward a club&apos;s open needs; each pick at a position fills that need.</p>
-        {detail && needs ? <NeedsGrid needs={needs} teams={detail.teams} onChange={setNeeds} disabled={saving} /> : <div className="h-64" aria-busy="true" />}
+        <p className="text-sm text-slate-300">
+          0 = no need, 1 = the most pressing. CPU general managers draft toward a club&apos;s open needs; each pick at a
+          position fills that need.
+        </p>
+        {detail && needs ? (
+          <NeedsGrid needs={needs} teams={detail.teams} onChange={setNeeds} disabled={saving} />
+        ) : (
+          <div className="h-64" aria-busy="true" />
+        )}
         <div className="flex items-center gap-2">
-          <button type="button" className={buttonClass("primary")} disabled={!needs || saving || needs === detail?.needs} onClick={() => void save()}>
+          <button
+            type="button"
+            className={buttonClass("primary")}
+            disabled={!needs || saving || needs === detail?.needs}
+            onClick={() => void save()}
+          >
             {saving ? "Saving…" : "Save needs"}
           </button>
           <MessageLine message={message?.text ?? null} tone={message?.tone ?? "info"} />

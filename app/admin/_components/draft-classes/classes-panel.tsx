@@ -27,7 +27,8 @@ function clubsByFirstPick(pool: PoolSummary) {
   return [...pool.teams].sort((a, b) => (first.get(a.team_id) ?? 999) - (first.get(b.team_id) ?? 999));
 }
 
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "");
+const when = (iso: string | undefined) =>
+  iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
 
 export function ClassesPanel({ leagueId, version, selected, onEditNeeds, onNewSession, onChanged }: Props) {
   const [classes, setClasses] = useState<PoolSummary[] | null>(null);
@@ -58,16 +59,33 @@ export function ClassesPanel({ leagueId, version, selected, onEditNeeds, onNewSe
       )}
       <ul className="divide-y divide-slate-800" data-testid="draft-classes">
         {classes === null && !error && <li className="p-3 text-sm text-slate-400">Loading…</li>}
-        {classes?.length === 0 && <li className="p-3 text-sm text-slate-300">No imported classes yet. Import one with the form: the example board in examples/board.csv is a good start.</li>}
+        {classes?.length === 0 && (
+          <li className="p-3 text-sm text-slate-300">
+            No imported classes yet. Import one with the form: the example board in examples/board.csv is a good start.
+          </li>
+        )}
         {classes?.map((pool) => (
-          <ClassItem key={pool.pool} pool={pool} selected={pool.pool === selected} onEditNeeds={onEditNeeds} onNewSession={onNewSession} onChanged={onChanged} />
+          <ClassItem
+            key={pool.pool}
+            pool={pool}
+            selected={pool.pool === selected}
+            onEditNeeds={onEditNeeds}
+            onNewSession={onNewSession}
+            onChanged={onChanged}
+          />
         ))}
       </ul>
     </Panel>
   );
 }
 
-function ClassItem({ pool, selected, onEditNeeds, onNewSession, onChanged }: { pool: PoolSummary; selected: boolean } & Pick<Props, "onEditNeeds" | "onNewSession" | "onChanged">) {
+function ClassItem({
+  pool,
+  selected,
+  onEditNeeds,
+  onNewSession,
+  onChanged,
+}: { pool: PoolSummary; selected: boolean } & Pick<Props, "onEditNeeds" | "onNewSession" | "onChanged">) {
   const clubs = clubsByFirstPick(pool);
   const [team, setTeam] = useState(clubs[0]?.team_id ?? "");
   const [busy, setBusy] = useState<"mock" | "delete" | null>(null);
@@ -103,37 +121,77 @@ function ClassItem({ pool, selected, onEditNeeds, onNewSession, onChanged }: { p
   return (
     <li className={`space-y-2 p-3 ${selected ? "bg-sky-950/50" : ""}`} data-pool={pool.pool}>
       <div className="flex items-baseline gap-2">
-        <h3 className="min-w-0 flex-1 truncate font-semibold text-slate-50" title={pool.name}>{pool.name}</h3>
+        <h3 className="min-w-0 flex-1 truncate font-semibold text-slate-50" title={pool.name}>
+          {pool.name}
+        </h3>
         <span className="shrink-0 text-xs text-slate-400">{when(pool.created_at)}</span>
       </div>
       <p className="text-xs text-slate-300">
         {pool.players} prospects · {pool.order.length} picks · {pool.rounds} round{pool.rounds === 1 ? "" : "s"} ·{" "}
-        <a className="text-sky-300 underline-offset-2 hover:underline" href={exportUrl("csv")} download>CSV</a>{" "}
-        <a className="text-sky-300 underline-offset-2 hover:underline" href={exportUrl("json")} download>JSON</a>
+        <a className="text-sky-300 underline-offset-2 hover:underline" href={exportUrl("csv")} download>
+          CSV
+        </a>{" "}
+        <a className="text-sky-300 underline-offset-2 hover:underline" href={exportUrl("json")} download>
+          JSON
+        </a>
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <label className="sr-only" htmlFor={`mock-team-${pool.pool}`}>Your team in the mock of {pool.name}</label>
-        <select id={`mock-team-${pool.pool}`} className="min-h-9 w-24 rounded-md border border-slate-600 bg-slate-900 px-2 text-sm text-slate-100 focus:border-sky-400" value={team} onChange={(e) => setTeam(e.target.value)} disabled={busy !== null}>
+        <label className="sr-only" htmlFor={`mock-team-${pool.pool}`}>
+          Your team in the mock of {pool.name}
+        </label>
+        <select
+          id={`mock-team-${pool.pool}`}
+          className="min-h-9 w-24 rounded-md border border-slate-600 bg-slate-900 px-2 text-sm text-slate-100 focus:border-sky-400"
+          value={team}
+          onChange={(e) => setTeam(e.target.value)}
+          disabled={busy !== null}
+        >
           {clubs.map((club) => (
-            <option key={club.team_id} value={club.team_id}>{club.team_id}</option>
+            <option key={club.team_id} value={club.team_id}>
+              {club.team_id}
+            </option>
           ))}
         </select>
-        <button type="button" className={buttonClass("primary")} disabled={busy !== null || !team} onClick={() => void mock()}>
+        <button
+          type="button"
+          className={buttonClass("primary")}
+          disabled={busy !== null || !team}
+          onClick={() => void mock()}
+        >
           {busy === "mock" ? "Starting…" : "Mock this class"}
         </button>
-        <button type="button" className={buttonClass("secondary")} disabled={busy !== null} onClick={() => onNewSession(pool.pool)}>
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          disabled={busy !== null}
+          onClick={() => onNewSession(pool.pool)}
+        >
           New session
         </button>
-        <button type="button" className={buttonClass("secondary")} disabled={busy !== null} onClick={() => onEditNeeds(pool)}>
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          disabled={busy !== null}
+          onClick={() => onEditNeeds(pool)}
+        >
           Edit needs
         </button>
         {confirmDelete ? (
           <>
-            <button type="button" className={buttonClass("danger")} onClick={() => void remove()}>Delete for good</button>
-            <button type="button" className={buttonClass("secondary")} onClick={() => setConfirmDelete(false)}>Keep</button>
+            <button type="button" className={buttonClass("danger")} onClick={() => void remove()}>
+              Delete for good
+            </button>
+            <button type="button" className={buttonClass("secondary")} onClick={() => setConfirmDelete(false)}>
+              Keep
+            </button>
           </>
         ) : (
-          <button type="button" className={buttonClass("danger")} disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className={buttonClass("danger")}
+            disabled={busy !== null}
+            onClick={() => setConfirmDelete(true)}
+          >
             {busy === "delete" ? "Deleting…" : "Delete"}
           </button>
         )}

@@ -17,7 +17,8 @@ interface Props {
   testId: string;
 }
 
-const sizeOf = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`);
+const sizeOf = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
 
 export function CsvInput({ label, hint, value, onChange, disabled = false, testId }: Props) {
   const id = useId();
@@ -57,7 +58,12 @@ export function CsvInput({ label, hint, value, onChange, disabled = false, testI
         className={`rounded-md border border-dashed p-2 ${over ? "border-sky-400 bg-sky-950/40" : "border-slate-600"}`}
       >
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={buttonClass("secondary")} disabled={disabled} onClick={() => fileRef.current?.click()}>
+          <button
+            type="button"
+            className={buttonClass("secondary")}
+            disabled={disabled}
+            onClick={() => fileRef.current?.click()}
+          >
             Choose file…
           </button>
           <input
@@ -73,10 +79,19 @@ export function CsvInput({ label, hint, value, onChange, disabled = false, testI
             }}
           />
           <span className="min-w-0 flex-1 truncate text-xs text-slate-400" aria-live="polite">
-            {value.fileName ? `${value.fileName} · ${lines - 1} records` : lines > 1 ? `pasted · ${lines - 1} records` : "or drop a CSV file here, or paste it below"}
+            {value.fileName
+              ? `${value.fileName} · ${lines - 1} records`
+              : lines > 1
+                ? `pasted · ${lines - 1} records`
+                : "or drop a CSV file here, or paste it below"}
           </span>
           {value.text && (
-            <button type="button" className={buttonClass("secondary", "px-2")} disabled={disabled} onClick={() => onChange({ text: "", fileName: null })}>
+            <button
+              type="button"
+              className={buttonClass("secondary", "px-2")}
+              disabled={disabled}
+              onClick={() => onChange({ text: "", fileName: null })}
+            >
               Clear
             </button>
           )}

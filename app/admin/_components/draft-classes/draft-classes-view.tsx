@@ -8,7 +8,13 @@ import { ClassNeedsEditor } from "./class-needs-editor";
 import { ClassesPanel } from "./classes-panel";
 import { ImportClassForm } from "./import-class-form";
 
-export function DraftClassesView({ leagueId, onNewSession }: { leagueId: string; onNewSession: (poolId: string) => void }) {
+export function DraftClassesView({
+  leagueId,
+  onNewSession,
+}: {
+  leagueId: string;
+  onNewSession: (poolId: string) => void;
+}) {
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<PoolSummary | null>(null);
@@ -18,7 +24,9 @@ export function DraftClassesView({ leagueId, onNewSession }: { leagueId: string;
 
   function imported(created: ImportedPool) {
     setSelected(created.pool);
-    setNote(`Imported ${created.name}: ${created.players} prospects, ${created.picks} picks.${created.warnings.length ? ` ${created.warnings.join(" ")}` : ""}`);
+    setNote(
+      `Imported ${created.name}: ${created.players} prospects, ${created.picks} picks.${created.warnings.length ? ` ${created.warnings.join(" ")}` : ""}`,
+    );
     setVersion((v) => v + 1);
     setImports((n) => n + 1);
   }

@@ -28,14 +28,18 @@ export function ImportCheck({ check, checking }: { check: CheckState; checking: 
 }
 
 function CheckAnswer({ check }: { check: CheckState }) {
-  if (check.state === "idle") return <p className="text-sm text-slate-400">Add a board to see what would be imported.</p>;
-  if (check.state === "failed") return <p role="alert" className="text-sm text-rose-300">{check.message}</p>;
+  if (check.state === "idle")
+    return <p className="text-sm text-slate-400">Add a board to see what would be imported.</p>;
+  if (check.state === "failed")
+    return (
+      <p role="alert" className="text-sm text-rose-300">
+        {check.message}
+      </p>
+    );
   if (check.state === "problems") {
     return (
       <div role="alert" data-testid="import-problems">
-        <p className="text-sm font-semibold text-rose-200">
-          {sentence(check.message)} Fix them and it checks again.
-        </p>
+        <p className="text-sm font-semibold text-rose-200">{sentence(check.message)} Fix them and it checks again.</p>
         <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md border border-rose-900 bg-rose-950/40 p-2 text-sm">
           {check.issues.map((issue, i) => (
             <li key={i} className="text-rose-100">
@@ -50,7 +54,8 @@ function CheckAnswer({ check }: { check: CheckState }) {
   return (
     <div data-testid="import-preview">
       <p className="text-sm text-emerald-200" aria-live="polite">
-        Ready: {result.players} prospects, {result.picks} picks over {result.rounds} round{result.rounds === 1 ? "" : "s"}, {result.teams.length} clubs.
+        Ready: {result.players} prospects, {result.picks} picks over {result.rounds} round
+        {result.rounds === 1 ? "" : "s"}, {result.teams.length} clubs.
       </p>
       {result.warnings.length > 0 && (
         <ul className="mt-1 list-disc pl-5 text-xs text-amber-200">

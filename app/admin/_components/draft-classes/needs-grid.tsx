@@ -42,7 +42,12 @@ export function NeedsGrid({ needs, teams, onChange, disabled = false }: Props) {
         <caption className="sr-only">Team needs by position, from 0 (none) to 1 (most pressing)</caption>
         <thead className="sticky top-0 z-20 bg-slate-900">
           <tr>
-            <th scope="col" className="sticky left-0 z-30 bg-slate-900 px-2 py-1.5 text-left font-semibold text-slate-300">Club</th>
+            <th
+              scope="col"
+              className="sticky left-0 z-30 bg-slate-900 px-2 py-1.5 text-left font-semibold text-slate-300"
+            >
+              Club
+            </th>
             {POSITIONS.map((position) => (
               <th key={position} scope="col" className="px-0.5 py-1.5 text-center font-semibold text-slate-300">
                 {position}
@@ -53,14 +58,21 @@ export function NeedsGrid({ needs, teams, onChange, disabled = false }: Props) {
         <tbody>
           {teams.map((team) => (
             <tr key={team.team_id}>
-              <th scope="row" className="sticky left-0 z-10 border-t border-slate-800 bg-slate-900 px-2 py-0.5 text-left">
+              <th
+                scope="row"
+                className="sticky left-0 z-10 border-t border-slate-800 bg-slate-900 px-2 py-0.5 text-left"
+              >
                 <TeamChip teamId={team.team_id} title={team.name} />
               </th>
               {POSITIONS.map((position) => {
                 const value = needs[team.team_id]?.[position] ?? 0;
                 const key = cellKey(team.team_id, position);
                 return (
-                  <td key={position} className="border-t border-slate-800 p-0.5" style={{ backgroundColor: `rgba(56, 189, 248, ${0.08 + value * 0.45})` }}>
+                  <td
+                    key={position}
+                    className="border-t border-slate-800 p-0.5"
+                    style={{ backgroundColor: `rgba(56, 189, 248, ${0.08 + value * 0.45})` }}
+                  >
                     <input
                       type="text"
                       inputMode="decimal"

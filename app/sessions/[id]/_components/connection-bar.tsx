@@ -33,23 +33,38 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
     const wait = now === null ? null : Math.max(0, Math.ceil((status.next_at_ms - now) / 1000));
     text = `Reconnecting, attempt ${status.attempt} of ${status.of}`;
     detail = wait ? ` in ${wait} s` : "…";
-    action = <button type="button" className={buttonClass("secondary", "min-h-8 py-1")} onClick={onReconnect}>Retry now</button>;
+    action = (
+      <button type="button" className={buttonClass("secondary", "min-h-8 py-1")} onClick={onReconnect}>
+        Retry now
+      </button>
+    );
   } else if (status.state === "failed") {
     dot = "bg-rose-500";
     text = "Could not reconnect. Updates are stopped.";
-    action = <button type="button" className={buttonClass("primary")} onClick={onReconnect}>Reconnect</button>;
+    action = (
+      <button type="button" className={buttonClass("primary")} onClick={onReconnect}>
+        Reconnect
+      </button>
+    );
   } else if (joinError) {
     dot = "bg-rose-500";
     text = `Could not join: ${joinError.message}`;
     action = (
       <span className="flex gap-2">
-        <button type="button" className={buttonClass("secondary")} onClick={onRejoin}>Try again</button>
-        {onSpectate && <button type="button" className={buttonClass("secondary")} onClick={onSpectate}>Watch instead</button>}
+        <button type="button" className={buttonClass("secondary")} onClick={onRejoin}>
+          Try again
+        </button>
+        {onSpectate && (
+          <button type="button" className={buttonClass("secondary")} onClick={onSpectate}>
+            Watch instead
+          </button>
+        )}
       </span>
     );
   }
 
-  const alarming = status.state === "failed" || status.state === "reconnecting" || (status.state === "connected" && joinError);
+  const alarming =
+    status.state === "failed" || status.state === "reconnecting" || (status.state === "connected" && joinError);
   return (
     <div
       role="status"
@@ -61,7 +76,9 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
       <span className="mr-auto min-w-0 truncate">
         {status.state === "reconnecting" && <span className="hidden sm:inline">Connection lost · </span>}
         {text}
-        <span aria-hidden className="tabular-nums">{detail}</span>
+        <span aria-hidden className="tabular-nums">
+          {detail}
+        </span>
       </span>
       {action}
     </div>

@@ -32,7 +32,11 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
     setAuth(token ? { token } : {});
   }, [sessionId, urlToken]);
 
-  const { room, status, makePick, setQueue, proposeTrade, respondTrade, reconnectNow, rejoin } = useDraftRoom(sessionId, auth?.token, auth !== null);
+  const { room, status, makePick, setQueue, proposeTrade, respondTrade, reconnectNow, rejoin } = useDraftRoom(
+    sessionId,
+    auth?.token,
+    auth !== null,
+  );
   const { players, error: playersError } = useAvailablePlayers(sessionId, room.snapshot);
   const { snapshot, role, team_id: teamId, queue } = room;
   // our seat went to someone else, or the league's key changed: forget the token so a reload watches instead of failing
@@ -61,7 +65,8 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   );
   // a solo mock with several teams: follow the clock to whichever of them is up
   useEffect(() => {
-    if (snapshot?.status === "running" && current && current.team_id !== teamId && seats[current.team_id]) switchSeat(current.team_id);
+    if (snapshot?.status === "running" && current && current.team_id !== teamId && seats[current.team_id])
+      switchSeat(current.team_id);
   }, [snapshot?.status, current, teamId, seats, switchSeat]);
 
   const taken = useMemo(() => new Set((snapshot?.picks ?? []).map((p) => p.player.player_id)), [snapshot?.picks]);
@@ -74,7 +79,9 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   const toggleQueue = useCallback(
     (playerId: string) => {
       if (!queue) return;
-      void setQueue(queue.includes(playerId) ? queue.filter((id) => id !== playerId) : [...queue, playerId].slice(0, QUEUE_LIMIT));
+      void setQueue(
+        queue.includes(playerId) ? queue.filter((id) => id !== playerId) : [...queue, playerId].slice(0, QUEUE_LIMIT),
+      );
     },
     [queue, setQueue],
   );
@@ -85,12 +92,37 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
     tabs.push({
       id: "queue",
       label: `Queue${queue.length ? ` ${queue.length}` : ""}`,
-      content: <QueuePanel queue={queue} playersById={playersById} taken={taken} mayPick={mayPick} onChange={(ids) => void setQueue(ids)} onDraft={setConfirming} />,
+      content: (
+        <QueuePanel
+          queue={queue}
+          playersById={playersById}
+          taken={taken}
+          mayPick={mayPick}
+          onChange={(ids) => void setQueue(ids)}
+          onDraft={setConfirming}
+        />
+      ),
     });
   }
   if (snapshot) {
-    tabs.push({ id: "trades", label: "Trades", badge: offers, content: <TradeCentre snapshot={snapshot} teamId={canDraft ? teamId : null} onPropose={proposeTrade} onRespond={respondTrade} /> });
-    tabs.push({ id: "log", label: `Picks ${snapshot.picks.length}`, content: <PickLog snapshot={snapshot} teamNames={teamNames} /> });
+    tabs.push({
+      id: "trades",
+      label: "Trades",
+      badge: offers,
+      content: (
+        <TradeCentre
+          snapshot={snapshot}
+          teamId={canDraft ? teamId : null}
+          onPropose={proposeTrade}
+          onRespond={respondTrade}
+        />
+      ),
+    });
+    tabs.push({
+      id: "log",
+      label: `Picks ${snapshot.picks.length}`,
+      content: <PickLog snapshot={snapshot} teamNames={teamNames} />,
+    });
   }
 
   return (
@@ -105,14 +137,31 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
         onSpectate={auth?.token ? () => setAuth({}) : undefined}
       />
       {revoked && (
-        <p role="alert" data-testid="seat-revoked" className="rounded-lg border border-amber-700 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
+        <p
+          role="alert"
+          data-testid="seat-revoked"
+          className="rounded-lg border border-amber-700 bg-amber-950/60 px-3 py-2 text-sm text-amber-100"
+        >
           {revoked.role === "team"
             ? `The league admin gave the ${teamNames.get(revoked.team_id) ?? revoked.team_id} seat to someone else. You are watching now.`
             : "The league's admin key was replaced. You are watching now; sign in again with the new key to run the draft."}
         </p>
       )}
-      {Object.keys(seats).length > 1 && <SeatSwitcher seats={Object.keys(seats)} active={teamId} current={current?.team_id ?? null} onSwitch={switchSeat} />}
-      <OnTheClock snapshot={snapshot} teamNames={teamNames} role={role} teamId={teamId} serverOffsetMs={room.server_offset_ms} />
+      {Object.keys(seats).length > 1 && (
+        <SeatSwitcher
+          seats={Object.keys(seats)}
+          active={teamId}
+          current={current?.team_id ?? null}
+          onSwitch={switchSeat}
+        />
+      )}
+      <OnTheClock
+        snapshot={snapshot}
+        teamNames={teamNames}
+        role={role}
+        teamId={teamId}
+        serverOffsetMs={room.server_offset_ms}
+      />
       <PickAnnouncer snapshot={snapshot} teamId={teamId} />
       <section aria-label="Draft board" className="rounded-lg border border-slate-800 bg-slate-900 p-2">
         {snapshot ? (
@@ -143,7 +192,11 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
           confirming={confirming}
           onConfirmingChange={setConfirming}
         />
-        {tabs.length > 0 ? <RoomTabs tabs={tabs} /> : <div className="h-[31rem] rounded-lg border border-slate-800 bg-slate-900" aria-busy="true" />}
+        {tabs.length > 0 ? (
+          <RoomTabs tabs={tabs} />
+        ) : (
+          <div className="h-[31rem] rounded-lg border border-slate-800 bg-slate-900" aria-busy="true" />
+        )}
       </div>
     </main>
   );

@@ -42,10 +42,14 @@ export function OnTheClock({ snapshot, teamNames, role, teamId, serverOffsetMs }
       }`}
     >
       <div className="min-w-0">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-300">{yours ? "You are on the clock" : current || !snapshot ? "On the clock" : "Draft status"}</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-300">
+          {yours ? "You are on the clock" : current || !snapshot ? "On the clock" : "Draft status"}
+        </p>
         <p className="flex min-w-0 items-center gap-2 text-lg font-bold text-slate-50 sm:text-2xl">
           {current && <TeamChip teamId={current.team_id} className="text-sm" />}
-          <span className="truncate" data-testid="on-the-clock-team">{headline}</span>
+          <span className="truncate" data-testid="on-the-clock-team">
+            {headline}
+          </span>
         </p>
         <p className="truncate text-sm text-slate-300">{detail}</p>
       </div>
@@ -59,7 +63,13 @@ export function OnTheClock({ snapshot, teamNames, role, teamId, serverOffsetMs }
           data-testid="your-pick"
           className={`col-span-2 truncate text-sm sm:col-span-1 sm:w-32 sm:text-right ${yours ? "font-semibold text-emerald-200" : "text-slate-300"}`}
         >
-          {!snapshot ? "\u00a0" : yours ? "It is your pick now" : mine ? `Your pick is in ${mine.in} (#${mine.slot.overall})` : "No picks left"}
+          {!snapshot
+            ? "\u00a0"
+            : yours
+              ? "It is your pick now"
+              : mine
+                ? `Your pick is in ${mine.in} (#${mine.slot.overall})`
+                : "No picks left"}
         </p>
       )}
     </section>
@@ -74,11 +84,20 @@ function Countdown({ clock, status, serverOffsetMs }: { clock: Clock; status: Se
   const urgent = status === "running" && left !== null && left <= 10_000;
 
   return (
-    <div className="w-24 text-right sm:w-28" data-testid="countdown" data-remaining-ms={left ?? undefined} data-deadline={clock.deadline ?? undefined}>
-      <div className={`font-mono font-bold tabular-nums ${untimed ? "text-xl text-slate-300" : `text-3xl sm:text-4xl ${urgent ? "text-rose-300" : "text-slate-50"}`}`}>
+    <div
+      className="w-24 text-right sm:w-28"
+      data-testid="countdown"
+      data-remaining-ms={left ?? undefined}
+      data-deadline={clock.deadline ?? undefined}
+    >
+      <div
+        className={`font-mono font-bold tabular-nums ${untimed ? "text-xl text-slate-300" : `text-3xl sm:text-4xl ${urgent ? "text-rose-300" : "text-slate-50"}`}`}
+      >
         {untimed ? "untimed" : left === null ? "–:––" : formatClock(left)}
       </div>
-      <div className="text-xs uppercase tracking-wide text-slate-300">{status === "paused" ? "paused" : status === "lobby" ? "not started" : untimed ? "no pick clock" : "left"}</div>
+      <div className="text-xs uppercase tracking-wide text-slate-300">
+        {status === "paused" ? "paused" : status === "lobby" ? "not started" : untimed ? "no pick clock" : "left"}
+      </div>
     </div>
   );
 }

@@ -21,7 +21,9 @@ export function PickAnnouncer({ snapshot, teamId }: { snapshot: Snapshot | null;
     }
     if (latest && last > seen.current) {
       const mine = onClock ? " You are on the clock." : "";
-      setText(`Pick ${latest.overall}: ${latest.team_id} selects ${latest.player.name}, ${latest.player.position}.${mine}`);
+      setText(
+        `Pick ${latest.overall}: ${latest.team_id} selects ${latest.player.name}, ${latest.player.position}.${mine}`,
+      );
     }
     seen.current = last;
   }, [snapshot, latest, onClock]);

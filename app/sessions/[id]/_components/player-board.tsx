@@ -18,7 +18,12 @@ type SortKey = "rank" | "name" | "position" | "grade";
 
 /** College and measurables, as one short line under the name. */
 const factsLine = (p: Player) =>
-  [p.college, p.height_in !== undefined ? formatHeight(p.height_in) : null, p.weight_lb !== undefined ? formatWeight(p.weight_lb) : null, p.forty !== undefined ? formatForty(p.forty) : null]
+  [
+    p.college,
+    p.height_in !== undefined ? formatHeight(p.height_in) : null,
+    p.weight_lb !== undefined ? formatWeight(p.weight_lb) : null,
+    p.forty !== undefined ? formatForty(p.forty) : null,
+  ]
     .filter(Boolean)
     .join(" · ");
 
@@ -41,7 +46,20 @@ interface Props {
 }
 
 export function PlayerBoard(props: Props) {
-  const { players, loadError, canDraft, mayPick, currentOverall, queue, onPick, onToggleQueue, confirming, onConfirmingChange: setConfirming, draftOver, className = "" } = props;
+  const {
+    players,
+    loadError,
+    canDraft,
+    mayPick,
+    currentOverall,
+    queue,
+    onPick,
+    onToggleQueue,
+    confirming,
+    onConfirmingChange: setConfirming,
+    draftOver,
+    className = "",
+  } = props;
   const [query, setQuery] = useState("");
   const [position, setPosition] = useState("");
   const [sort, setSort] = useState<SortKey>("rank");
@@ -62,7 +80,9 @@ export function PlayerBoard(props: Props) {
     // the server's matching: any case, any accent ("jose" finds José)
     const needle = searchable(deferredQuery.trim());
     const list = (players ?? []).filter(
-      (p) => (!position || p.position === position) && (!needle || searchable(p.name).includes(needle) || searchable(p.college ?? "").includes(needle)),
+      (p) =>
+        (!position || p.position === position) &&
+        (!needle || searchable(p.name).includes(needle) || searchable(p.college ?? "").includes(needle)),
     );
     if (sort === "name") list.sort((a, b) => a.name.localeCompare(b.name));
     else if (sort === "position") list.sort((a, b) => a.position.localeCompare(b.position) || a.rank - b.rank);
@@ -90,7 +110,8 @@ export function PlayerBoard(props: Props) {
     const row = list?.querySelector<HTMLElement>(`[data-player-id="${player.player_id}"]`);
     if (list && row) {
       if (row.offsetTop < list.scrollTop) list.scrollTop = row.offsetTop;
-      else if (row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = row.offsetTop + row.offsetHeight - list.clientHeight;
+      else if (row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight)
+        list.scrollTop = row.offsetTop + row.offsetHeight - list.clientHeight;
     }
   }
 
@@ -102,8 +123,10 @@ export function PlayerBoard(props: Props) {
     else if (event.key === "Home") moveTo(0);
     else if (event.key === "End") moveTo(shown.length - 1);
     else if (event.key === "Enter" && activePlayer) setCard(activePlayer);
-    else if ((event.key === "d" || event.key === "D") && activePlayer && canDraft && mayPick) setConfirming(activePlayer);
-    else if ((event.key === "q" || event.key === "Q") && activePlayer && canDraft && queue) onToggleQueue(activePlayer.player_id);
+    else if ((event.key === "d" || event.key === "D") && activePlayer && canDraft && mayPick)
+      setConfirming(activePlayer);
+    else if ((event.key === "q" || event.key === "Q") && activePlayer && canDraft && queue)
+      onToggleQueue(activePlayer.player_id);
     else return;
     event.preventDefault();
   }
@@ -114,7 +137,11 @@ export function PlayerBoard(props: Props) {
     setMessage(null);
     const outcome = await onPick(confirming.player_id);
     setPending(false);
-    setMessage(outcome.ok ? { text: `You drafted ${confirming.name}.`, tone: "info" } : { text: outcome.error.message, tone: "error" });
+    setMessage(
+      outcome.ok
+        ? { text: `You drafted ${confirming.name}.`, tone: "info" }
+        : { text: outcome.error.message, tone: "error" },
+    );
     setConfirming(null);
     listRef.current?.focus();
   }
@@ -123,15 +150,42 @@ export function PlayerBoard(props: Props) {
   return (
     <Panel title={`Available players${players ? ` (${players.length})` : ""}`} className={className}>
       <div className="flex flex-wrap gap-2 px-3 pt-3">
-        <label className="sr-only" htmlFor="player-search">Search players</label>
-        <input id="player-search" type="search" placeholder="Search name or college" className={`${inputClass} min-w-0 basis-full sm:flex-1 sm:basis-36`} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label className="sr-only" htmlFor="player-position">Position</label>
-        <select id="player-position" className={`${inputClass} w-auto min-w-0 flex-1 sm:w-28 sm:flex-none`} value={position} onChange={(e) => setPosition(e.target.value)}>
+        <label className="sr-only" htmlFor="player-search">
+          Search players
+        </label>
+        <input
+          id="player-search"
+          type="search"
+          placeholder="Search name or college"
+          className={`${inputClass} min-w-0 basis-full sm:flex-1 sm:basis-36`}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label className="sr-only" htmlFor="player-position">
+          Position
+        </label>
+        <select
+          id="player-position"
+          className={`${inputClass} w-auto min-w-0 flex-1 sm:w-28 sm:flex-none`}
+          value={position}
+          onChange={(e) => setPosition(e.target.value)}
+        >
           <option value="">All pos.</option>
-          {positions.map((pos) => <option key={pos} value={pos}>{pos}</option>)}
+          {positions.map((pos) => (
+            <option key={pos} value={pos}>
+              {pos}
+            </option>
+          ))}
         </select>
-        <label className="sr-only" htmlFor="player-sort">Sort by</label>
-        <select id="player-sort" className={`${inputClass} w-auto min-w-0 flex-1 sm:w-28 sm:flex-none`} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+        <label className="sr-only" htmlFor="player-sort">
+          Sort by
+        </label>
+        <select
+          id="player-sort"
+          className={`${inputClass} w-auto min-w-0 flex-1 sm:w-28 sm:flex-none`}
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+        >
           <option value="rank">By rank</option>
           <option value="name">By name</option>
           <option value="position">By position</option>
@@ -146,16 +200,36 @@ export function PlayerBoard(props: Props) {
             <p className="min-w-0 flex-1 truncate text-sm text-slate-50">
               Draft <strong>{confirming.name}</strong> ({confirming.position}) at #{currentOverall}?
             </p>
-            <button ref={confirmRef} type="button" className={buttonClass("primary")} disabled={pending || !mayPick} onClick={() => void confirmPick()}>
+            <button
+              ref={confirmRef}
+              type="button"
+              className={buttonClass("primary")}
+              disabled={pending || !mayPick}
+              onClick={() => void confirmPick()}
+            >
               {pending ? "Drafting…" : "Confirm pick"}
             </button>
-            <button type="button" className={buttonClass("secondary")} disabled={pending} onClick={() => setConfirming(null)}>Cancel</button>
+            <button
+              type="button"
+              className={buttonClass("secondary")}
+              disabled={pending}
+              onClick={() => setConfirming(null)}
+            >
+              Cancel
+            </button>
           </>
         ) : (
           <div className="min-w-0 flex-1">
-            <MessageLine message={loadError ?? message?.text ?? null} tone={loadError ? "error" : (message?.tone ?? "error")} />
+            <MessageLine
+              message={loadError ?? message?.text ?? null}
+              tone={loadError ? "error" : (message?.tone ?? "error")}
+            />
             {!loadError && !message && canDraft && (
-              <p className="truncate text-xs text-slate-400">{mayPick ? "Your pick: choose Draft on a player, then confirm." : "↑/↓ to move, Enter for a player's card, Q to queue, D to draft when on the clock."}</p>
+              <p className="truncate text-xs text-slate-400">
+                {mayPick
+                  ? "Your pick: choose Draft on a player, then confirm."
+                  : "↑/↓ to move, Enter for a player's card, Q to queue, D to draft when on the clock."}
+              </p>
             )}
           </div>
         )}
@@ -193,10 +267,15 @@ export function PlayerBoard(props: Props) {
               <span className="w-8 shrink-0 text-right tabular-nums text-slate-400">{player.rank}</span>
               <span className="min-w-0 flex-1 leading-tight">
                 <span className="block truncate font-medium text-slate-50">{player.name}</span>
-                {factsLine(player) && <span className="block truncate text-xs text-slate-400">{factsLine(player)}</span>}
+                {factsLine(player) && (
+                  <span className="block truncate text-xs text-slate-400">{factsLine(player)}</span>
+                )}
               </span>
               {graded && (
-                <span className="hidden w-10 shrink-0 text-right text-xs tabular-nums text-slate-300 sm:block" title="Grade">
+                <span
+                  className="hidden w-10 shrink-0 text-right text-xs tabular-nums text-slate-300 sm:block"
+                  title="Grade"
+                >
                   {player.grade !== undefined ? formatGrade(player.grade) : ""}
                 </span>
               )}
@@ -235,7 +314,9 @@ export function PlayerBoard(props: Props) {
             </li>
           );
         })}
-        {rows.length > MAX_ROWS && <li className="p-3 text-slate-400">{rows.length - MAX_ROWS} more — narrow the search to see them.</li>}
+        {rows.length > MAX_ROWS && (
+          <li className="p-3 text-slate-400">{rows.length - MAX_ROWS} more — narrow the search to see them.</li>
+        )}
       </ul>
       {card && (
         <PlayerCard

@@ -69,7 +69,10 @@ export function PlayerCard({ player, taken, mayPick, canQueue, queued, onDraft, 
           ))}
         </dl>
         {player.notes ? (
-          <p className="whitespace-pre-line rounded-md bg-slate-950/70 p-3 text-sm text-slate-200" data-testid="player-notes">
+          <p
+            className="whitespace-pre-line rounded-md bg-slate-950/70 p-3 text-sm text-slate-200"
+            data-testid="player-notes"
+          >
             {player.notes}
           </p>
         ) : (
@@ -87,7 +90,12 @@ export function PlayerCard({ player, taken, mayPick, canQueue, queued, onDraft, 
               Draft {player.name}
             </button>
           )}
-          <button ref={mayPick && !taken ? undefined : primary} type="button" className={buttonClass("secondary")} onClick={onClose}>
+          <button
+            ref={mayPick && !taken ? undefined : primary}
+            type="button"
+            className={buttonClass("secondary")}
+            onClick={onClose}
+          >
             Close
           </button>
         </div>

@@ -24,14 +24,27 @@ export function RoomHeader({ snapshot, role, teamId, teamNames, presence }: Prop
   const connected = new Map((presence?.teams ?? []).map((t) => [t.team_id, t.connected]));
   return (
     <div className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1">
-      <h1 className="mr-auto min-w-0 max-w-full truncate text-xl font-bold text-slate-50">{snapshot?.name ?? "Draft room"}</h1>
+      <h1 className="mr-auto min-w-0 max-w-full truncate text-xl font-bold text-slate-50">
+        {snapshot?.name ?? "Draft room"}
+      </h1>
       {snapshot && <StatusBadge status={snapshot.status} />}
-      <span className="rounded bg-slate-800 px-2 py-0.5 text-sm text-slate-100" data-testid="role">{roleLabel(role, teamId, teamNames)}</span>
-      <ul aria-label="Who is here" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-300" data-testid="presence">
+      <span className="rounded bg-slate-800 px-2 py-0.5 text-sm text-slate-100" data-testid="role">
+        {roleLabel(role, teamId, teamNames)}
+      </span>
+      <ul
+        aria-label="Who is here"
+        className="flex flex-wrap items-center gap-x-2 text-sm text-slate-300"
+        data-testid="presence"
+      >
         {humans.map((t) => {
           const on = connected.get(t.team_id) ?? false;
           return (
-            <li key={t.team_id} className="flex items-center gap-1" title={`${t.name}: ${on ? "online" : "offline"}`} data-online={on}>
+            <li
+              key={t.team_id}
+              className="flex items-center gap-1"
+              title={`${t.name}: ${on ? "online" : "offline"}`}
+              data-online={on}
+            >
               <span aria-hidden className={`h-2 w-2 rounded-full ${on ? "bg-emerald-400" : "bg-slate-600"}`} />
               {t.team_id}
               <span className="sr-only">{on ? "online" : "offline"}</span>

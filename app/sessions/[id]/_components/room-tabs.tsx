@@ -28,7 +28,10 @@ export function RoomTabs({ tabs, className = "" }: { tabs: RoomTab[]; className?
   }
 
   return (
-    <section className={`rounded-lg border border-slate-800 bg-slate-900 ${className}`} aria-label="Queue, trades and picks">
+    <section
+      className={`rounded-lg border border-slate-800 bg-slate-900 ${className}`}
+      aria-label="Queue, trades and picks"
+    >
       <div role="tablist" aria-label="Room panels" className="flex border-b border-slate-800" onKeyDown={onKey}>
         {tabs.map((tab) => {
           const on = tab.id === current?.id;
@@ -49,7 +52,10 @@ export function RoomTabs({ tabs, className = "" }: { tabs: RoomTab[]; className?
             >
               {tab.label}
               {tab.badge ? (
-                <span className="rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-950" data-testid={`badge-${tab.id}`}>
+                <span
+                  className="rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-950"
+                  data-testid={`badge-${tab.id}`}
+                >
                   {tab.badge}
                   <span className="sr-only"> waiting</span>
                 </span>
@@ -59,7 +65,12 @@ export function RoomTabs({ tabs, className = "" }: { tabs: RoomTab[]; className?
         })}
       </div>
       {current && (
-        <div id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`} className="h-[28rem] overflow-y-auto lg:h-[33.5rem]">
+        <div
+          id={`panel-${current.id}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${current.id}`}
+          className="h-[28rem] overflow-y-auto lg:h-[33.5rem]"
+        >
           {current.content}
         </div>
       )}

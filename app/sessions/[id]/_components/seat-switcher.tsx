@@ -2,7 +2,17 @@
 // the active one pressed, and a dot on a seat that is on the clock.
 import { teamColor } from "@/lib/client/team-colors";
 
-export function SeatSwitcher({ seats, active, current, onSwitch }: { seats: string[]; active: string | null; current: string | null; onSwitch: (team: string) => void }) {
+export function SeatSwitcher({
+  seats,
+  active,
+  current,
+  onSwitch,
+}: {
+  seats: string[];
+  active: string | null;
+  current: string | null;
+  onSwitch: (team: string) => void;
+}) {
   return (
     <nav aria-label="Your teams" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-300">Your teams:</span>

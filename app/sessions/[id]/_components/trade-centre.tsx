@@ -40,7 +40,10 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
   const giveNow = give.filter((o) => mine.some((s) => s.overall === o));
   const receiveNow = receive.filter((o) => theirs.some((s) => s.overall === o));
   const incoming = incomingOffers(snapshot, teamId);
-  const history = useMemo(() => [...snapshot.trades].reverse().filter((t) => t.status !== "pending" || t.from_team_id === teamId), [snapshot.trades, teamId]);
+  const history = useMemo(
+    () => [...snapshot.trades].reverse().filter((t) => t.status !== "pending" || t.from_team_id === teamId),
+    [snapshot.trades, teamId],
+  );
   const open = snapshot.status === "running" || snapshot.status === "paused" || snapshot.status === "lobby";
 
   const toggle = (list: number[], set: (l: number[]) => void, overall: number) =>
@@ -56,14 +59,23 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
       return;
     }
     const cpu = snapshot.teams.find((t) => t.team_id === partner)?.controller === "cpu";
-    setMessage({ text: cpu ? `Offer sent to ${partner}; its GM answers at once (see history).` : `Offer sent to ${partner}; waiting for their answer.`, tone: "info" });
+    setMessage({
+      text: cpu
+        ? `Offer sent to ${partner}; its GM answers at once (see history).`
+        : `Offer sent to ${partner}; waiting for their answer.`,
+      tone: "info",
+    });
     setGive([]);
     setReceive([]);
   }
 
   async function respond(trade: Trade, accept: boolean) {
     const outcome = await onRespond(trade.trade_id, accept);
-    setMessage(outcome.ok ? { text: accept ? "Trade accepted." : "Offer declined.", tone: "info" } : { text: outcome.error.message, tone: "error" });
+    setMessage(
+      outcome.ok
+        ? { text: accept ? "Trade accepted." : "Offer declined.", tone: "info" }
+        : { text: outcome.error.message, tone: "error" },
+    );
   }
 
   return (
@@ -73,15 +85,29 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
           <h3 className={labelClass}>Offers for you ({incoming.length})</h3>
           {incoming.length === 0 && <p className="text-sm text-slate-400">No offers waiting.</p>}
           {incoming.map((trade) => (
-            <div key={trade.trade_id} className="space-y-2 rounded-md border border-amber-500 bg-amber-950/40 p-2" data-testid="incoming-offer">
+            <div
+              key={trade.trade_id}
+              className="space-y-2 rounded-md border border-amber-500 bg-amber-950/40 p-2"
+              data-testid="incoming-offer"
+            >
               <p className="text-sm text-slate-50">
-                <TeamChip teamId={trade.from_team_id} /> offers {trade.give.map((o) => pickLabel(snapshot, o)).join(" + ")} for your {trade.receive.map((o) => pickLabel(snapshot, o)).join(" + ")}
+                <TeamChip teamId={trade.from_team_id} /> offers{" "}
+                {trade.give.map((o) => pickLabel(snapshot, o)).join(" + ")} for your{" "}
+                {trade.receive.map((o) => pickLabel(snapshot, o)).join(" + ")}
               </p>
               {/* from your side: you get what they give */}
-              <ValueBars chart={trade.value?.chart ?? chart} give={trade.value?.receive ?? packageValue(chart, trade.receive)} receive={trade.value?.give ?? packageValue(chart, trade.give)} />
+              <ValueBars
+                chart={trade.value?.chart ?? chart}
+                give={trade.value?.receive ?? packageValue(chart, trade.receive)}
+                receive={trade.value?.give ?? packageValue(chart, trade.give)}
+              />
               <div className="flex gap-2">
-                <button type="button" className={buttonClass("primary")} onClick={() => void respond(trade, true)}>Accept</button>
-                <button type="button" className={buttonClass("secondary")} onClick={() => void respond(trade, false)}>Decline</button>
+                <button type="button" className={buttonClass("primary")} onClick={() => void respond(trade, true)}>
+                  Accept
+                </button>
+                <button type="button" className={buttonClass("secondary")} onClick={() => void respond(trade, false)}>
+                  Decline
+                </button>
               </div>
             </div>
           ))}
@@ -91,17 +117,51 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
       {teamId && open && (
         <section aria-label="Propose a trade" className="space-y-2 border-t border-slate-800 pt-3">
           <h3 className={labelClass}>Propose a trade</h3>
-          <label htmlFor="trade-partner" className="sr-only">Trade partner</label>
-          <select id="trade-partner" className={inputClass} value={partner} onChange={(e) => { setPartner(e.target.value); setReceive([]); }}>
+          <label htmlFor="trade-partner" className="sr-only">
+            Trade partner
+          </label>
+          <select
+            id="trade-partner"
+            className={inputClass}
+            value={partner}
+            onChange={(e) => {
+              setPartner(e.target.value);
+              setReceive([]);
+            }}
+          >
             <option value="">Choose a team…</option>
-            {partners.map((t) => <option key={t.team_id} value={t.team_id}>{t.team_id} · {t.name}{t.controller === "human" ? " (human)" : ""}</option>)}
+            {partners.map((t) => (
+              <option key={t.team_id} value={t.team_id}>
+                {t.team_id} · {t.name}
+                {t.controller === "human" ? " (human)" : ""}
+              </option>
+            ))}
           </select>
           <div className="grid grid-cols-2 gap-2">
-            <PickChecklist legend="You give" picks={mine.map((s) => s.overall)} checked={giveNow} chart={chart} snapshot={snapshot} onToggle={(o) => toggle(give, setGive, o)} />
-            <PickChecklist legend={partner ? `You get from ${partner}` : "You get"} picks={theirs.map((s) => s.overall)} checked={receiveNow} chart={chart} snapshot={snapshot} onToggle={(o) => toggle(receive, setReceive, o)} />
+            <PickChecklist
+              legend="You give"
+              picks={mine.map((s) => s.overall)}
+              checked={giveNow}
+              chart={chart}
+              snapshot={snapshot}
+              onToggle={(o) => toggle(give, setGive, o)}
+            />
+            <PickChecklist
+              legend={partner ? `You get from ${partner}` : "You get"}
+              picks={theirs.map((s) => s.overall)}
+              checked={receiveNow}
+              chart={chart}
+              snapshot={snapshot}
+              onToggle={(o) => toggle(receive, setReceive, o)}
+            />
           </div>
           <ValueBars chart={chart} give={packageValue(chart, giveNow)} receive={packageValue(chart, receiveNow)} />
-          <button type="button" className={buttonClass("primary", "w-full")} disabled={busy || !partner || giveNow.length === 0 || receiveNow.length === 0} onClick={() => void propose()}>
+          <button
+            type="button"
+            className={buttonClass("primary", "w-full")}
+            disabled={busy || !partner || giveNow.length === 0 || receiveNow.length === 0}
+            onClick={() => void propose()}
+          >
             {busy ? "Sending…" : "Propose trade"}
           </button>
         </section>
@@ -115,9 +175,13 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
           {history.map((t) => (
             <li key={t.trade_id} className="flex flex-wrap items-center gap-1.5" data-trade-status={t.status}>
               <TeamChip teamId={t.from_team_id} />
-              <span className="text-slate-300">{t.give.join(", ")} ⇄ {t.receive.join(", ")}</span>
+              <span className="text-slate-300">
+                {t.give.join(", ")} ⇄ {t.receive.join(", ")}
+              </span>
               <TeamChip teamId={t.to_team_id} />
-              <span className={`rounded px-1.5 text-xs font-semibold ${t.status === "executed" ? "bg-emerald-900 text-emerald-100" : t.status === "rejected" ? "bg-rose-900 text-rose-100" : "bg-slate-700 text-slate-100"}`}>
+              <span
+                className={`rounded px-1.5 text-xs font-semibold ${t.status === "executed" ? "bg-emerald-900 text-emerald-100" : t.status === "rejected" ? "bg-rose-900 text-rose-100" : "bg-slate-700 text-slate-100"}`}
+              >
                 {t.status === "executed" ? "done" : t.status === "rejected" ? "rejected" : "pending"}
               </span>
             </li>
@@ -128,8 +192,20 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
   );
 }
 
-function PickChecklist({ legend, picks, checked, chart, snapshot, onToggle }: {
-  legend: string; picks: number[]; checked: number[]; chart: Parameters<typeof pickValue>[0]; snapshot: Snapshot; onToggle: (overall: number) => void;
+function PickChecklist({
+  legend,
+  picks,
+  checked,
+  chart,
+  snapshot,
+  onToggle,
+}: {
+  legend: string;
+  picks: number[];
+  checked: number[];
+  chart: Parameters<typeof pickValue>[0];
+  snapshot: Snapshot;
+  onToggle: (overall: number) => void;
 }) {
   return (
     <fieldset className="min-w-0">
@@ -138,7 +214,13 @@ function PickChecklist({ legend, picks, checked, chart, snapshot, onToggle }: {
         {picks.length === 0 && <p className="p-1 text-xs text-slate-400">No picks</p>}
         {picks.map((overall) => (
           <label key={overall} className="flex min-h-7 items-center gap-1.5 rounded px-1 text-xs hover:bg-slate-800">
-            <input type="checkbox" className="accent-sky-400" checked={checked.includes(overall)} onChange={() => onToggle(overall)} aria-label={`Pick ${overall}`} />
+            <input
+              type="checkbox"
+              className="accent-sky-400"
+              checked={checked.includes(overall)}
+              onChange={() => onToggle(overall)}
+              aria-label={`Pick ${overall}`}
+            />
             <span className="flex-1 tabular-nums">{pickLabel(snapshot, overall)}</span>
             <span className="tabular-nums text-slate-400">{formatValue(pickValue(chart, overall))}</span>
           </label>

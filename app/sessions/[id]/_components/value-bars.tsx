@@ -7,9 +7,19 @@ export function formatValue(value: number): string {
 export function ValueBars({ chart, give, receive }: { chart: string; give: number; receive: number }) {
   const scale = Math.max(give, receive, 1);
   const diff = receive - give;
-  const verdict = give === 0 && receive === 0 ? "" : diff >= 0 ? `you gain ${formatValue(diff)}` : `you pay ${formatValue(-diff)} extra`;
+  const verdict =
+    give === 0 && receive === 0
+      ? ""
+      : diff >= 0
+        ? `you gain ${formatValue(diff)}`
+        : `you pay ${formatValue(-diff)} extra`;
   return (
-    <div className="space-y-1 text-xs" data-testid="value-bars" aria-label={`Trade value on the ${chart} chart: you give ${formatValue(give)}, you get ${formatValue(receive)}`} role="img">
+    <div
+      className="space-y-1 text-xs"
+      data-testid="value-bars"
+      aria-label={`Trade value on the ${chart} chart: you give ${formatValue(give)}, you get ${formatValue(receive)}`}
+      role="img"
+    >
       <Bar label="Give" value={give} scale={scale} color="bg-rose-400" />
       <Bar label="Get" value={receive} scale={scale} color="bg-emerald-400" />
       <p className="h-4 text-slate-400">

@@ -38,13 +38,51 @@ export function PlaybackControls({ playback, frames, frame, totalPicks }: Props)
   return (
     <section aria-label="Playback" className="space-y-2 rounded-lg border border-slate-800 bg-slate-900 p-3">
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={buttonClass("secondary")} onClick={() => seek(0)} disabled={index === 0} aria-label="Go to start"><Icon d="M6 5h2v14H6zM20 5v14L9 12z" /></button>
-        <button type="button" className={buttonClass("secondary")} onClick={() => step(-1)} disabled={index === 0} aria-label="Step back"><Icon d="M17 5v14L6 12z" /></button>
-        <button type="button" className={buttonClass("primary", "w-24")} onClick={toggle} aria-pressed={playing} data-testid="play">
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          onClick={() => seek(0)}
+          disabled={index === 0}
+          aria-label="Go to start"
+        >
+          <Icon d="M6 5h2v14H6zM20 5v14L9 12z" />
+        </button>
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          onClick={() => step(-1)}
+          disabled={index === 0}
+          aria-label="Step back"
+        >
+          <Icon d="M17 5v14L6 12z" />
+        </button>
+        <button
+          type="button"
+          className={buttonClass("primary", "w-24")}
+          onClick={toggle}
+          aria-pressed={playing}
+          data-testid="play"
+        >
           {playing ? "Pause" : "Play"}
         </button>
-        <button type="button" className={buttonClass("secondary")} onClick={() => step(1)} disabled={index === last} aria-label="Step forward"><Icon d="M7 5v14l11-7z" /></button>
-        <button type="button" className={buttonClass("secondary")} onClick={() => seek(last)} disabled={index === last} aria-label="Go to end"><Icon d="M4 5v14l11-7zM16 5h2v14h-2z" /></button>
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          onClick={() => step(1)}
+          disabled={index === last}
+          aria-label="Step forward"
+        >
+          <Icon d="M7 5v14l11-7z" />
+        </button>
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          onClick={() => seek(last)}
+          disabled={index === last}
+          aria-label="Go to end"
+        >
+          <Icon d="M4 5v14l11-7zM16 5h2v14h-2z" />
+        </button>
         <div role="group" aria-label="Speed" className="ml-1 flex overflow-hidden rounded-md border border-slate-600">
           {SPEEDS.map((s) => (
             <button
@@ -62,7 +100,9 @@ export function PlaybackControls({ playback, frames, frame, totalPicks }: Props)
           Pick <span data-testid="replay-picks">{frame.picks.length}</span> of {totalPicks}
         </p>
       </div>
-      <label htmlFor="replay-scrub" className="sr-only">Scrub through the draft</label>
+      <label htmlFor="replay-scrub" className="sr-only">
+        Scrub through the draft
+      </label>
       <input
         id="replay-scrub"
         type="range"
@@ -74,7 +114,11 @@ export function PlaybackControls({ playback, frames, frame, totalPicks }: Props)
         className="w-full accent-sky-400"
       />
       {/* announced only when paused: at 16× a live region would talk over itself */}
-      <p className="min-h-6 truncate text-sm text-slate-100" aria-live={playing ? "off" : "polite"} data-testid="replay-caption">
+      <p
+        className="min-h-6 truncate text-sm text-slate-100"
+        aria-live={playing ? "off" : "polite"}
+        data-testid="replay-caption"
+      >
         {describeFrame(frame)}
       </p>
     </section>

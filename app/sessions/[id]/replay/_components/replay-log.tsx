@@ -7,7 +7,15 @@ import { describeFrame } from "./playback-controls";
 
 const SHOWN = 30;
 
-export function ReplayLog({ frames, index, onSeek }: { frames: Frame[]; index: number; onSeek: (index: number) => void }) {
+export function ReplayLog({
+  frames,
+  index,
+  onSeek,
+}: {
+  frames: Frame[];
+  index: number;
+  onSeek: (index: number) => void;
+}) {
   const lines = [];
   for (let i = index; i >= 1 && lines.length < SHOWN; i--) lines.push(i);
   return (

@@ -45,7 +45,9 @@ export function ReplayPlayer({ snapshot, frames, real, initialPick }: Props) {
         currentOverall={cursor}
         className="max-h-[26rem]"
       />
-      <div className={`grid grid-cols-[minmax(0,1fr)] gap-3 ${real ? "lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]" : ""}`}>
+      <div
+        className={`grid grid-cols-[minmax(0,1fr)] gap-3 ${real ? "lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]" : ""}`}
+      >
         <ReplayLog frames={frames} index={playback.index} onSeek={playback.seek} />
         {real && <MockVsReal picks={frame.picks} real={real} />}
       </div>

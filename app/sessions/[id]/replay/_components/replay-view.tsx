@@ -24,7 +24,10 @@ export function ReplayView({ sessionId, initialPick }: { sessionId: string; init
   useEffect(() => {
     const controller = new AbortController();
     (async () => {
-      const [snapshot, log] = await Promise.all([fetchSnapshot(sessionId, controller.signal), fetchLog(sessionId, controller.signal)]);
+      const [snapshot, log] = await Promise.all([
+        fetchSnapshot(sessionId, controller.signal),
+        fetchLog(sessionId, controller.signal),
+      ]);
       // the comparison is extra: a replay without it is still a replay
       const real = await fetchRealDraft(snapshot, controller.signal).catch(() => null);
       setLoaded({ snapshot, frames: buildFrames(snapshot.order, log), real });
@@ -42,8 +45,12 @@ export function ReplayView({ sessionId, initialPick }: { sessionId: string; init
           Replay{loaded ? `: ${loaded.snapshot.name}` : ""}
         </h1>
         {loaded && <StatusBadge status={loaded.snapshot.status} />}
-        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/results`}>Results</Link>
-        <Link prefetch={false} className={buttonClass("secondary")} href={base}>Room</Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/results`}>
+          Results
+        </Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={base}>
+          Room
+        </Link>
       </div>
       {/* only when there is one: an error replaces the page's content, so no space is held for it */}
       {error && <MessageLine message={error} />}

@@ -30,10 +30,16 @@ export function ResultsView({ sessionId }: { sessionId: string }) {
   return (
     <main className="mx-auto max-w-[96rem] space-y-4 p-3 sm:p-4">
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="mr-auto min-w-0 truncate text-xl font-bold text-slate-50 sm:text-2xl">Results{results ? `: ${results.name}` : ""}</h1>
+        <h1 className="mr-auto min-w-0 truncate text-xl font-bold text-slate-50 sm:text-2xl">
+          Results{results ? `: ${results.name}` : ""}
+        </h1>
         {results && <StatusBadge status={results.status} />}
-        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/replay`}>Replay</Link>
-        <Link prefetch={false} className={buttonClass("secondary")} href={base}>Room</Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={`${base}/replay`}>
+          Replay
+        </Link>
+        <Link prefetch={false} className={buttonClass("secondary")} href={base}>
+          Room
+        </Link>
       </div>
       {/* only when there is one: an error replaces the page's content, so no space is held for it */}
       {error && <MessageLine message={error} />}
@@ -41,12 +47,16 @@ export function ResultsView({ sessionId }: { sessionId: string }) {
       {results && (
         <>
           {results.status !== "complete" && (
-            <p className="rounded-md border border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-100">This draft is still {results.status}: the results so far.</p>
+            <p className="rounded-md border border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-100">
+              This draft is still {results.status}: the results so far.
+            </p>
           )}
           <ResultsActions sessionId={sessionId} />
           <ValueChart teams={teams} />
           <section aria-label="Teams" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="team-cards">
-            {teams.map((team) => <TeamCard key={team.team_id} team={team} />)}
+            {teams.map((team) => (
+              <TeamCard key={team.team_id} team={team} />
+            ))}
           </section>
         </>
       )}

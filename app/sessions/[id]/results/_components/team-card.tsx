@@ -7,11 +7,25 @@ export function TeamCard({ team }: { team: TeamResultView }) {
   const color = teamColor(team.team_id);
   const filled = team.needs.filter((n) => n.filled_by).length;
   return (
-    <article className="flex flex-col rounded-lg border border-slate-800 bg-slate-900" data-team={team.team_id} aria-labelledby={`team-${team.team_id}`}>
-      <header className="flex items-center gap-2 border-b border-slate-800 px-3 py-2" style={{ borderTop: `4px solid ${color.bg}` }}>
-        <span className="rounded px-1.5 text-sm font-bold" style={{ backgroundColor: color.bg, color: color.fg }}>{team.team_id}</span>
-        <h2 id={`team-${team.team_id}`} className="mr-auto truncate text-sm font-semibold text-slate-50">{team.name}</h2>
-        <span className="text-xs tabular-nums text-slate-300" title="Board value">value {team.board_value > 0 ? "+" : ""}{team.board_value}</span>
+    <article
+      className="flex flex-col rounded-lg border border-slate-800 bg-slate-900"
+      data-team={team.team_id}
+      aria-labelledby={`team-${team.team_id}`}
+    >
+      <header
+        className="flex items-center gap-2 border-b border-slate-800 px-3 py-2"
+        style={{ borderTop: `4px solid ${color.bg}` }}
+      >
+        <span className="rounded px-1.5 text-sm font-bold" style={{ backgroundColor: color.bg, color: color.fg }}>
+          {team.team_id}
+        </span>
+        <h2 id={`team-${team.team_id}`} className="mr-auto truncate text-sm font-semibold text-slate-50">
+          {team.name}
+        </h2>
+        <span className="text-xs tabular-nums text-slate-300" title="Board value">
+          value {team.board_value > 0 ? "+" : ""}
+          {team.board_value}
+        </span>
       </header>
       <ol className="space-y-0.5 px-3 py-2 text-sm">
         {team.picks.map((pick) => {
@@ -19,8 +33,12 @@ export function TeamCard({ team }: { team: TeamResultView }) {
           return (
             <li key={pick.overall} className="grid grid-cols-[2.75rem_minmax(0,1fr)_2.5rem] items-baseline gap-1">
               <span className="tabular-nums text-slate-400">#{pick.overall}</span>
-              <span className="truncate">{pick.player.name} <span className="text-slate-400">{pick.player.position}</span></span>
-              <span className={`text-right text-xs tabular-nums ${value > 0 ? "text-emerald-300" : value < 0 ? "text-rose-300" : "text-slate-400"}`}>
+              <span className="truncate">
+                {pick.player.name} <span className="text-slate-400">{pick.player.position}</span>
+              </span>
+              <span
+                className={`text-right text-xs tabular-nums ${value > 0 ? "text-emerald-300" : value < 0 ? "text-rose-300" : "text-slate-400"}`}
+              >
                 {value > 0 ? `+${value}` : value}
               </span>
             </li>
@@ -29,7 +47,9 @@ export function TeamCard({ team }: { team: TeamResultView }) {
         {team.picks.length === 0 && <li className="text-slate-400">No picks.</li>}
       </ol>
       <div className="mt-auto border-t border-slate-800 px-3 py-2 text-xs">
-        <p className="mb-1 font-semibold uppercase tracking-wide text-slate-300">Needs filled {filled} / {team.needs.length}</p>
+        <p className="mb-1 font-semibold uppercase tracking-wide text-slate-300">
+          Needs filled {filled} / {team.needs.length}
+        </p>
         <ul className="flex flex-wrap gap-1">
           {team.needs.map((need, i) => (
             <li
@@ -37,15 +57,20 @@ export function TeamCard({ team }: { team: TeamResultView }) {
               title={need.filled_by ? `${need.category}: ${need.filled_by}` : `${need.category}: still open`}
               className={`rounded px-1.5 py-0.5 ${need.filled_by ? "bg-emerald-900 text-emerald-100" : "border border-slate-600 text-slate-300"}`}
             >
-              {need.filled_by ? "✓ " : ""}{need.category}
+              {need.filled_by ? "✓ " : ""}
+              {need.category}
               <span className="sr-only">{need.filled_by ? ` filled by ${need.filled_by}` : " open"}</span>
             </li>
           ))}
         </ul>
         {team.trades.count > 0 && (
           <p className="mt-2 text-slate-300">
-            {team.trades.count} trade{team.trades.count === 1 ? "" : "s"} ({team.trades.chart}): in {team.trades.value_in}, out {team.trades.value_out}, net{" "}
-            <span className={team.trades.net >= 0 ? "text-emerald-300" : "text-rose-300"}>{team.trades.net > 0 ? "+" : ""}{team.trades.net}</span>
+            {team.trades.count} trade{team.trades.count === 1 ? "" : "s"} ({team.trades.chart}): in{" "}
+            {team.trades.value_in}, out {team.trades.value_out}, net{" "}
+            <span className={team.trades.net >= 0 ? "text-emerald-300" : "text-rose-300"}>
+              {team.trades.net > 0 ? "+" : ""}
+              {team.trades.net}
+            </span>
           </p>
         )}
       </div>

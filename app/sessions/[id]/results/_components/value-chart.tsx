@@ -15,13 +15,23 @@ export function ValueChart({ teams }: { teams: TeamResultView[] }) {
           const width = `${(Math.abs(team.board_value) / max) * 50}%`;
           const positive = team.board_value >= 0;
           return (
-            <li key={team.team_id} className="mb-0.5 grid break-inside-avoid grid-cols-[3rem_minmax(0,1fr)_3.5rem] items-center gap-2" data-team={team.team_id}>
-              <span className="rounded px-1 text-center font-bold" style={{ backgroundColor: teamColor(team.team_id).bg, color: teamColor(team.team_id).fg }}>
+            <li
+              key={team.team_id}
+              className="mb-0.5 grid break-inside-avoid grid-cols-[3rem_minmax(0,1fr)_3.5rem] items-center gap-2"
+              data-team={team.team_id}
+            >
+              <span
+                className="rounded px-1 text-center font-bold"
+                style={{ backgroundColor: teamColor(team.team_id).bg, color: teamColor(team.team_id).fg }}
+              >
                 {team.team_id}
               </span>
               <span className="relative h-3.5 rounded-sm bg-slate-800" aria-hidden>
                 <span className="absolute inset-y-0 left-1/2 w-px bg-slate-500" />
-                <span className={`absolute inset-y-0 rounded-sm ${positive ? "left-1/2 bg-emerald-500" : "right-1/2 bg-rose-500"}`} style={{ width }} />
+                <span
+                  className={`absolute inset-y-0 rounded-sm ${positive ? "left-1/2 bg-emerald-500" : "right-1/2 bg-rose-500"}`}
+                  style={{ width }}
+                />
               </span>
               <span className={`text-right tabular-nums ${positive ? "text-emerald-300" : "text-rose-300"}`}>
                 {positive && team.board_value > 0 ? "+" : ""}
