@@ -42,16 +42,14 @@ async function expectBoardMatchesServer(page: Page, sessionId: string) {
     "the board to show the server's picks",
     async () => (await page.locator("[data-testid=draft-board] td[data-player-id]").count()) === snapshot.picks.length,
   );
-  const cells = await page
-    .locator("[data-testid=draft-board] td[data-overall]")
-    .evaluateAll((tds) =>
-      tds.map((td) => ({
-        overall: Number(td.getAttribute("data-overall")),
-        team: td.getAttribute("data-team"),
-        player: td.getAttribute("data-player-id"),
-        current: td.getAttribute("aria-current") === "step",
-      })),
-    );
+  const cells = await page.locator("[data-testid=draft-board] td[data-overall]").evaluateAll((tds) =>
+    tds.map((td) => ({
+      overall: Number(td.getAttribute("data-overall")),
+      team: td.getAttribute("data-team"),
+      player: td.getAttribute("data-player-id"),
+      current: td.getAttribute("aria-current") === "step",
+    })),
+  );
   const picks = new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id]));
   expect(cells.map((c) => c.overall)).toEqual(snapshot.order.map((s: any) => s.overall));
   expect(cells.map((c) => c.team)).toEqual(snapshot.order.map((s: any) => s.team_id));

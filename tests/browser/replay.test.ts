@@ -115,15 +115,13 @@ async function open(page: Page, url: string) {
 const filled = (page: Page) => page.locator("[data-testid=draft-board] td[data-player-id]");
 
 async function boardCells(page: Page) {
-  return page
-    .locator("[data-testid=draft-board] td[data-overall]")
-    .evaluateAll((tds) =>
-      tds.map((td) => ({
-        overall: Number(td.getAttribute("data-overall")),
-        team: td.getAttribute("data-team"),
-        player: td.getAttribute("data-player-id"),
-      })),
-    );
+  return page.locator("[data-testid=draft-board] td[data-overall]").evaluateAll((tds) =>
+    tds.map((td) => ({
+      overall: Number(td.getAttribute("data-overall")),
+      team: td.getAttribute("data-team"),
+      player: td.getAttribute("data-player-id"),
+    })),
+  );
 }
 
 /** The board on the page is exactly this snapshot's board: every slot's owner and every pick. */
