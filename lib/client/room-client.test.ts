@@ -203,4 +203,28 @@ describe("room client", () => {
     reconnect();
     expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 2 });
   });
+
+  it("re-joins with last_seq when the server announces a later seq (session_seq), and not for its own seq or another session's", async () => {
+    const { socket, client } = setup();
+    socket.joins()[0]!.ack(null, { ok: true, role: "spectator", snapshot: snapshot(4) });
+    await flush();
+    socket.fire("session_seq", { session_id: SESSION, seq: 4 });
+    socket.fire("session_seq", { session_id: "another-session", seq: 9 });
+    socket.fire("session_seq", { session_id: SESSION, seq: "nine" });
+    expect(socket.joins()).toHaveLength(1);
+    // the session's last event never reached this socket: nothing else would ever show the gap
+    socket.fire("session_seq", { session_id: SESSION, seq: 5 });
+    expect(socket.joins()[1]?.payload).toEqual({ session_id: SESSION, last_seq: 4 });
+    const paused = {
+      seq: 5,
+      type: "session_update",
+      at: "2026-04-24T00:00:01.000Z",
+      payload: { session_id: SESSION, seq: 5, status: "paused", reason: "paused", current_pick: slot(1, "CHI"), clock },
+    };
+    socket
+      .joins()[1]!
+      .ack(null, { ok: true, role: "spectator", snapshot: { ...snapshot(5), status: "paused" }, missed: [paused] });
+    await flush();
+    expect(client.getState().snapshot).toMatchObject({ seq: 5, status: "paused" });
+  });
 });

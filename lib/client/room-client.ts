@@ -1,6 +1,7 @@
 // The draft room's state store, outside React so it can be tested with a fake
 // socket: joins on every (re)connect with last_seq, applies the ack's missed
-// events, buffers live events while a join is in flight, re-joins on a seq gap.
+// events, buffers live events while a join is in flight, re-joins on a seq gap
+// and when the server says (session_seq) that the session is further along.
 import { z } from "zod";
 import type {
   AdminAction,
@@ -44,6 +45,7 @@ export interface RoomState {
 const queueAckSchema = z.object({ queue: z.array(z.string()) });
 const seatRevokedSchema = z.object({ session_id: z.string(), team_id: z.string() });
 const adminRevokedSchema = z.object({ session_id: z.string() });
+const sessionSeqSchema = z.object({ session_id: z.string(), seq: z.number().int().min(0) });
 
 // `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -214,7 +216,15 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     token = undefined;
     set({ role: "spectator", revoked: { role: "admin" } });
   };
+  // after an outage of the link between servers, a node tells its clients the latest seq: a client
+  // whose last missed event was the session's last one (a pause, the end) has no gap to notice
+  const onSessionSeq = (raw: unknown) => {
+    const announced = sessionSeqSchema.safeParse(raw);
+    if (!announced.success || announced.data.session_id !== session_id) return;
+    if (!state.joining && state.snapshot && announced.data.seq > state.snapshot.seq) void join();
+  };
   for (const [name, handler] of handlers) socket.on(name, handler);
+  socket.on("session_seq", onSessionSeq);
   socket.on("presence", onPresence);
   socket.on("seat_revoked", onSeatRevoked);
   socket.on("admin_revoked", onAdminRevoked);
@@ -281,6 +291,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       disposed = true;
       offConnect();
       for (const [name, handler] of handlers) socket.off(name, handler);
+      socket.off("session_seq", onSessionSeq);
       socket.off("presence", onPresence);
       socket.off("seat_revoked", onSeatRevoked);
       socket.off("admin_revoked", onAdminRevoked);
