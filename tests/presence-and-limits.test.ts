@@ -1,4 +1,5 @@
 import { createDraft } from "./support/fixtures";
+import { until } from "./support/until";
 import { backendName } from "./support/test-database";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
 
@@ -24,17 +25,19 @@ describe(`presence and rate limits (${backendName})`, () => {
     await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") });
     const crowd = await Promise.all(Array.from({ length: 20 }, () => server.client()));
     await Promise.all(crowd.map((socket) => request(socket, "join_session", { session_id: draft.sessionId })));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
     // 21 joins inside one second: a single coalesced message carries the end state
+    await until("the coalesced presence message", () => burst.length > 0);
     expect(burst).toHaveLength(1);
     expect(burst[0].spectators).toBe(21);
     expect(burst[0].teams.find((t: any) => t.team_id === "CHI")).toEqual({ team_id: "CHI", connected: true });
     expect(burst[0].teams.find((t: any) => t.team_id === "WAS")).toEqual({ team_id: "WAS", connected: false });
     expect(burst[0].teams).toHaveLength(32);
 
+    // the next message is the seat leaving: a second message for the joins would have come first
     seat.disconnect();
     const [afterLeave] = await collect<any>(watcher, "presence", 1);
     expect(afterLeave.teams.find((t: any) => t.team_id === "CHI").connected).toBe(false);
+    expect(burst).toHaveLength(2);
   });
 
   test("leave_session takes the socket out of the room", async () => {
@@ -45,7 +48,8 @@ describe(`presence and rate limits (${backendName})`, () => {
     let received = 0;
     socket.on("session_update", () => received++);
     await server.warroom.service.adminAction(draft.sessionId, "start");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // the start was broadcast before the action returned; a round trip on this socket comes back after it
+    expect((await request(socket, "ping", { client_time: 1 })).ok).toBe(true);
     expect(received).toBe(0);
     expect((await request(socket, "leave_session", { session_id: draft.sessionId })).error?.code).toBe("unauthorized");
   });

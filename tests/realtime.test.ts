@@ -61,7 +61,8 @@ describe(`realtime sessions (${backendName})`, () => {
         next_pick: { overall: 2, team_id: "WAS" },
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // a round trip on the outsider's own connection comes back after anything sent to it before
+    expect((await request(outsider.socket, "ping", { client_time: 1 })).ok).toBe(true);
     expect(leaked).toBe(0);
   });
 
