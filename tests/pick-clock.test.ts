@@ -23,7 +23,7 @@ describe(`pick clock (${backendName})`, () => {
     });
     const seat = await server.client();
     await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") });
-    const queued = await request<{ queue: string[] }>(seat, "set_queue", {
+    const queued = await request(seat, "set_queue", {
       session_id: draft.sessionId,
       team_id: "CHI",
       player_ids: ["BoweBr01", "NabeMa00"],

@@ -87,7 +87,7 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   });
   for (const transports of [["websocket"], ["polling"]] as const) {
     const socket = io(server.url, { transports: [...transports], reconnection: false, forceNew: true });
-    const join = await request<{ role: string; snapshot: any }>(socket, "join_session", { session_id });
+    const join = await request(socket, "join_session", { session_id });
     expect(join.role).toBe("spectator");
     socket.disconnect();
   }

@@ -49,7 +49,7 @@ describe(`trades over sockets (${backendName})`, () => {
     const seen = [chi, was, spectator].map((s) => collect<any>(s, "trade_executed", 1));
     const proposals = collect<any>(spectator, "trade_proposed", 1);
     // CHI gives 9 for ARI's 27: far more chart value than ARI gives up
-    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+    const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
       to_team_id: "ARI",
@@ -73,7 +73,7 @@ describe(`trades over sockets (${backendName})`, () => {
   test("a CPU GM refuses an offer below chart value", async () => {
     const { draft, chi, spectator } = await room();
     const rejected = collect<any>(spectator, "trade_rejected", 1);
-    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+    const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
       to_team_id: "ARI",
@@ -88,7 +88,7 @@ describe(`trades over sockets (${backendName})`, () => {
   test("two humans trade: the offer waits for the other seat, which accepts", async () => {
     const { draft, chi, was, spectator } = await room();
     const offered = collect<any>(was, "trade_proposed", 1);
-    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+    const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
       to_team_id: "WAS",
@@ -119,7 +119,7 @@ describe(`trades over sockets (${backendName})`, () => {
       ).error?.code,
     ).toBe("forbidden");
     const executed = collect<any>(spectator, "trade_executed", 1);
-    const answer = await request<{ trade: any }>(was, "respond_trade", {
+    const answer = await request(was, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: incoming.trade.trade_id,
       accept: true,
@@ -132,7 +132,7 @@ describe(`trades over sockets (${backendName})`, () => {
 
   test("two humans trade: the other seat declines and nothing moves", async () => {
     const { draft, chi, was } = await room();
-    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+    const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
       to_team_id: "WAS",
@@ -140,7 +140,7 @@ describe(`trades over sockets (${backendName})`, () => {
       receive: [36],
     });
     const rejected = collect<any>(chi, "trade_rejected", 1);
-    const answer = await request<{ trade: any }>(was, "respond_trade", {
+    const answer = await request(was, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: ack.trade.trade_id,
       accept: false,
@@ -157,7 +157,7 @@ describe(`trades over sockets (${backendName})`, () => {
   test("a stale offer is rejected: its pick was used before the answer", async () => {
     const { draft, chi, was, admin } = await room();
     await request(admin, "admin_action", { session_id: draft.sessionId, action: "start" });
-    const ack = await request<{ trade: any }>(was, "propose_trade", {
+    const ack = await request(was, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "WAS",
       to_team_id: "CHI",
@@ -207,7 +207,7 @@ describe(`trades over sockets (${backendName})`, () => {
     expect((await request(chi, "propose_trade", { ...offer, from_team_id: "CHI", give: [1, 1] })).error?.code).toBe(
       "invalid_payload",
     );
-    const commissioner = await request<{ trade: any }>(admin, "propose_trade", offer);
+    const commissioner = await request(admin, "propose_trade", offer);
     expect(commissioner.trade.status).toBe("executed");
     expect(await slotOwner(draft.sessionId, 2)).toBe("ARI");
     expect(await slotOwner(draft.sessionId, 4)).toBe("WAS");
@@ -249,7 +249,7 @@ describe(`trades over sockets (${backendName})`, () => {
     const [{ trade }] = await call;
     expect(trade).toMatchObject({ to_team_id: "WAS", receive: [2], status: "pending" });
     expect(trade.value.give).toBeGreaterThanOrEqual(trade.value.receive);
-    const answer = await request<{ trade: any }>(was, "respond_trade", {
+    const answer = await request(was, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: trade.trade_id,
       accept: true,
@@ -261,7 +261,7 @@ describe(`trades over sockets (${backendName})`, () => {
 
   test("trades show in the snapshot and in the JSON export", async () => {
     const { draft, chi } = await room();
-    const ack = await request<{ trade: any }>(chi, "propose_trade", {
+    const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
       to_team_id: "ARI",

@@ -1,6 +1,7 @@
 // Every client → server event carries an acknowledgement callback (the server
 // ignores a command without one). This wraps that in a promise with a timeout
 // and turns every way it can go wrong into one error shape the UI can show.
+import type { ClientEventName, ClientPayload } from "@/lib/protocol/events";
 import type { ErrorBody, ErrorCode } from "@/lib/protocol/errors";
 
 export const ACK_TIMEOUT_MS = 10_000;
@@ -22,10 +23,11 @@ export interface AckEmitter {
   };
 }
 
-export function emitWithAck(
+/** Sends one of the contract's client events (lib/protocol/events.ts); the answer is the caller's to parse. */
+export function emitWithAck<E extends ClientEventName>(
   socket: AckEmitter,
-  event: string,
-  payload: object,
+  event: E,
+  payload: ClientPayload<E>,
   timeoutMs = ACK_TIMEOUT_MS,
 ): Promise<AckOutcome> {
   // socket.io-client buffers emits while disconnected and sends them later;

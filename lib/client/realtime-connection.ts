@@ -3,6 +3,10 @@
 // with jitter, at most 5 attempts, then a visible error with a manual button),
 // and because the clock and the randomness must be injectable for tests.
 import type { ManagerOptions, Socket, SocketOptions } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/events";
+
+/** A socket typed by the contract's event map (lib/protocol/events.ts). */
+export type RoomIoSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 import { MAX_RECONNECT_ATTEMPTS, reconnectDecision } from "./reconnect-policy";
 
 export type ConnectionStatus =
@@ -37,7 +41,7 @@ export interface RealtimeConnectionOptions<S extends SocketLike> {
   transports?: ("polling" | "websocket" | "webtransport")[];
 }
 
-export interface RealtimeConnection<S extends SocketLike = Socket> {
+export interface RealtimeConnection<S extends SocketLike = RoomIoSocket> {
   readonly socket: S;
   readonly status: ConnectionStatus;
   /** The delays (ms) actually scheduled since the last successful connect or reconnectNow(). */
@@ -52,7 +56,7 @@ export interface RealtimeConnection<S extends SocketLike = Socket> {
   close(): void;
 }
 
-export function createRealtimeConnection<S extends SocketLike = Socket>(
+export function createRealtimeConnection<S extends SocketLike = RoomIoSocket>(
   options: RealtimeConnectionOptions<S>,
 ): RealtimeConnection<S> {
   const { clock, random } = options;

@@ -2,17 +2,9 @@
 // socket: joins on every (re)connect with last_seq, applies the ack's missed
 // events, buffers live events while a join is in flight, re-joins on a seq gap
 // and when the server says (session_seq) that the session is further along.
-import { z } from "zod";
-import type {
-  AdminAction,
-  AdminActionPayload,
-  JoinSessionPayload,
-  MakePickPayload,
-  ProposeTradePayload,
-  RespondTradePayload,
-  SetQueuePayload,
-} from "@/lib/protocol/commands";
-import { snapshotSchema, type PresenceEvent, type Snapshot } from "@/lib/protocol/shapes";
+import type { AdminAction } from "@/lib/protocol/commands";
+import { CLIENT_EVENTS, UNSEQUENCED_EVENTS, type ClientPayload } from "@/lib/protocol/events";
+import type { PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
 import { bestOffset, CLOCK_SAMPLES, type ClockSample } from "./clock-sync";
 import { applyEvent, applyMissed } from "./draft-state";
 import { emitWithAck, type AckEmitter, type AckOutcome, type ClientError } from "./emit-ack";
@@ -41,11 +33,6 @@ export interface RoomState {
   /** the role this tab lost while holding it: its seat (handed to someone else) or admin (the league's key was replaced) */
   revoked: { role: "team"; team_id: string } | { role: "admin" } | null;
 }
-
-const queueAckSchema = z.object({ queue: z.array(z.string()) });
-const seatRevokedSchema = z.object({ session_id: z.string(), team_id: z.string() });
-const adminRevokedSchema = z.object({ session_id: z.string() });
-const sessionSeqSchema = z.object({ session_id: z.string(), seq: z.number().int().min(0) });
 
 // `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -109,7 +96,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     const mine = ++generation;
     buffered = [];
     set({ joining: true });
-    const payload: JoinSessionPayload = {
+    const payload: ClientPayload<"join_session"> = {
       session_id,
       ...(token ? { token } : {}),
       ...(state.snapshot ? { last_seq: state.snapshot.seq } : {}),
@@ -199,7 +186,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
   // the admin rotated this seat's token, or the league's key was replaced: this socket now
   // watches, and must not re-join with the old token
   const onSeatRevoked = (raw: unknown) => {
-    const revoked = seatRevokedSchema.safeParse(raw);
+    const revoked = UNSEQUENCED_EVENTS.seat_revoked.safeParse(raw);
     if (
       !revoked.success ||
       revoked.data.session_id !== session_id ||
@@ -211,7 +198,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     set({ role: "spectator", team_id: null, queue: null, revoked: { role: "team", team_id: revoked.data.team_id } });
   };
   const onAdminRevoked = (raw: unknown) => {
-    const revoked = adminRevokedSchema.safeParse(raw);
+    const revoked = UNSEQUENCED_EVENTS.admin_revoked.safeParse(raw);
     if (!revoked.success || revoked.data.session_id !== session_id || state.role !== "admin") return;
     token = undefined;
     set({ role: "spectator", revoked: { role: "admin" } });
@@ -219,7 +206,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
   // after an outage of the link between servers, a node tells its clients the latest seq: a client
   // whose last missed event was the session's last one (a pause, the end) has no gap to notice
   const onSessionSeq = (raw: unknown) => {
-    const announced = sessionSeqSchema.safeParse(raw);
+    const announced = UNSEQUENCED_EVENTS.session_seq.safeParse(raw);
     if (!announced.success || announced.data.session_id !== session_id) return;
     if (!state.joining && state.snapshot && announced.data.seq > state.snapshot.seq) void join();
   };
@@ -248,7 +235,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       if (!current) return { ok: false, error: { code: "invalid_state", message: "No pick is on the clock." } };
       const team_id = state.role === "team" && state.team_id ? state.team_id : current.team_id;
       // expected_overall: a second click aimed at the same pick number fails with conflict instead of picking twice
-      const payload: MakePickPayload = { session_id, team_id, player_id, expected_overall: current.overall };
+      const payload: ClientPayload<"make_pick"> = { session_id, team_id, player_id, expected_overall: current.overall };
       return emitWithAck(socket, "make_pick", payload, options.ackTimeoutMs);
     },
     /** Replace the seat's queue; the list shows the new order at once and rolls back if the server refuses. */
@@ -258,9 +245,9 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
         return { ok: false, error: { code: "forbidden", message: "Only a team's seat has a queue." } };
       const before = state.queue;
       set({ queue: player_ids });
-      const payload: SetQueuePayload = { session_id, team_id, player_ids };
+      const payload: ClientPayload<"set_queue"> = { session_id, team_id, player_ids };
       const outcome = await emitWithAck(socket, "set_queue", payload, options.ackTimeoutMs);
-      const parsed = outcome.ok ? queueAckSchema.safeParse(outcome.value) : null;
+      const parsed = outcome.ok ? CLIENT_EVENTS.set_queue.result.safeParse(outcome.value) : null;
       if (parsed?.success) set({ queue: parsed.data.queue });
       else if (!outcome.ok && state.queue === player_ids) set({ queue: before });
       return outcome;
@@ -270,20 +257,20 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       const from_team_id = state.team_id;
       if (state.role !== "team" || !from_team_id)
         return { ok: false, error: { code: "forbidden", message: "Only a team's seat can offer trades." } };
-      const payload: ProposeTradePayload = { session_id, from_team_id, to_team_id, give, receive };
+      const payload: ClientPayload<"propose_trade"> = { session_id, from_team_id, to_team_id, give, receive };
       return emitWithAck(socket, "propose_trade", payload, options.ackTimeoutMs);
     },
     async respondTrade(trade_id: string, accept: boolean): Promise<AckOutcome> {
-      const payload: RespondTradePayload = { session_id, trade_id, accept };
+      const payload: ClientPayload<"respond_trade"> = { session_id, trade_id, accept };
       return emitWithAck(socket, "respond_trade", payload, options.ackTimeoutMs);
     },
     async adminAction(action: AdminAction): Promise<AckOutcome> {
-      const payload: AdminActionPayload = { session_id, action };
+      const payload: ClientPayload<"admin_action"> = { session_id, action };
       const outcome = await emitWithAck(socket, "admin_action", payload, options.ackTimeoutMs);
-      const parsed = outcome.ok ? snapshotSchema.safeParse(outcome.value.snapshot) : null;
+      const parsed = outcome.ok ? CLIENT_EVENTS.admin_action.result.safeParse(outcome.value) : null;
       // the broadcast normally gets here first; adopt the ack's snapshot only if it is ahead
-      if (parsed?.success && !state.joining && state.snapshot && parsed.data.seq > state.snapshot.seq)
-        set({ snapshot: parsed.data });
+      if (parsed?.success && !state.joining && state.snapshot && parsed.data.snapshot.seq > state.snapshot.seq)
+        set({ snapshot: parsed.data.snapshot });
       return outcome;
     },
     dispose() {

@@ -1,14 +1,15 @@
-// Parsing what the server sends into a room, with the shared zod schemas.
+// Parsing what the server sends into a room, with the contract's event map
+// (lib/protocol/events.ts): the same schemas the server's events are typed by.
 import { z } from "zod";
 import {
-  draftPickEventSchema,
+  joinResultSchema,
+  SEQUENCED_EVENTS,
+  UNSEQUENCED_EVENTS,
+  type Role,
+  type SequencedEventName,
+} from "@/lib/protocol/events";
+import {
   logItemSchema,
-  presenceEventSchema,
-  sessionUpdateEventSchema,
-  snapshotSchema,
-  tradeExecutedEventSchema,
-  tradeProposedEventSchema,
-  tradeRejectedEventSchema,
   type DraftPickEvent,
   type PresenceEvent,
   type SessionUpdateEvent,
@@ -17,6 +18,8 @@ import {
   type TradeProposedEvent,
   type TradeRejectedEvent,
 } from "@/lib/protocol/shapes";
+
+export { SEQUENCED_EVENT_NAMES, type Role, type SequencedEventName } from "@/lib/protocol/events";
 
 /** A sequenced room event, tagged with the Socket.IO event name it arrived as. */
 export type RoomEvent =
@@ -28,20 +31,9 @@ export type RoomEvent =
   /** a sequenced event this client does not understand (the contract may add some): it only advances seq */
   | { type: "other"; payload: { session_id: string; seq: number; name: string } };
 
-const SCHEMAS = {
-  draft_pick: draftPickEventSchema,
-  session_update: sessionUpdateEventSchema,
-  trade_proposed: tradeProposedEventSchema,
-  trade_executed: tradeExecutedEventSchema,
-  trade_rejected: tradeRejectedEventSchema,
-} as const;
-
-export type SequencedEventName = keyof typeof SCHEMAS;
-export const SEQUENCED_EVENT_NAMES = Object.keys(SCHEMAS) as SequencedEventName[];
-
 /** Parse a live event; null when it does not match its schema (it is then dropped, and a later seq gap resyncs). */
 export function parseRoomEvent(name: SequencedEventName, raw: unknown): RoomEvent | null {
-  const parsed = SCHEMAS[name].safeParse(raw);
+  const parsed = SEQUENCED_EVENTS[name].safeParse(raw);
   return parsed.success ? ({ type: name, payload: parsed.data } as RoomEvent) : null;
 }
 
@@ -52,27 +44,17 @@ export function parseMissedItem(raw: unknown, session_id: string): RoomEvent | n
   const { seq, type, payload } = item.data;
   // the payload is what was broadcast, so it normally repeats seq and session_id; fill them in if not
   const full = { session_id, ...payload, seq };
-  if (type in SCHEMAS) return parseRoomEvent(type as SequencedEventName, full);
+  if (type in SEQUENCED_EVENTS) return parseRoomEvent(type as SequencedEventName, full);
   return { type: "other", payload: { session_id, seq, name: type } };
 }
 
 export function parsePresence(raw: unknown): PresenceEvent | null {
-  const parsed = presenceEventSchema.safeParse(raw);
+  const parsed = UNSEQUENCED_EVENTS.presence.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
 
-export const ROLES = ["team", "admin", "spectator"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const joinAckSchema = z.object({
-  ok: z.literal(true),
-  role: z.enum(ROLES),
-  team_id: z.string().optional(),
-  snapshot: snapshotSchema,
-  missed: z.array(z.unknown()).optional(),
-  /** a seat's saved queue of player ids (an addition to v1) */
-  queue: z.array(z.string()).optional(),
-});
+/** A successful join's ack; `missed` items are checked one by one, so one odd item does not sink the join. */
+const joinAckSchema = joinResultSchema.extend({ ok: z.literal(true), missed: z.array(z.unknown()).optional() });
 
 export interface JoinResult {
   role: Role;

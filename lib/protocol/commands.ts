@@ -62,13 +62,6 @@ export const respondTradeSchema = z.strictObject({
 
 export const pingSchema = z.strictObject({ client_time: z.number().finite() });
 
-export type JoinSessionPayload = z.infer<typeof joinSessionSchema>;
-export type LeaveSessionPayload = z.infer<typeof leaveSessionSchema>;
-export type MakePickPayload = z.infer<typeof makePickSchema>;
-export type SetQueuePayload = z.infer<typeof setQueueSchema>;
-export type AdminActionPayload = z.infer<typeof adminActionSchema>;
-export type PingPayload = z.infer<typeof pingSchema>;
-export type ProposeTradePayload = z.infer<typeof proposeTradeSchema>;
-export type RespondTradePayload = z.infer<typeof respondTradeSchema>;
+// what each payload is as a type, and what each acknowledgement carries: lib/protocol/events.ts
 
 export { sessionId as sessionIdSchema, teamId as teamIdSchema };

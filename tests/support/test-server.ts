@@ -2,6 +2,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
+import type { ClientEventName, ClientPayload, ClientResult } from "../../lib/protocol/events";
+import type { ErrorBody } from "../../lib/protocol/errors";
 import { silentLogger } from "../../lib/server/logger";
 import type { TimerClock } from "../../lib/server/sessions/pick-clock";
 import { createWarRoom, type WarRoom } from "../../lib/server/warroom";
@@ -54,12 +56,23 @@ export async function connectTestClient(
   return socket;
 }
 
-/** Emits with an acknowledgement and resolves with the server's answer. */
-export function request<T = Record<string, unknown>>(
+/**
+ * The server's answer to a contract event: its result (lib/protocol/events.ts) when `ok`, its
+ * error when not. Both sides are spread flat so a test can read either after checking `ok`.
+ */
+export type Answer<T> = T & { ok: boolean; error?: ErrorBody };
+
+/** Emits one of the contract's client events, payload checked against its type, and resolves with the answer. */
+export function request<E extends ClientEventName>(
   socket: Socket,
-  event: string,
-  payload?: unknown,
-): Promise<{ ok: true } & T & { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } }> {
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<Answer<ClientResult<E>>> {
+  return socket.timeout(10_000).emitWithAck(event, payload);
+}
+
+/** Emits anything at all, for the tests that send what no client should (malformed, unknown, hostile). */
+export function requestRaw(socket: Socket, event: string, payload?: unknown): Promise<Answer<Record<string, unknown>>> {
   return socket.timeout(10_000).emitWithAck(event, payload);
 }
 

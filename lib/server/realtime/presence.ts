@@ -1,13 +1,16 @@
 // Who is connected to each session, sent at most once per second per session:
 // a thousand spectators arriving must not cost a million frames.
-import type { Server } from "socket.io";
 import type { PresenceEvent } from "../../protocol/shapes";
 import type { TimerClock } from "../sessions/pick-clock";
-import { membershipsOf, roomOf } from "./rooms";
+import { membershipsOf, roomOf, type WarRoomServer } from "./rooms";
 
 export const PRESENCE_INTERVAL_MS = 1000;
 
-export function createPresence(io: Server, clock: TimerClock, teamsOf: (sessionId: string) => Promise<string[]>) {
+export function createPresence(
+  io: WarRoomServer,
+  clock: TimerClock,
+  teamsOf: (sessionId: string) => Promise<string[]>,
+) {
   const pending = new Map<string, unknown>();
   const lastSent = new Map<string, number>();
 

@@ -1,4 +1,10 @@
+import type { Server, Socket } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../protocol/events";
 import type { Role } from "../sessions/session-service";
+
+/** Socket.IO typed by the contract's event map (lib/protocol/events.ts). */
+export type WarRoomServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const SESSION_ROOM_PREFIX = "session:";
 export const roomOf = (sessionId: string) => `${SESSION_ROOM_PREFIX}${sessionId}`;

@@ -1,22 +1,14 @@
-// The contract's client → server events, each one through onEvent.
-import type { Socket } from "socket.io";
-import {
-  adminActionSchema,
-  joinSessionSchema,
-  leaveSessionSchema,
-  makePickSchema,
-  pingSchema,
-  proposeTradeSchema,
-  respondTradeSchema,
-  setQueueSchema,
-} from "../../protocol/commands";
+// The contract's client → server events (lib/protocol/events.ts): one handler
+// per event, each registered through onEvent from the event map, so there is
+// no second list of event names to drift from it.
+import { CLIENT_EVENT_NAMES, type ClientEventName, type ClientResult, type ParsedPayload } from "../../protocol/events";
 import { ContractError } from "../../protocol/errors";
 import type { Actor } from "../../draft/types";
 import type { Logger } from "../logger";
 import type { Role, SessionService } from "../sessions/session-service";
 import { onEvent } from "./on-event";
 import { createTokenBucket, type RateLimit } from "./rate-limit";
-import { membershipsOf, revocableRoomOf, roomOf, type SocketData } from "./rooms";
+import { membershipsOf, revocableRoomOf, roomOf, type ServerSocket } from "./rooms";
 
 export interface HandlerDeps {
   service: SessionService;
@@ -30,18 +22,10 @@ export interface HandlerDeps {
   socketsPerSession: number;
 }
 
-/** Every event this module answers; anything else with an acknowledgement is told so. */
-export const CLIENT_EVENTS = [
-  "join_session",
-  "leave_session",
-  "make_pick",
-  "propose_trade",
-  "respond_trade",
-  "set_queue",
-  "admin_action",
-  "ping",
-] as const;
-const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
+/** One handler per client event: its parsed payload in, what its acknowledgement carries out. */
+type Handlers = { [E in ClientEventName]: (payload: ParsedPayload<E>) => Promise<ClientResult<E>> | ClientResult<E> };
+
+const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
 /** The engine's actor for a role: its seat's team, or an admin; a spectator may not act at all. */
 function actorOf(role: Role): Actor {
@@ -51,7 +35,7 @@ function actorOf(role: Role): Actor {
 }
 
 export function registerSocketHandlers(
-  socket: Socket,
+  socket: ServerSocket,
   { service, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
 ): void {
   const guard = createTokenBucket(rateLimit);
@@ -70,42 +54,37 @@ export function registerSocketHandlers(
     if (role.team_id !== teamId) throw new ContractError("forbidden", `your seat is ${role.team_id}, not ${teamId}`);
   };
 
-  onEvent(socket, "join_session", joinSessionSchema, guard, logger, async ({ session_id, token, last_seq }) => {
-    const role = await service.resolveRole(session_id, token);
-    const room = roomOf(session_id);
-    if (role.role === "spectator" && !socket.rooms.has(room) && localRoomSize(room) >= socketsPerSession) {
-      throw new ContractError("rate_limited", "this session has as many watchers as it can take; try again later");
-    }
-    // join the room before reading the snapshot: nothing broadcast after it can be missed
-    const previous = memberships[session_id];
-    memberships[session_id] = role;
-    // a socket that held another seat (or admin) here gives it up (its new role is recorded first, so this is no revocation)
-    const held = previous ? revocableRoomOf(session_id, previous) : null;
-    const holds = revocableRoomOf(session_id, role);
-    if (held && held !== holds) await socket.leave(held);
-    await socket.join(holds ? [room, holds] : room);
-    presenceChanged(session_id);
-    const joined = await service.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
-    return { ...role, ...joined };
-  });
+  const handlers: Handlers = {
+    async join_session({ session_id, token, last_seq }) {
+      const role = await service.resolveRole(session_id, token);
+      const room = roomOf(session_id);
+      if (role.role === "spectator" && !socket.rooms.has(room) && localRoomSize(room) >= socketsPerSession) {
+        throw new ContractError("rate_limited", "this session has as many watchers as it can take; try again later");
+      }
+      // join the room before reading the snapshot: nothing broadcast after it can be missed
+      const previous = memberships[session_id];
+      memberships[session_id] = role;
+      // a socket that held another seat (or admin) here gives it up (its new role is recorded first, so this is no revocation)
+      const held = previous ? revocableRoomOf(session_id, previous) : null;
+      const holds = revocableRoomOf(session_id, role);
+      if (held && held !== holds) await socket.leave(held);
+      await socket.join(holds ? [room, holds] : room);
+      presenceChanged(session_id);
+      const joined = await service.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
+      return { ...role, ...joined };
+    },
 
-  onEvent(socket, "leave_session", leaveSessionSchema, guard, logger, async ({ session_id }) => {
-    const role = roleIn(session_id);
-    delete memberships[session_id];
-    const held = revocableRoomOf(session_id, role);
-    if (held) await socket.leave(held);
-    await socket.leave(roomOf(session_id));
-    presenceChanged(session_id);
-    return {};
-  });
+    async leave_session({ session_id }) {
+      const role = roleIn(session_id);
+      delete memberships[session_id];
+      const held = revocableRoomOf(session_id, role);
+      if (held) await socket.leave(held);
+      await socket.leave(roomOf(session_id));
+      presenceChanged(session_id);
+      return {};
+    },
 
-  onEvent(
-    socket,
-    "make_pick",
-    makePickSchema,
-    guard,
-    logger,
-    async ({ session_id, team_id, player_id, expected_overall }) => {
+    async make_pick({ session_id, team_id, player_id, expected_overall }) {
       const role = roleIn(session_id);
       mayActFor(role, team_id);
       const pick = await service.makePick(session_id, actorOf(role), {
@@ -115,15 +94,8 @@ export function registerSocketHandlers(
       });
       return { pick };
     },
-  );
 
-  onEvent(
-    socket,
-    "propose_trade",
-    proposeTradeSchema,
-    guard,
-    logger,
-    async ({ session_id, from_team_id, to_team_id, give, receive }) => {
+    async propose_trade({ session_id, from_team_id, to_team_id, give, receive }) {
       const role = roleIn(session_id);
       mayActFor(role, from_team_id);
       const trade = await service.proposeTrade(session_id, actorOf(role), {
@@ -134,23 +106,26 @@ export function registerSocketHandlers(
       });
       return { trade };
     },
-  );
 
-  onEvent(socket, "respond_trade", respondTradeSchema, guard, logger, async ({ session_id, trade_id, accept }) => {
-    return { trade: await service.respondTrade(session_id, actorOf(roleIn(session_id)), trade_id, accept) };
-  });
+    async respond_trade({ session_id, trade_id, accept }) {
+      return { trade: await service.respondTrade(session_id, actorOf(roleIn(session_id)), trade_id, accept) };
+    },
 
-  onEvent(socket, "set_queue", setQueueSchema, guard, logger, async ({ session_id, team_id, player_ids }) => {
-    mayActFor(roleIn(session_id), team_id);
-    return { queue: await service.setQueue(session_id, team_id, player_ids) };
-  });
+    async set_queue({ session_id, team_id, player_ids }) {
+      mayActFor(roleIn(session_id), team_id);
+      return { queue: await service.setQueue(session_id, team_id, player_ids) };
+    },
 
-  onEvent(socket, "admin_action", adminActionSchema, guard, logger, async ({ session_id, action }) => {
-    if (roleIn(session_id).role !== "admin") throw new ContractError("forbidden", "only the league admin may do this");
-    return { snapshot: await service.adminAction(session_id, action) };
-  });
+    async admin_action({ session_id, action }) {
+      if (roleIn(session_id).role !== "admin")
+        throw new ContractError("forbidden", "only the league admin may do this");
+      return { snapshot: await service.adminAction(session_id, action) };
+    },
 
-  onEvent(socket, "ping", pingSchema, guard, logger, () => ({ server_time: now() }));
+    ping: () => ({ server_time: now() }),
+  };
+  const register = <E extends ClientEventName>(name: E) => onEvent(socket, name, guard, logger, handlers[name]);
+  for (const name of CLIENT_EVENT_NAMES) register(name);
 
   // an unknown event is never acted on; one that asks for an answer gets one, like any malformed command
   socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -164,7 +139,7 @@ export function registerSocketHandlers(
   });
 
   // leaving every room on the way out is no revocation
-  socket.on("disconnecting", () => void ((socket.data as SocketData).closing = true));
+  socket.on("disconnecting", () => void (socket.data.closing = true));
 
   socket.on("disconnect", () => {
     for (const sessionId of Object.keys(memberships)) presenceChanged(sessionId);
