@@ -1,21 +1,9 @@
 // A draft's results per team: what it took, which needs it filled, how much
 // value it found against the board, and what its trades were worth on the chart.
-import type { Pick } from "../protocol/shapes";
+import type { TeamResult } from "../protocol/results";
 import { filledNeeds } from "./cpu-strategy";
 import { chartOf } from "./trade-rules";
 import type { DraftState } from "./types";
-
-export interface TeamResult {
-  team_id: string;
-  name: string;
-  picks: Pick[];
-  /** the club's needs going in (a category may repeat: "two OL"), each with the player who filled it */
-  needs: { category: string; weight: number; filled_by: string | null }[];
-  /** Σ (pick number − player's rank): positive when players came later than their board rank */
-  board_value: number;
-  /** executed trades on the session's chart, from this team's side */
-  trades: { chart: string; count: number; value_in: number; value_out: number; net: number };
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 

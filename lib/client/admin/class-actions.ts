@@ -2,10 +2,11 @@
 // in one click, and save edited needs. A class never changes once imported
 // (sessions replay from it), so new needs are a new class, and the old one is
 // deleted when no session uses it.
-import { z } from "zod";
+import { importPoolBodySchema } from "@/lib/protocol/pool-import";
 import type { PositionNeeds, PoolSummary } from "@/lib/protocol/pools";
 import { mySeatsStore, seatTokenStore } from "../storage";
-import { fetchJson, HttpError } from "../fetch-json";
+import { HttpError } from "../fetch-json";
+import { callRoute } from "../http-client";
 import { adminApi } from "./admin-api";
 
 /** A one-seat mock of the class for `teamId`, started, with the seat's token kept for the room. */
@@ -27,18 +28,16 @@ export async function mockClass(summary: PoolSummary, teamId: string): Promise<s
   return created.session_id;
 }
 
-const exportSchema = z.object({
-  name: z.string(),
-  prospects: z.array(z.unknown()),
-  order: z.array(z.unknown()),
-  needs: z.record(z.string(), z.unknown()),
-});
-
 export type SavedNeeds = { pool: string; replaced: true } | { pool: string; replaced: false; usedBy: string };
 
 /** Imports the class again with these needs; the old class goes unless a session uses it. */
 export async function saveNeeds(poolId: string, needs: PositionNeeds): Promise<SavedNeeds> {
-  const whole = await fetchJson(exportSchema, `/api/pools/${encodeURIComponent(poolId)}/export?format=json`);
+  // the export is a file download; read here as the POST body it is
+  const whole = await callRoute(
+    "exportPool",
+    { params: { pool: poolId }, query: { format: "json" } },
+    importPoolBodySchema,
+  );
   const created = await adminApi.importPool({ ...whole, needs });
   try {
     await adminApi.deletePool(poolId);

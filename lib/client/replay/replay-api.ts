@@ -2,24 +2,23 @@
 // rounds, final board), its whole persisted log (paged: the events route
 // returns at most 1000 at a time), and for a mock of a real class, the real draft.
 import { z } from "zod";
-import { snapshotSchema, type Snapshot } from "@/lib/protocol/shapes";
+import type { Snapshot } from "@/lib/protocol/shapes";
 import { api } from "../api";
-import { fetchJson } from "../fetch-json";
+import { callRoute } from "../http-client";
 import { parseLog, type LogItem } from "./replay-timeline";
 
 const PAGE = 1000;
-const id = (value: string) => encodeURIComponent(value);
-
 export const fetchSnapshot = (sessionId: string, signal?: AbortSignal) =>
-  fetchJson(snapshotSchema, `/api/sessions/${id(sessionId)}`, signal ? { signal } : {});
+  callRoute("snapshot", { params: { id: sessionId }, signal });
 
 export async function fetchLog(sessionId: string, signal?: AbortSignal): Promise<LogItem[]> {
   const items: LogItem[] = [];
   for (let after = 0; ;) {
-    const page = await fetchJson(
+    // read item by item (parseLog): one item this client does not understand does not sink the page
+    const page = await callRoute(
+      "events",
+      { params: { id: sessionId }, query: { after: String(after), limit: String(PAGE) }, signal },
       z.array(z.unknown()),
-      `/api/sessions/${id(sessionId)}/events?after=${after}&limit=${PAGE}`,
-      signal ? { signal } : {},
     );
     const parsed = parseLog(page);
     items.push(...parsed);

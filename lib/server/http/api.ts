@@ -1,22 +1,11 @@
-// The contract's HTTP routes, and the admin console's. Each takes the services and the
-// Web Request, so route files stay one line and tests call these directly.
+// One handler per route of lib/protocol/routes.ts, reading its query and body
+// with the route's own schemas. Each takes the services and the Web Request,
+// so route files stay one line and tests call these directly.
 import { sessionIdSchema, teamIdSchema } from "../../protocol/commands";
-import {
-  adminPickSchema,
-  adminSignInSchema,
-  adminTradeSchema,
-  claimSeatSchema,
-  createLeagueSchema,
-  createSessionSchema,
-  eventsQuerySchema,
-  exportQuerySchema,
-  playersQuerySchema,
-  sessionActionSchema,
-} from "../../protocol/http";
-import { importQuerySchema, poolIdSchema } from "../../protocol/pool-import";
-import { poolExportQuerySchema, poolPlayersQuerySchema, poolsQuerySchema } from "../../protocol/pools";
+import { poolIdSchema } from "../../protocol/pool-import";
+import { ROUTES, type RouteName } from "../../protocol/routes";
 import { parseOrThrow } from "../../protocol/validate";
-import type { HttpServices } from "./registry";
+import type { ApiHandler, HttpServices } from "./registry";
 import { adminCookie, adminCredential } from "./admin-credential";
 import { handle, IMPORT_BODY_LIMIT, json, readJson } from "./respond";
 
@@ -43,26 +32,26 @@ function download(body: string, contentType: string, fileName: string): Response
 export const api = {
   createLeague: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const { name } = parseOrThrow(createLeagueSchema, await readJson(request));
+      const { name } = parseOrThrow(ROUTES.createLeague.body, await readJson(request));
       return json(await s.service.createLeague(name), 201);
     }),
 
   createSession: (s: HttpServices, request: Request) =>
     handle(async () => {
       const token = adminCredential(request);
-      const body = parseOrThrow(createSessionSchema, await readJson(request));
+      const body = parseOrThrow(ROUTES.createSession.body, await readJson(request));
       return json(await s.service.createSession(token, body), 201);
     }),
 
   pools: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const { kind, league_id } = parseOrThrow(poolsQuerySchema, query(request));
+      const { kind, league_id } = parseOrThrow(ROUTES.pools.query, query(request));
       return json(await s.pools.list(given({ kind, leagueId: league_id })));
     }),
 
   importPool: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const { dry_run } = parseOrThrow(importQuerySchema, query(request));
+      const { dry_run } = parseOrThrow(ROUTES.importPool.query, query(request));
       const dryRun = dry_run === "true" || dry_run === "1";
       // who asks comes first: a stranger's megabyte is not read, let alone checked
       const adminKey = adminCredential(request);
@@ -87,14 +76,14 @@ export const api = {
   poolPlayers: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const pool = poolParam(params);
-      const { q, position } = parseOrThrow(poolPlayersQuerySchema, query(request));
+      const { q, position } = parseOrThrow(ROUTES.poolPlayers.query, query(request));
       return json(await s.pools.players(pool, given({ q, position })));
     }),
 
   exportPool: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const pool = poolParam(params);
-      const { format } = parseOrThrow(poolExportQuerySchema, query(request));
+      const { format } = parseOrThrow(ROUTES.exportPool.query, query(request));
       const { body, contentType, fileName } = await s.pools.exportPool(pool, format);
       return download(body, contentType, fileName);
     }),
@@ -107,7 +96,7 @@ export const api = {
   players: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { available, position, q } = parseOrThrow(playersQuerySchema, query(request));
+      const { available, position, q } = parseOrThrow(ROUTES.players.query, query(request));
       return json(
         await s.queries.players(
           id,
@@ -119,7 +108,7 @@ export const api = {
   events: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { after, limit } = parseOrThrow(eventsQuerySchema, query(request));
+      const { after, limit } = parseOrThrow(ROUTES.events.query, query(request));
       return json(await s.queries.events(id, after, limit));
     }),
 
@@ -127,7 +116,7 @@ export const api = {
     handle(async () => {
       const id = sessionParam(params);
       const teamId = parseOrThrow(teamIdSchema, params.team_id);
-      const { display_name } = parseOrThrow(claimSeatSchema, await readJson(request));
+      const { display_name } = parseOrThrow(ROUTES.claimSeat.body, await readJson(request));
       return json(await s.service.claimSeat(id, teamId, display_name));
     }),
 
@@ -135,7 +124,7 @@ export const api = {
     handle(async () => {
       const id = sessionParam(params);
       const token = adminCredential(request);
-      const { action } = parseOrThrow(sessionActionSchema, await readJson(request));
+      const { action } = parseOrThrow(ROUTES.action.body, await readJson(request));
       return json(await s.service.adminActionWithKey(token, id, action));
     }),
 
@@ -145,7 +134,7 @@ export const api = {
   exportDraft: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { format, table } = parseOrThrow(exportQuerySchema, query(request));
+      const { format, table } = parseOrThrow(ROUTES.exportDraft.query, query(request));
       const { body, contentType } = await s.queries.exportDraft(id, format, table);
       return download(
         body,
@@ -156,7 +145,7 @@ export const api = {
 
   adminSignIn: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const { admin_key } = parseOrThrow(adminSignInSchema, await readJson(request));
+      const { admin_key } = parseOrThrow(ROUTES.adminSignIn.body, await readJson(request));
       const league = await s.service.league(admin_key);
       const response = json(league);
       response.headers.set("set-cookie", adminCookie(request, admin_key));
@@ -188,7 +177,7 @@ export const api = {
   adminPick: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { team_id, player_id, expected_overall } = parseOrThrow(adminPickSchema, await readJson(request));
+      const { team_id, player_id, expected_overall } = parseOrThrow(ROUTES.adminPick.body, await readJson(request));
       const input = {
         teamId: team_id,
         playerId: player_id,
@@ -200,7 +189,7 @@ export const api = {
   adminTrade: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { from_team_id, to_team_id, give, receive } = parseOrThrow(adminTradeSchema, await readJson(request));
+      const { from_team_id, to_team_id, give, receive } = parseOrThrow(ROUTES.adminTrade.body, await readJson(request));
       return json({
         trade: await s.service.adminTrade(adminCredential(request), id, {
           fromTeamId: from_team_id,
@@ -225,4 +214,4 @@ export const api = {
       return json({ db: "down", redis: "off" }, 503);
     }
   },
-};
+} satisfies Record<RouteName, ApiHandler>;

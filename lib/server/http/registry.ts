@@ -5,6 +5,13 @@ import type { PoolService } from "../pools/pool-service";
 import type { SessionQueries } from "../sessions/session-queries";
 import type { SessionService } from "../sessions/session-service";
 
+/** One route's handler: the services, the Web Request and the path's parameters in; the Response out. */
+export type ApiHandler = (
+  services: HttpServices,
+  request: Request,
+  params: Record<string, string>,
+) => Promise<Response>;
+
 export interface HttpServices {
   service: SessionService;
   queries: SessionQueries;

@@ -1,53 +1,32 @@
-// Every HTTP route of the API, as app/api/**/route.ts and app/healthz expose
+// Every HTTP route of the API (defined once in lib/protocol/routes.ts), with
+// its handler and body limit, as app/api/**/route.ts and app/healthz expose
 // them: the authorisation matrix and the gauntlet enumerate this table, and a
 // test checks it against the route files so neither can drift from the other.
+import { ROUTE_NAMES, ROUTES, type RouteDef, type RouteName } from "../../protocol/routes";
 import { api } from "./api";
-import type { HttpServices } from "./registry";
+import type { ApiHandler } from "./registry";
 import { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT, type BodyLimit } from "./respond";
 
-export type Method = "GET" | "POST" | "DELETE";
-export type ApiHandler = (
-  services: HttpServices,
-  request: Request,
-  params: Record<string, string>,
-) => Promise<Response>;
+export type Method = RouteDef["method"];
+export type { ApiHandler };
 
 export interface ApiRoute {
   method: Method;
   /** with :id, :team_id and :pool placeholders, as the app folders' [id], [team_id] and [pool] */
   path: string;
-  name: keyof typeof api;
+  name: RouteName;
   /** the largest body the route reads (DEFAULT_BODY_LIMIT when absent); the HTTP guard checks it before the route runs */
   bodyLimit?: BodyLimit;
 }
 
-export const API_ROUTES: readonly ApiRoute[] = [
-  { method: "POST", path: "/api/leagues", name: "createLeague" },
-  { method: "GET", path: "/api/pools", name: "pools" },
-  { method: "POST", path: "/api/pools", name: "importPool", bodyLimit: IMPORT_BODY_LIMIT },
-  { method: "GET", path: "/api/pools/:pool", name: "pool" },
-  { method: "DELETE", path: "/api/pools/:pool", name: "deletePool" },
-  { method: "GET", path: "/api/pools/:pool/players", name: "poolPlayers" },
-  { method: "GET", path: "/api/pools/:pool/export", name: "exportPool" },
-  { method: "GET", path: "/api/sessions", name: "lobby" },
-  { method: "POST", path: "/api/sessions", name: "createSession" },
-  { method: "GET", path: "/api/sessions/:id", name: "snapshot" },
-  { method: "GET", path: "/api/sessions/:id/players", name: "players" },
-  { method: "GET", path: "/api/sessions/:id/events", name: "events" },
-  { method: "GET", path: "/api/sessions/:id/results", name: "results" },
-  { method: "GET", path: "/api/sessions/:id/export", name: "exportDraft" },
-  { method: "POST", path: "/api/sessions/:id/seats/:team_id/claim", name: "claimSeat" },
-  { method: "POST", path: "/api/sessions/:id/seats/:team_id/token", name: "rotateSeatToken" },
-  { method: "POST", path: "/api/sessions/:id/actions", name: "action" },
-  { method: "POST", path: "/api/sessions/:id/picks", name: "adminPick" },
-  { method: "POST", path: "/api/sessions/:id/trades", name: "adminTrade" },
-  { method: "GET", path: "/api/admin/session", name: "adminMe" },
-  { method: "POST", path: "/api/admin/session", name: "adminSignIn" },
-  { method: "DELETE", path: "/api/admin/session", name: "adminSignOut" },
-  { method: "GET", path: "/api/admin/sessions", name: "adminSessions" },
-  { method: "POST", path: "/api/admin/key", name: "rotateAdminKey" },
-  { method: "GET", path: "/healthz", name: "health" },
-];
+/** Routes that read more than DEFAULT_BODY_LIMIT. */
+const BODY_LIMITS: Partial<Record<RouteName, BodyLimit>> = { importPool: IMPORT_BODY_LIMIT };
+
+/** The contract's routes (lib/protocol/routes.ts) with what the server adds: each one's body limit. */
+export const API_ROUTES: readonly ApiRoute[] = ROUTE_NAMES.map((name) => {
+  const limit = BODY_LIMITS[name];
+  return { method: ROUTES[name].method, path: ROUTES[name].path, name, ...(limit ? { bodyLimit: limit } : {}) };
+});
 
 /** The route and its path parameters for a method and path, or null (Next.js would answer 404). */
 export function matchRoute(

@@ -7,6 +7,7 @@ import { adminApi } from "@/lib/client/admin/admin-api";
 import { mockClass } from "@/lib/client/admin/class-actions";
 import { enterRoom } from "@/lib/client/enter-room";
 import { describeError } from "@/lib/client/fetch-json";
+import { routeHref } from "@/lib/client/http-client";
 import type { PoolSummary } from "@/lib/protocol/pools";
 import { buttonClass, MessageLine, Panel } from "@/app/_components/ui";
 
@@ -91,7 +92,7 @@ function ClassItem({
   const [busy, setBusy] = useState<"mock" | "delete" | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const exportUrl = (format: "csv" | "json") => `/api/pools/${encodeURIComponent(pool.pool)}/export?format=${format}`;
+  const exportUrl = (format: "csv" | "json") => routeHref("exportPool", { pool: pool.pool }, { format });
 
   async function mock() {
     setBusy("mock");
