@@ -2,7 +2,9 @@
 // The server numbers every session event (seq, no gaps), so the client can tell
 // a duplicate (seq ≤ ours: ignore) from the next event (seq = ours + 1: apply)
 // from a gap (anything larger: we lost something, re-join with last_seq).
-import type { Pick, Slot, Snapshot, Trade } from "@/lib/protocol/shapes";
+// What an event does is the server's own board reducer (lib/draft/board.ts).
+import { applyToBoard } from "@/lib/draft/board";
+import type { Slot, Snapshot } from "@/lib/protocol/shapes";
 import type { RoomEvent } from "./room-events";
 
 export type ApplyResult =
@@ -35,63 +37,23 @@ export function applyMissed(snapshot: Snapshot, missed: readonly RoomEvent[]): A
   return appliedAny ? { kind: "applied", snapshot: current } : { kind: "ignored", snapshot: current };
 }
 
+// the shared board reducer, plus what only the browser keeps: the clock and the pick on it as last announced
 function reduce(snapshot: Snapshot, event: RoomEvent): Snapshot {
-  const seq = event.payload.seq;
+  const next = applyToBoard(snapshot, event);
   switch (event.type) {
-    case "draft_pick": {
-      const { pick, next_pick, clock } = event.payload;
-      // status stays: after the last pick the server follows with session_update "completed"
-      return { ...snapshot, seq, picks: upsertPick(snapshot.picks, pick), current_pick: next_pick, clock };
-    }
-    case "session_update": {
-      const { status, reason, current_pick, clock, undone_overall } = event.payload;
-      const picks =
-        reason === "pick_undone" ? removeUndone(snapshot.picks, undone_overall, current_pick) : snapshot.picks;
-      return { ...snapshot, seq, status, current_pick, clock, picks };
-    }
-    case "trade_proposed":
-    case "trade_rejected":
-      return { ...snapshot, seq, trades: upsertTrade(snapshot.trades, event.payload.trade) };
-    case "trade_executed": {
-      const { trade, order } = event.payload;
-      return {
-        ...snapshot,
-        seq,
-        trades: upsertTrade(snapshot.trades, trade),
-        order,
-        current_pick: currentSlotFromOrder(snapshot.current_pick, order),
-      };
-    }
-    case "other":
-      return { ...snapshot, seq };
+    case "draft_pick":
+      return { ...next, current_pick: event.payload.next_pick, clock: event.payload.clock };
+    case "session_update":
+      return { ...next, current_pick: event.payload.current_pick, clock: event.payload.clock };
+    case "trade_executed":
+      return { ...next, current_pick: currentSlotFromOrder(snapshot.current_pick, next.order) };
+    default:
+      return next;
   }
-}
-
-/** A board's picks with this one made (or made again after an undo), in pick order. */
-export function upsertPick(picks: readonly Pick[], pick: Pick): Pick[] {
-  return [...picks.filter((p) => p.overall !== pick.overall), pick].sort((a, b) => a.overall - b.overall);
-}
-
-/** A board's picks after an undo. */
-export function removeUndone(picks: readonly Pick[], undone: number | undefined, current: Slot | null): Pick[] {
-  if (undone !== undefined) return picks.filter((p) => p.overall !== undone);
-  // an older server without undone_overall: the pick now on the clock can no longer be made
-  return current ? picks.filter((p) => p.overall < current.overall) : [...picks];
-}
-
-function upsertTrade(trades: readonly Trade[], trade: Trade): Trade[] {
-  const index = trades.findIndex((t) => t.trade_id === trade.trade_id);
-  if (index === -1) return [...trades, trade];
-  return trades.map((t, i) => (i === index ? trade : t));
 }
 
 // a trade can move the pick on the clock to another team; the new order is the truth
 function currentSlotFromOrder(current: Slot | null, order: readonly Slot[]): Slot | null {
   if (!current) return null;
   return order.find((slot) => slot.overall === current.overall) ?? current;
-}
-
-/** Players taken so far, for removing them from the available list. */
-export function pickedPlayerIds(snapshot: Snapshot): Set<string> {
-  return new Set(snapshot.picks.map((p) => p.player.player_id));
 }

@@ -1,6 +1,7 @@
 // The draft engine's data: plain values, no I/O. A session's state is its
 // configuration folded over its persisted event log (reducer.ts).
-import type { Controller, Player, Pick, SessionEvent, SessionStatus, Slot, Trade } from "../protocol/shapes";
+import type { Controller, Player, SessionEvent, Slot } from "../protocol/shapes";
+import type { Board } from "./board";
 
 /** A pool player as the engine sees it: the wire Player plus what the CPU GMs draft by. */
 export interface PoolPlayer extends Player {
@@ -58,15 +59,9 @@ export interface DraftConfig {
   settings: SimulatorSettings;
 }
 
-export interface DraftState {
+/** A session on the server: the board every event changes (board.ts) plus what the engine alone keeps. */
+export interface DraftState extends Board {
   config: DraftConfig;
-  status: SessionStatus;
-  /** seq of the last applied event; 0 before any */
-  seq: number;
-  /** the session's order; index i is overall i + 1 */
-  order: Slot[];
-  /** picks made, in overall order; picks.length is the index of the slot on the clock */
-  picks: Pick[];
   takenPlayerIds: ReadonlySet<string>;
   /** epoch ms when the clock expires (running and timed only) */
   deadline: number | null;
@@ -75,8 +70,6 @@ export interface DraftState {
   /** epoch ms when the current slot came on the clock (running only); CPU seats pick cpuDelayMs after it */
   turnStartedAt: number | null;
   queues: Readonly<Record<string, readonly string[]>>;
-  /** every trade proposed in this session, in the order proposed, with its latest status */
-  trades: Trade[];
 }
 
 /** Who asks for a pick: the seat of the team itself, or an admin on its behalf. */

@@ -2,17 +2,16 @@
 // board before the first pick, then one frame per event that changes the
 // board (a pick, an undone pick, an executed trade). Pure: the page fetches,
 // this folds, so the "replays to the same board" promise is testable on its own.
+import { applyToBoard, type Board } from "@/lib/draft/board";
 import {
-  draftPickEventSchema,
   logItemSchema,
-  sessionUpdateEventSchema,
   tradeExecutedEventSchema,
   type Pick,
   type SessionStatus,
   type Slot,
   type Trade,
 } from "@/lib/protocol/shapes";
-import { removeUndone, upsertPick } from "../draft-state";
+import { parseMissedItem } from "../room-events";
 
 export type FrameCause =
   | { kind: "start" }
@@ -75,6 +74,7 @@ export function initialOrder(finalOrder: readonly Slot[], log: readonly LogItem[
 export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]): Frame[] {
   const sorted = [...log].sort((a, b) => a.seq - b.seq);
   const order = initialOrder(finalOrder, sorted);
+  let board: Board = { seq: 0, status: "lobby", order, picks: [], trades: [] };
   let frame: Frame = {
     seq: 0,
     at: null,
@@ -86,21 +86,22 @@ export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]
   };
   const frames: Frame[] = [frame];
   for (const item of sorted) {
-    const payload = { session_id: "", ...item.payload, seq: item.seq };
-    const base = { seq: item.seq, at: item.at };
-    if (item.type === "draft_pick") {
-      const parsed = draftPickEventSchema.safeParse(payload);
-      if (!parsed.success) continue;
-      const { pick, next_pick } = parsed.data;
-      const picks = upsertPick(frame.picks, pick);
-      frame = { ...frame, ...base, cause: { kind: "pick", pick }, picks, current_overall: next_pick?.overall ?? null };
+    const event = parseMissedItem(item, "");
+    if (!event) continue;
+    // the room's own reducer, so a replay ends on the board the room showed
+    board = applyToBoard(board, event);
+    const next = { seq: item.seq, at: item.at, picks: board.picks, order: board.order, status: board.status };
+    if (event.type === "draft_pick") {
+      const { pick, next_pick } = event.payload;
+      frame = { ...frame, ...next, cause: { kind: "pick", pick }, current_overall: next_pick?.overall ?? null };
       frames.push(frame);
-    } else if (item.type === "session_update") {
-      const parsed = sessionUpdateEventSchema.safeParse(payload);
-      if (!parsed.success) continue;
-      const { status, reason, current_pick, undone_overall } = parsed.data;
+    } else if (event.type === "session_update") {
+      const { status, reason, current_pick, undone_overall } = event.payload;
       const current_overall = current_pick?.overall ?? null;
-      if (reason !== "pick_undone") {
+      if (reason === "pick_undone") {
+        frame = { ...frame, ...next, cause: { kind: "undo", overall: undone_overall ?? null }, current_overall };
+        frames.push(frame);
+      } else {
         // a status change alters no cell: it updates the frame in place rather than adding a still one
         frame = {
           ...frame,
@@ -108,16 +109,9 @@ export function buildFrames(finalOrder: readonly Slot[], log: readonly LogItem[]
           current_overall: status === "complete" ? null : (current_overall ?? frame.current_overall),
         };
         frames[frames.length - 1] = frame;
-        continue;
       }
-      const undone = undone_overall ?? null;
-      const picks = removeUndone(frame.picks, undone_overall, current_pick);
-      frame = { ...frame, ...base, status, cause: { kind: "undo", overall: undone }, picks, current_overall };
-      frames.push(frame);
-    } else if (item.type === "trade_executed") {
-      const parsed = tradeExecutedEventSchema.safeParse(payload);
-      if (!parsed.success) continue;
-      frame = { ...frame, ...base, cause: { kind: "trade", trade: parsed.data.trade }, order: parsed.data.order };
+    } else if (event.type === "trade_executed") {
+      frame = { ...frame, ...next, cause: { kind: "trade", trade: event.payload.trade } };
       frames.push(frame);
     }
   }
