@@ -4,6 +4,7 @@
 import { backendName } from "./support/test-database";
 import { createDraft, createFakeClock } from "./support/fixtures";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
 const clock = createFakeClock();
@@ -27,14 +28,14 @@ describe(`command priority (${backendName})`, () => {
     const watcher = await server.client();
     for (const draft of [...busy, human]) {
       await request(watcher, "join_session", { session_id: draft.sessionId });
-      await server.warroom.service.adminAction(draft.sessionId, "start");
+      await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     }
     // the watcher's one connection hears the picks in the order they were committed
     const heard = collect<{ session_id: string }>(watcher, "draft_pick", BUSY_SESSIONS + 1);
 
     // every busy session's CPU pick falls due at the same instant; then the person picks
     clock.advance(1000);
-    const pick = await server.warroom.service.makePick(
+    const pick = await server.warroom.commands.makePick(
       human.sessionId,
       { kind: "team", teamId: "CHI" },
       { teamId: "CHI", playerId: "WillCa03" },

@@ -4,6 +4,7 @@ import type { Socket } from "socket.io-client";
 import { createDraft } from "./support/fixtures";
 import { backendName } from "./support/test-database";
 import { request, startTestServer, type TestServer } from "./support/test-server";
+import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -41,9 +42,9 @@ async function draftWith(seed: number) {
   };
   seat.on("draft_pick", myTurn);
   seat.on("session_update", myTurn);
-  await server.warroom.service.adminAction(draft.sessionId, "start");
+  await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
   await done;
-  const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+  const snapshot = await server.warroom.reads.snapshot(draft.sessionId);
   return {
     picks: snapshot.picks.map((p) => `${p.overall}:${p.team_id}:${p.player.player_id}`),
     trades: snapshot.trades.map((t) => `${t.from_team_id}>${t.to_team_id}:${t.give}/${t.receive}:${t.status}`),

@@ -28,7 +28,7 @@ const T0 = Date.parse("2026-04-25T00:00:00.123Z");
 async function draftInDatabase() {
   const draft = await createDraft(server.warroom, { human_teams: ["CHI", "WAS"], rounds: 1, seconds_per_pick: 90 });
   const pool = (await createPoolCatalog(server.warroom.db.prisma).get("2024"))!;
-  const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+  const snapshot = await server.warroom.reads.snapshot(draft.sessionId);
   let state: DraftState = initialState({
     sessionId: draft.sessionId,
     name: snapshot.name,

@@ -27,7 +27,7 @@ describe(`real drafts as history (${backendName})`, () => {
         status: "complete",
         open_seats: [],
       });
-      const snapshot = await server.warroom.service.snapshot(id);
+      const snapshot = await server.warroom.reads.snapshot(id);
       expect(snapshot.picks).toHaveLength(data.order.length);
       snapshot.picks.forEach((pick, i) => {
         expect(pick.overall).toBe(i + 1);
@@ -35,7 +35,7 @@ describe(`real drafts as history (${backendName})`, () => {
         expect(pick.player.player_id).toBe(data.players[i]!.player_id);
       });
     }
-    const caleb = (await server.warroom.service.snapshot(historySessionId("2024"))).picks[0]!;
+    const caleb = (await server.warroom.reads.snapshot(historySessionId("2024"))).picks[0]!;
     expect(caleb).toMatchObject({
       team_id: "CHI",
       player: { name: "Caleb Williams" },
@@ -49,7 +49,7 @@ describe(`real drafts as history (${backendName})`, () => {
       const events = await server.warroom.queries.events(id, 0, 1000);
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
       const pool = (await createPoolCatalog(server.warroom.db.prisma).get(poolId))!;
-      const stored = await server.warroom.service.snapshot(id);
+      const stored = await server.warroom.reads.snapshot(id);
       const replayed = foldEvents(
         initialState({
           sessionId: id,
@@ -79,7 +79,7 @@ describe(`real drafts as history (${backendName})`, () => {
   test("a start that died between creating a real draft's row and writing its log finishes it on the next start", async () => {
     const id = historySessionId("2022");
     const { prisma } = server.warroom.db;
-    const whole = await server.warroom.service.snapshot(id);
+    const whole = await server.warroom.reads.snapshot(id);
     // what such a crash leaves behind: the session row in the lobby, with no log and no picks
     await prisma.$transaction([
       prisma.sessionEvent.deleteMany({ where: { sessionId: id } }),

@@ -374,8 +374,8 @@ describe(`HTTP routes (${backendName})`, () => {
       api.rotateSeatToken(services, req("POST", "/", undefined, key), { id: session_id, team_id: "CHI" }),
     );
     expect(rotated.body.token).toMatch(/^seat_/);
-    await expect(server.warroom.service.resolveRole(session_id, old)).rejects.toMatchObject({ code: "unauthorized" });
-    expect(await server.warroom.service.resolveRole(session_id, rotated.body.token)).toEqual({
+    await expect(server.warroom.access.resolveRole(session_id, old)).rejects.toMatchObject({ code: "unauthorized" });
+    expect(await server.warroom.access.resolveRole(session_id, rotated.body.token)).toEqual({
       role: "team",
       team_id: "CHI",
     });

@@ -2,6 +2,7 @@
 import { backendName } from "./support/test-database";
 import { createDraft, createFakeClock } from "./support/fixtures";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
 const clock = createFakeClock();
@@ -29,11 +30,11 @@ describe(`pick clock (${backendName})`, () => {
       player_ids: ["BoweBr01", "NabeMa00"],
     });
     expect(queued.queue).toEqual(["BoweBr01", "NabeMa00"]);
-    await server.warroom.service.adminAction(draft.sessionId, "start");
+    await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const picked = collect<any>(seat, "draft_pick", 1);
     clock.advance(29_999);
     await settle();
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks).toHaveLength(0);
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     clock.advance(1);
     const [event] = await picked;
     expect(event.pick).toMatchObject({ overall: 1, team_id: "CHI", auto: true, player: { player_id: "BoweBr01" } });
@@ -50,11 +51,11 @@ describe(`pick clock (${backendName})`, () => {
     });
     const watcher = await server.client();
     await request(watcher, "join_session", { session_id: draft.sessionId });
-    await server.warroom.service.adminAction(draft.sessionId, "start");
+    await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const picked = collect<any>(watcher, "draft_pick", 1);
     clock.advance(1999);
     await settle();
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks).toHaveLength(0);
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     clock.advance(1);
     const [event] = await picked;
     expect(event.pick).toMatchObject({ team_id: "CHI", auto: false, player: { name: "Caleb Williams" } });
@@ -62,18 +63,18 @@ describe(`pick clock (${backendName})`, () => {
 
   test("a paused draft's clock stands still and resumes with what was left", async () => {
     const draft = await createDraft(server.warroom, { human_teams: ["CHI"], seconds_per_pick: 30 });
-    await server.warroom.service.adminAction(draft.sessionId, "start");
+    await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     clock.advance(10_000);
-    const paused = await server.warroom.service.adminAction(draft.sessionId, "pause");
+    const paused = await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "pause");
     expect(paused.clock).toEqual({ seconds_per_pick: 30, deadline: null, remaining_ms: 20_000 });
     clock.advance(120_000);
     await settle();
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks).toHaveLength(0);
-    const resumed = await server.warroom.service.adminAction(draft.sessionId, "resume");
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
+    const resumed = await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "resume");
     expect(resumed.clock.remaining_ms).toBe(20_000);
     clock.advance(20_000);
     await settle();
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks[0]).toMatchObject({
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks[0]).toMatchObject({
       team_id: "CHI",
       auto: true,
     });
@@ -82,11 +83,11 @@ describe(`pick clock (${backendName})`, () => {
   test("an untimed human seat waits for ever, and force_autopick picks for it", async () => {
     // no randomness: the autopick asserted below must not depend on the session's random seed
     const draft = await createDraft(server.warroom, { human_teams: ["CHI"], seconds_per_pick: 0, cpu_randomness: 0 });
-    await server.warroom.service.adminAction(draft.sessionId, "start");
+    await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     clock.advance(3_600_000);
     await settle();
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks).toHaveLength(0);
-    const snapshot = await server.warroom.service.adminAction(draft.sessionId, "force_autopick");
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
+    const snapshot = await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "force_autopick");
     expect(snapshot.picks[0]).toMatchObject({ team_id: "CHI", auto: true, player: { name: "Caleb Williams" } });
   });
 });

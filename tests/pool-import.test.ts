@@ -391,7 +391,7 @@ twoNodes("imports on two nodes sharing PostgreSQL", () => {
       }),
     );
     try {
-      const { admin_key } = await nodes[0]!.warroom.service.createLeague("Two nodes");
+      const { admin_key } = await nodes[0]!.warroom.access.createLeague("Two nodes");
       const body = { name: "Shared", prospects_csv: BOARD };
       const results = await Promise.all(nodes.map(({ warroom }) => warroom.pools.importPool(admin_key, body, false)));
       const ids = results.map((r) => ("pool" in r ? r.pool : ""));

@@ -2,6 +2,7 @@ import { createDraft } from "./support/fixtures";
 import { until } from "./support/until";
 import { backendName } from "./support/test-database";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe(`presence and rate limits (${backendName})`, () => {
     expect((await request(socket, "leave_session", { session_id: draft.sessionId })).ok).toBe(true);
     let received = 0;
     socket.on("session_update", () => received++);
-    await server.warroom.service.adminAction(draft.sessionId, "start");
+    await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     // the start was broadcast before the action returned; a round trip on this socket comes back after it
     expect((await request(socket, "ping", { client_time: 1 })).ok).toBe(true);
     expect(received).toBe(0);

@@ -85,7 +85,7 @@ describe(`realtime sessions (${backendName})`, () => {
       (await request(spectator.socket, "set_queue", { session_id: draft.sessionId, team_id: "CHI", player_ids: [] }))
         .error?.code,
     ).toBe("forbidden");
-    expect((await server.warroom.service.snapshot(draft.sessionId)).picks).toHaveLength(0);
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
   });
 
   test("joining with an unknown token is unauthorized and with another league's key forbidden", async () => {
@@ -117,7 +117,7 @@ describe(`realtime sessions (${backendName})`, () => {
     );
     let singleWinners = 0;
     for (let trial = 0; trial < 50; trial++) {
-      const slot = (await server.warroom.service.snapshot(draft.sessionId)).current_pick!;
+      const slot = (await server.warroom.reads.snapshot(draft.sessionId)).current_pick!;
       const attempt = (socket: Socket, player: string) =>
         request(socket, "make_pick", {
           session_id: draft.sessionId,
@@ -133,7 +133,7 @@ describe(`realtime sessions (${backendName})`, () => {
       if (losers.length === 1 && losers[0]!.error?.code === "conflict") singleWinners++;
     }
     expect(singleWinners).toBe(50);
-    const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+    const snapshot = await server.warroom.reads.snapshot(draft.sessionId);
     expect(snapshot.picks.map((p) => p.overall)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
@@ -175,7 +175,7 @@ describe(`realtime sessions (${backendName})`, () => {
     const draft = await createDraft(server.warroom);
     const admin = await joined(draft.sessionId, draft.adminKey);
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "start" });
-    const before = await server.warroom.service.snapshot(draft.sessionId);
+    const before = await server.warroom.reads.snapshot(draft.sessionId);
     const bad: [string, unknown][] = [
       ["make_pick", { session_id: draft.sessionId, team_id: "CHI" }],
       ["make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: 7 }],
@@ -198,7 +198,7 @@ describe(`realtime sessions (${backendName})`, () => {
       expect(ack.error?.code).toBe("invalid_payload");
       expect(ack.error?.issues?.length).toBeGreaterThan(0);
     }
-    expect(await server.warroom.service.snapshot(draft.sessionId)).toEqual({ ...before, clock: expect.anything() });
+    expect(await server.warroom.reads.snapshot(draft.sessionId)).toEqual({ ...before, clock: expect.anything() });
   });
 
   test("a message over 64 KiB closes that connection and changes nothing", async () => {
@@ -212,7 +212,7 @@ describe(`realtime sessions (${backendName})`, () => {
       () => {},
     );
     expect(await closed).toMatch(/transport/);
-    expect((await server.warroom.service.snapshot(draft.sessionId)).seq).toBe(1);
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).seq).toBe(1);
     const probe = await server.client();
     expect((await request(probe, "ping", { client_time: Date.now() })).ok).toBe(true);
   });
@@ -224,7 +224,7 @@ describe(`realtime sessions (${backendName})`, () => {
     admin.socket.emit("no_such_event", { anything: 1 }, () => {});
     const ping = await request(admin.socket, "ping", { client_time: 1 });
     expect(ping.ok).toBe(true);
-    expect((await server.warroom.service.snapshot(draft.sessionId)).status).toBe("lobby");
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).status).toBe("lobby");
   });
 
   test("ping answers the server time", async () => {
@@ -254,7 +254,7 @@ describe(`realtime sessions (${backendName})`, () => {
     expect(events.filter((e) => e.type === "draft_pick")).toHaveLength(257);
     expect(seqs).toEqual(Array.from({ length: 257 }, (_, i) => i + 2));
     expect(completed.seq).toBe(259);
-    const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+    const snapshot = await server.warroom.reads.snapshot(draft.sessionId);
     expect(new Set(snapshot.picks.map((p) => p.player.player_id)).size).toBe(257);
   });
 });

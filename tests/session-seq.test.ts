@@ -17,6 +17,7 @@ import { createDraft } from "./support/fixtures";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { until } from "./support/until";
+import { ADMIN } from "../lib/server/sessions/access";
 
 jest.setTimeout(60_000);
 
@@ -70,7 +71,7 @@ suite("session_seq after a Redis outage", () => {
   test("the client on the cut-off node catches up on the pause it missed as soon as Redis is back", async () => {
     // a CPU draft whose next pick is a minute away: once paused, nothing else happens in it
     const draft = await createDraft(a.warroom, { human_teams: [], cpu_delay_ms: 60_000 });
-    await a.warroom.service.adminAction(draft.sessionId, "start");
+    await a.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
 
     // the browser's client, watching on node B
     const connection = createRealtimeConnection({
@@ -87,7 +88,7 @@ suite("session_seq after a Redis outage", () => {
 
       await proxy.cut();
       await until("node B to notice Redis is gone", () => !b.bus.ready());
-      const paused = await a.warroom.service.adminAction(draft.sessionId, "pause");
+      const paused = await a.warroom.commands.adminAction(draft.sessionId, ADMIN, "pause");
       expect(paused.status).toBe("paused");
       // A committed the pause and broadcast it; B never heard it, so its client is a seq behind
       expect(room.getState().snapshot).toMatchObject({ seq: joined.seq, status: "running" });

@@ -6,6 +6,7 @@ import { createPoolCatalog } from "../lib/server/pools/pool-catalog";
 import { createDraft } from "./support/fixtures";
 import { backendName } from "./support/test-database";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -34,11 +35,11 @@ async function room() {
 }
 
 const slotOwner = async (sessionId: string, overall: number) =>
-  (await server.warroom.service.snapshot(sessionId)).order[overall - 1]!.team_id;
+  (await server.warroom.reads.snapshot(sessionId)).order[overall - 1]!.team_id;
 
 async function assertSingleOwners(sessionId: string) {
   const rows = await server.warroom.db.prisma.orderSlot.findMany({ where: { sessionId }, orderBy: { overall: "asc" } });
-  const snapshot = await server.warroom.service.snapshot(sessionId);
+  const snapshot = await server.warroom.reads.snapshot(sessionId);
   expect(rows.map((r) => r.overall)).toEqual(snapshot.order.map((s) => s.overall));
   expect(rows.map((r) => r.teamId)).toEqual(snapshot.order.map((s) => s.team_id));
 }
@@ -245,7 +246,7 @@ describe(`trades over sockets (${backendName})`, () => {
     const was = await server.client();
     await request(was, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
     const call = collect<any>(was, "trade_proposed", 1);
-    await server.warroom.service.adminAction(draft.sessionId, "start");
+    await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const [{ trade }] = await call;
     expect(trade).toMatchObject({ to_team_id: "WAS", receive: [2], status: "pending" });
     expect(trade.value.give).toBeGreaterThanOrEqual(trade.value.receive);
@@ -268,7 +269,7 @@ describe(`trades over sockets (${backendName})`, () => {
       give: [9],
       receive: [27],
     });
-    const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+    const snapshot = await server.warroom.reads.snapshot(draft.sessionId);
     expect(snapshot.trades).toEqual([expect.objectContaining({ trade_id: ack.trade.trade_id, status: "executed" })]);
     const exported = JSON.parse((await server.warroom.queries.exportDraft(draft.sessionId, "json")).body);
     expect(exported.trades).toEqual(snapshot.trades);

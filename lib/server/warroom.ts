@@ -39,7 +39,10 @@ import { systemClock, type TimerClock } from "./sessions/pick-clock";
 import { createSessionQueries } from "./sessions/session-queries";
 import { createSessionRepository } from "./sessions/session-repository";
 import { createSessionRunner } from "./sessions/session-runner";
-import { createSessionService } from "./sessions/session-service";
+import { createAccess } from "./sessions/access";
+import { createSessionCommands } from "./sessions/session-commands";
+import { createSessionReads } from "./sessions/session-reads";
+import { createSessionSetup } from "./sessions/session-setup";
 
 /** Engine.IO heartbeat: a dead peer is noticed within pingInterval + pingTimeout = 35 s, on both sides. */
 export const HEARTBEAT = { pingInterval: 20_000, pingTimeout: 15_000 } as const;
@@ -121,22 +124,22 @@ export async function createWarRoom(options: WarRoomOptions) {
     },
   });
   const now = () => clock.now();
-  const service = createSessionService({
+  const access = createAccess({
     repo,
-    pools,
     runner,
-    now,
-    activeSessionsPerLeague: limits.activeSessionsPerLeague,
     // empty the seat room on every node: each node demotes and tells its own sockets (leave-room, below)
     seatRevoked: (sessionId, teamId) =>
       io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
     adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
+  const commands = createSessionCommands({ repo, runner, now });
+  const reads = createSessionReads({ repo, runner, now });
+  const setup = createSessionSetup({ repo, pools, activeSessionsPerLeague: limits.activeSessionsPerLeague });
   const queries = createSessionQueries({ repo, runner });
   const poolService = createPoolService({
     catalog: pools,
     store: createImportedPools(db.sql),
-    leagueOf: service.leagueOf,
+    leagueOf: access.leagueOf,
     now,
     logger,
   });
@@ -171,7 +174,9 @@ export async function createWarRoom(options: WarRoomOptions) {
   const localRoomSize = (room: string) => io.of("/").adapter.rooms.get(room)?.size ?? 0;
   io.on("connection", (socket) =>
     registerSocketHandlers(socket, {
-      service,
+      access,
+      commands,
+      reads,
       logger,
       now,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
@@ -214,7 +219,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     if (redis) await redis.ping();
     return { db: "ok" as const, redis: redis ? ("ok" as const) : ("off" as const) };
   }
-  const http: HttpServices = { service, queries, pools: poolService, health };
+  const http: HttpServices = { access, commands, reads, setup, queries, pools: poolService, health };
 
   return {
     io,
@@ -222,7 +227,10 @@ export async function createWarRoom(options: WarRoomOptions) {
     http,
     /** for tests and metrics: addresses with open connections (per-address limits on) */
     connectionAddresses: () => connections.size(),
-    service,
+    access,
+    commands,
+    reads,
+    setup,
     queries,
     pools: poolService,
     db,

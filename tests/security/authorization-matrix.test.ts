@@ -12,6 +12,7 @@ import { createDraft } from "../support/fixtures";
 import { backendName } from "../support/test-database";
 import { request, requestRaw } from "../support/test-server";
 import { startSecurityServer, type SecurityServer } from "./support/security-server";
+import { ADMIN } from "../../lib/server/sessions/access";
 
 jest.setTimeout(120_000);
 
@@ -44,8 +45,8 @@ async function freshDraft() {
   // an imported class of this league that no session uses, so a delete can succeed
   const imported = await server.warroom.pools.importPool(draft.adminKey, SMALL_CLASS, false);
   const poolId = "pool" in imported ? imported.pool : "";
-  const other = await server.warroom.service.createLeague("Other league");
-  await server.warroom.service.adminAction(draft.sessionId, "start");
+  const other = await server.warroom.access.createLeague("Other league");
+  await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
   const credential: Record<RoleName, string | undefined> = {
     anonymous: undefined,
     spectator: undefined,
@@ -112,7 +113,7 @@ const SOCKET_MATRIX: Record<ClientEventName, SocketCell> = {
   respond_trade: {
     // A offered B a swap of firsts; accepting is B's call (or the commissioner's)
     payload: async (draft) => {
-      const trade = await server.warroom.service.proposeTrade(
+      const trade = await server.warroom.commands.proposeTrade(
         draft.sessionId,
         { kind: "team", teamId: A },
         { fromTeamId: A, toTeamId: B, give: [1], receive: [2] },

@@ -205,7 +205,7 @@ describe(`the gauntlet (${backendName})`, () => {
         message.kind = "throwaway";
     }
     // a league of its own for hostile imports: its key reaches the pool routes' checks, never the draft
-    const importer = await server.warroom.service.createLeague("Hostile importer");
+    const importer = await server.warroom.access.createLeague("Hostile importer");
     secrets.push(importer.admin_key);
     const poolsBefore = (await server.warroom.pools.list({ kind: "imported" })).length;
     const httpCases = Array.from({ length: HTTP_REQUESTS }, () =>
@@ -358,7 +358,7 @@ describe(`the gauntlet (${backendName})`, () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     // the legitimate draft is intact: complete, with exactly the picks the seat made
-    const snapshot = await server.warroom.service.snapshot(draft.sessionId);
+    const snapshot = await server.warroom.reads.snapshot(draft.sessionId);
     expect(snapshot.status).toBe("complete");
     expect(snapshot.picks.filter((p) => p.team_id === "CHI" && !p.auto).map((p) => p.player.player_id)).toEqual(
       legitResult.myPicks,

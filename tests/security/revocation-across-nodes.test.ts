@@ -11,6 +11,7 @@ import { createDraft } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { collect, connectTestClient, request } from "../support/test-server";
 import { describeIf } from "../support/describe-if";
+import { ADMIN } from "../../lib/server/sessions/access";
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const suite = describeIf(
@@ -47,14 +48,14 @@ suite("seat revocation across nodes", () => {
   test("the holder on the other node is told and becomes a spectator; the old token opens nothing on either node", async () => {
     const [one, two] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
     const draft = await createDraft(one.warroom);
-    await one.warroom.service.adminAction(draft.sessionId, "start");
+    await one.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const holder = await client(two.url);
     expect(
       (await request(holder, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") })).role,
     ).toBe("team");
     const told = collect<any>(holder, "seat_revoked", 1, 5000);
 
-    const { token } = await one.warroom.service.rotateSeatToken(draft.adminKey, draft.sessionId, "CHI");
+    const { token } = await one.warroom.access.rotateSeatToken(ADMIN, draft.sessionId, "CHI");
     expect((await told)[0]).toEqual({ session_id: draft.sessionId, team_id: "CHI" });
     expect(
       (await request(holder, "make_pick", { session_id: draft.sessionId, team_id: "CHI", player_id: "WillCa03" })).error

@@ -10,6 +10,7 @@ import { createDraft } from "../support/fixtures";
 import { backendName } from "../support/test-database";
 import { collect, request } from "../support/test-server";
 import { startSecurityServer, type SecurityServer } from "./support/security-server";
+import { ADMIN } from "../../lib/server/sessions/access";
 
 jest.setTimeout(60_000);
 
@@ -46,7 +47,7 @@ const post = (server: SecurityServer, path: string, body: unknown, headers: Reco
 describe(`secrets (${backendName})`, () => {
   test("rotating a seat token demotes the sockets holding it at once, and only the new token opens the seat", async () => {
     const draft = await createDraft(open.warroom);
-    await open.warroom.service.adminAction(draft.sessionId, "start");
+    await open.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const holder = await open.client();
     const watcher = await open.client();
     await request(holder, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") });
@@ -175,7 +176,7 @@ describe(`secrets (${backendName})`, () => {
     const body = await errorResponse(new ContractError("unauthorized", `unknown token ${seat}`).toBody()).text();
     expect(body).not.toContain("s".repeat(43));
     // admin keys and seat tokens are 256-bit, stored only as digests
-    const league = await open.warroom.service.createLeague("Digest check");
+    const league = await open.warroom.access.createLeague("Digest check");
     expect(league.admin_key).toMatch(/^adm_[\w-]{43}$/);
     const stored = await open.warroom.db.prisma.league.findFirst({ where: { id: league.league_id } });
     expect(JSON.stringify(stored)).not.toContain(league.admin_key);
@@ -316,7 +317,7 @@ describe(`abuse limits (${backendName})`, () => {
   });
 
   test("a league may hold only so many sessions that are not complete", async () => {
-    const league = await strict.warroom.service.createLeague("Capped");
+    const league = await strict.warroom.access.createLeague("Capped");
     const body = {
       name: "s",
       pool: "2024",
@@ -325,8 +326,8 @@ describe(`abuse limits (${backendName})`, () => {
       human_teams: [],
       cpu_delay_ms: 60_000,
     } as const;
-    const first = await strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] });
-    await strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] });
+    const first = await strict.warroom.setup.createSession(league.league_id, { ...body, human_teams: [] });
+    await strict.warroom.setup.createSession(league.league_id, { ...body, human_teams: [] });
     const third = await api.createSession(
       strict.services,
       new Request("http://x/api/sessions", {
@@ -337,10 +338,10 @@ describe(`abuse limits (${backendName})`, () => {
     );
     expect(third.status).toBe(409);
     expect((await third.json()).error.code).toBe("conflict");
-    await strict.warroom.service.adminAction(first.session_id, "start");
-    await strict.warroom.service.adminAction(first.session_id, "complete");
+    await strict.warroom.commands.adminAction(first.session_id, ADMIN, "start");
+    await strict.warroom.commands.adminAction(first.session_id, ADMIN, "complete");
     await expect(
-      strict.warroom.service.createSession(league.admin_key, { ...body, human_teams: [] }),
+      strict.warroom.setup.createSession(league.league_id, { ...body, human_teams: [] }),
     ).resolves.toMatchObject({
       session_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });

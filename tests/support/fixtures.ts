@@ -2,7 +2,7 @@ import type { CreateSessionBody } from "../../lib/protocol/http";
 import type { WarRoom } from "../../lib/server/warroom";
 
 export async function createDraft(warroom: WarRoom, overrides: Partial<CreateSessionBody> = {}) {
-  const league = await warroom.service.createLeague("Test league");
+  const league = await warroom.access.createLeague("Test league");
   const body: CreateSessionBody = {
     name: "Test draft",
     pool: "2024",
@@ -14,7 +14,7 @@ export async function createDraft(warroom: WarRoom, overrides: Partial<CreateSes
     cpu_trade_offers: false,
     ...overrides,
   };
-  const session = await warroom.service.createSession(league.admin_key, body);
+  const session = await warroom.setup.createSession(league.league_id, body);
   const seat = (team: string) => session.seats.find((s) => s.team_id === team)?.token;
   return { adminKey: league.admin_key, sessionId: session.session_id, seats: session.seats, seat };
 }

@@ -33,14 +33,14 @@ export const api = {
   createLeague: (s: HttpServices, request: Request) =>
     handle(async () => {
       const { name } = parseOrThrow(ROUTES.createLeague.body, await readJson(request));
-      return json(await s.service.createLeague(name), 201);
+      return json(await s.access.createLeague(name), 201);
     }),
 
   createSession: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const token = adminCredential(request);
+      const leagueId = await s.access.leagueOf(adminCredential(request));
       const body = parseOrThrow(ROUTES.createSession.body, await readJson(request));
-      return json(await s.service.createSession(token, body), 201);
+      return json(await s.setup.createSession(leagueId, body), 201);
     }),
 
   pools: (s: HttpServices, request: Request) =>
@@ -55,7 +55,7 @@ export const api = {
       const dryRun = dry_run === "true" || dry_run === "1";
       // who asks comes first: a stranger's megabyte is not read, let alone checked
       const adminKey = adminCredential(request);
-      await s.service.leagueOf(adminKey);
+      await s.access.leagueOf(adminKey);
       const started = performance.now();
       const body = await readJson(request, IMPORT_BODY_LIMIT);
       const response = json(await s.pools.importPool(adminKey, body, dryRun), dryRun ? 200 : 201);
@@ -91,7 +91,7 @@ export const api = {
   lobby: (s: HttpServices) => handle(async () => json(await s.queries.lobby())),
 
   snapshot: (s: HttpServices, _request: Request, params: Params) =>
-    handle(async () => json(await s.service.snapshot(sessionParam(params)))),
+    handle(async () => json(await s.reads.snapshot(sessionParam(params)))),
 
   players: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
@@ -117,7 +117,7 @@ export const api = {
       const id = sessionParam(params);
       const teamId = parseOrThrow(teamIdSchema, params.team_id);
       const { display_name } = parseOrThrow(ROUTES.claimSeat.body, await readJson(request));
-      return json(await s.service.claimSeat(id, teamId, display_name));
+      return json(await s.access.claimSeat(id, teamId, display_name));
     }),
 
   action: (s: HttpServices, request: Request, params: Params) =>
@@ -125,7 +125,7 @@ export const api = {
       const id = sessionParam(params);
       const token = adminCredential(request);
       const { action } = parseOrThrow(ROUTES.action.body, await readJson(request));
-      return json(await s.service.adminActionWithKey(token, id, action));
+      return json(await s.commands.adminAction(id, await s.access.adminOf(token, id), action));
     }),
 
   results: (s: HttpServices, _request: Request, params: Params) =>
@@ -146,7 +146,7 @@ export const api = {
   adminSignIn: (s: HttpServices, request: Request) =>
     handle(async () => {
       const { admin_key } = parseOrThrow(ROUTES.adminSignIn.body, await readJson(request));
-      const league = await s.service.league(admin_key);
+      const league = await s.access.league(admin_key);
       const response = json(league);
       response.headers.set("set-cookie", adminCookie(request, admin_key));
       return response;
@@ -161,7 +161,7 @@ export const api = {
 
   rotateAdminKey: (s: HttpServices, request: Request) =>
     handle(async () => {
-      const rotated = await s.service.rotateAdminKey(adminCredential(request));
+      const rotated = await s.access.rotateAdminKey(adminCredential(request));
       const response = json(rotated);
       // the console's cookie held the old key: it gets the new one
       response.headers.set("set-cookie", adminCookie(request, rotated.admin_key));
@@ -169,10 +169,10 @@ export const api = {
     }),
 
   adminMe: (s: HttpServices, request: Request) =>
-    handle(async () => json(await s.service.league(adminCredential(request)))),
+    handle(async () => json(await s.access.league(adminCredential(request)))),
 
   adminSessions: (s: HttpServices, request: Request) =>
-    handle(async () => json(await s.queries.lobby(await s.service.leagueOf(adminCredential(request))))),
+    handle(async () => json(await s.queries.lobby(await s.access.leagueOf(adminCredential(request))))),
 
   adminPick: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
@@ -183,7 +183,7 @@ export const api = {
         playerId: player_id,
         ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}),
       };
-      return json({ pick: await s.service.adminPick(adminCredential(request), id, input) });
+      return json({ pick: await s.commands.makePick(id, await s.access.adminOf(adminCredential(request), id), input) });
     }),
 
   adminTrade: (s: HttpServices, request: Request, params: Params) =>
@@ -191,7 +191,7 @@ export const api = {
       const id = sessionParam(params);
       const { from_team_id, to_team_id, give, receive } = parseOrThrow(ROUTES.adminTrade.body, await readJson(request));
       return json({
-        trade: await s.service.adminTrade(adminCredential(request), id, {
+        trade: await s.commands.proposeTrade(id, await s.access.adminOf(adminCredential(request), id), {
           fromTeamId: from_team_id,
           toTeamId: to_team_id,
           give,
@@ -204,7 +204,8 @@ export const api = {
     handle(async () => {
       const id = sessionParam(params);
       const teamId = parseOrThrow(teamIdSchema, params.team_id);
-      return json(await s.service.rotateSeatToken(adminCredential(request), id, teamId));
+      const admin = await s.access.adminOf(adminCredential(request), id);
+      return json(await s.access.rotateSeatToken(admin, id, teamId));
     }),
 
   health: async (s: HttpServices) => {

@@ -3,7 +3,10 @@
 // would be a different copy there; one well-known global slot is shared.
 import type { PoolService } from "../pools/pool-service";
 import type { SessionQueries } from "../sessions/session-queries";
-import type { SessionService } from "../sessions/session-service";
+import type { Access } from "../sessions/access";
+import type { SessionCommands } from "../sessions/session-commands";
+import type { SessionReads } from "../sessions/session-reads";
+import type { SessionSetup } from "../sessions/session-setup";
 
 /** One route's handler: the services, the Web Request and the path's parameters in; the Response out. */
 export type ApiHandler = (
@@ -13,7 +16,10 @@ export type ApiHandler = (
 ) => Promise<Response>;
 
 export interface HttpServices {
-  service: SessionService;
+  access: Access;
+  commands: SessionCommands;
+  reads: SessionReads;
+  setup: SessionSetup;
   queries: SessionQueries;
   pools: PoolService;
   health(): Promise<{ db: "ok"; redis: "ok" | "off" }>;

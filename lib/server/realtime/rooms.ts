@@ -1,6 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../protocol/events";
-import type { Role } from "../sessions/session-service";
+import type { Role } from "../sessions/access";
 
 /** Socket.IO typed by the contract's event map (lib/protocol/events.ts). */
 export type WarRoomServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -3,15 +3,18 @@
 // no second list of event names to drift from it.
 import { CLIENT_EVENT_NAMES, type ClientEventName, type ClientResult, type ParsedPayload } from "../../protocol/events";
 import { ContractError } from "../../protocol/errors";
-import type { Actor } from "../../draft/types";
 import type { Logger } from "../logger";
-import type { Role, SessionService } from "../sessions/session-service";
+import { actorOf, type Access, type Role } from "../sessions/access";
+import type { SessionCommands } from "../sessions/session-commands";
+import type { SessionReads } from "../sessions/session-reads";
 import { onEvent } from "./on-event";
 import { createTokenBucket, type RateLimit } from "./rate-limit";
 import { membershipsOf, revocableRoomOf, roomOf, type ServerSocket } from "./rooms";
 
 export interface HandlerDeps {
-  service: SessionService;
+  access: Access;
+  commands: SessionCommands;
+  reads: SessionReads;
   logger: Logger;
   rateLimit: RateLimit;
   now: () => number;
@@ -27,16 +30,9 @@ type Handlers = { [E in ClientEventName]: (payload: ParsedPayload<E>) => Promise
 
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
-/** The engine's actor for a role: its seat's team, or an admin; a spectator may not act at all. */
-function actorOf(role: Role): Actor {
-  if (role.role === "team") return { kind: "team", teamId: role.team_id };
-  if (role.role === "admin") return { kind: "admin" };
-  throw new ContractError("forbidden", "spectators cannot change the draft");
-}
-
 export function registerSocketHandlers(
   socket: ServerSocket,
-  { service, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
+  { access, commands, reads, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
 ): void {
   const guard = createTokenBucket(rateLimit);
   const memberships = membershipsOf(socket.data);
@@ -48,15 +44,9 @@ export function registerSocketHandlers(
     return role;
   };
 
-  const mayActFor = (role: Role, teamId: string): void => {
-    if (role.role === "admin") return;
-    if (role.role === "spectator") throw new ContractError("forbidden", "spectators cannot change the draft");
-    if (role.team_id !== teamId) throw new ContractError("forbidden", `your seat is ${role.team_id}, not ${teamId}`);
-  };
-
   const handlers: Handlers = {
     async join_session({ session_id, token, last_seq }) {
-      const role = await service.resolveRole(session_id, token);
+      const role = await access.resolveRole(session_id, token);
       const room = roomOf(session_id);
       if (role.role === "spectator" && !socket.rooms.has(room) && localRoomSize(room) >= socketsPerSession) {
         throw new ContractError("rate_limited", "this session has as many watchers as it can take; try again later");
@@ -70,7 +60,7 @@ export function registerSocketHandlers(
       if (held && held !== holds) await socket.leave(held);
       await socket.join(holds ? [room, holds] : room);
       presenceChanged(session_id);
-      const joined = await service.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
+      const joined = await reads.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
       return { ...role, ...joined };
     },
 
@@ -85,9 +75,7 @@ export function registerSocketHandlers(
     },
 
     async make_pick({ session_id, team_id, player_id, expected_overall }) {
-      const role = roleIn(session_id);
-      mayActFor(role, team_id);
-      const pick = await service.makePick(session_id, actorOf(role), {
+      const pick = await commands.makePick(session_id, actorOf(roleIn(session_id)), {
         teamId: team_id,
         playerId: player_id,
         ...(expected_overall !== undefined ? { expectedOverall: expected_overall } : {}),
@@ -96,9 +84,7 @@ export function registerSocketHandlers(
     },
 
     async propose_trade({ session_id, from_team_id, to_team_id, give, receive }) {
-      const role = roleIn(session_id);
-      mayActFor(role, from_team_id);
-      const trade = await service.proposeTrade(session_id, actorOf(role), {
+      const trade = await commands.proposeTrade(session_id, actorOf(roleIn(session_id)), {
         fromTeamId: from_team_id,
         toTeamId: to_team_id,
         give,
@@ -108,18 +94,15 @@ export function registerSocketHandlers(
     },
 
     async respond_trade({ session_id, trade_id, accept }) {
-      return { trade: await service.respondTrade(session_id, actorOf(roleIn(session_id)), trade_id, accept) };
+      return { trade: await commands.respondTrade(session_id, actorOf(roleIn(session_id)), trade_id, accept) };
     },
 
     async set_queue({ session_id, team_id, player_ids }) {
-      mayActFor(roleIn(session_id), team_id);
-      return { queue: await service.setQueue(session_id, team_id, player_ids) };
+      return { queue: await commands.setQueue(session_id, actorOf(roleIn(session_id)), team_id, player_ids) };
     },
 
     async admin_action({ session_id, action }) {
-      if (roleIn(session_id).role !== "admin")
-        throw new ContractError("forbidden", "only the league admin may do this");
-      return { snapshot: await service.adminAction(session_id, action) };
+      return { snapshot: await commands.adminAction(session_id, actorOf(roleIn(session_id)), action) };
     },
 
     ping: () => ({ server_time: now() }),

@@ -1,0 +1,87 @@
+// What an Actor may ask of a session (a seat for its team, the commissioner for
+// any): picks, trades, queues and admin actions. Sockets and HTTP call these
+// the same way; the Actor says who asks (access.ts resolves it), and the
+// engine and these checks refuse what that actor may not do.
+import "../db/server-only";
+import { randomUUID } from "node:crypto";
+import { toSnapshot } from "../../draft/snapshot";
+import type { Actor } from "../../draft/types";
+import type { AdminAction } from "../../protocol/commands";
+import { ContractError } from "../../protocol/errors";
+import type { Pick, Snapshot, Trade } from "../../protocol/shapes";
+import type { SessionRepository } from "./session-repository";
+import type { SessionRunner } from "./session-runner";
+
+export interface CommandDeps {
+  repo: SessionRepository;
+  runner: SessionRunner;
+  now: () => number;
+}
+
+/** A seat acts for its own team only; the commissioner for any. */
+function mayActFor(actor: Actor, teamId: string): void {
+  if (actor.kind === "team" && actor.teamId !== teamId)
+    throw new ContractError("forbidden", `your seat is ${actor.teamId}, not ${teamId}`);
+}
+
+export function createSessionCommands({ repo, runner, now }: CommandDeps) {
+  return {
+    async makePick(
+      sessionId: string,
+      actor: Actor,
+      input: { teamId: string; playerId: string; expectedOverall?: number },
+    ): Promise<Pick> {
+      mayActFor(actor, input.teamId);
+      const outcome = await runner.execute(sessionId, { type: "make_pick", actor, ...input });
+      const event = outcome.events.find((e) => e.type === "draft_pick");
+      if (event?.type !== "draft_pick") throw new Error("a pick produced no draft_pick event");
+      return event.payload.pick;
+    },
+
+    /** The trade as proposed: pending, or executed at once for the commissioner; a CPU GM's answer follows as an event. */
+    async proposeTrade(
+      sessionId: string,
+      actor: Actor,
+      input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] },
+    ): Promise<Trade> {
+      mayActFor(actor, input.fromTeamId);
+      const tradeId = randomUUID();
+      const outcome = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
+      const first = outcome.events.find(
+        (e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId,
+      );
+      if (first?.type !== "trade_proposed" && first?.type !== "trade_executed")
+        throw new Error("a trade proposal produced no trade event");
+      return first.payload.trade;
+    },
+
+    async respondTrade(sessionId: string, actor: Actor, tradeId: string, accept: boolean): Promise<Trade> {
+      const { state } = await runner.execute(sessionId, { type: "respond_trade", actor, tradeId, accept });
+      const trade = state.trades.find((t) => t.trade_id === tradeId);
+      if (!trade) throw new Error("an answered trade is missing");
+      return trade;
+    },
+
+    async setQueue(sessionId: string, actor: Actor, teamId: string, playerIds: string[]): Promise<string[]> {
+      mayActFor(actor, teamId);
+      const queue = [...new Set(playerIds)];
+      await runner.update(sessionId, async (session) => {
+        const unknown = queue.filter((id) => !session.state.config.pool.playersById.has(id));
+        if (unknown.length)
+          throw new ContractError("not_found", `no player ${unknown.slice(0, 3).join(", ")} in this pool`);
+        await repo.saveQueue(sessionId, teamId, queue);
+        session.state = { ...session.state, queues: { ...session.state.queues, [teamId]: queue } };
+      });
+      return queue;
+    },
+
+    /** The session after the action, as the command left it (no second read). */
+    async adminAction(sessionId: string, actor: Actor, action: AdminAction): Promise<Snapshot> {
+      if (actor.kind !== "admin") throw new ContractError("forbidden", "only the league admin may do this");
+      const { state } = await runner.execute(sessionId, { type: action });
+      return toSnapshot(state, now());
+    },
+  };
+}
+
+export type SessionCommands = ReturnType<typeof createSessionCommands>;
