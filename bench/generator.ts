@@ -12,7 +12,7 @@
 import type { Socket } from "socket.io-client";
 import { nowMs } from "./support/clock";
 import { openClient, SEQUENCED_EVENTS, type ClientSpec } from "./support/clients";
-import type { SeqClientReport } from "./scenarios/many-rooms";
+import type { SeqClientReport } from "./support/generator-messages";
 import type { GeneratorMessage } from "./support/generator-messages";
 
 type Mode = "fanout" | "seq" | "idle";

@@ -7,6 +7,7 @@ import { MiB, startSampler } from "../support/proc-stats";
 import { summarize } from "../support/stats";
 import { action, connectClients, createSessions, log, refusalHint, withGenerators } from "./common";
 import { startPickProbe } from "./pick-probe";
+import type { SeqClientReport } from "../support/generator-messages";
 
 export interface ManyRoomsOptions {
   sessions: number;
@@ -14,16 +15,6 @@ export interface ManyRoomsOptions {
   rounds: number;
   generators: number;
   timeoutMs: number;
-}
-
-export interface SeqClientReport {
-  sessionId: string;
-  baseSeq: number;
-  distinct: number;
-  maxSeq: number;
-  dupes: number;
-  outOfOrder: number;
-  doneAt: number;
 }
 
 /** Lost events: for every client, the seqs after its join it never got; plus duplicates and out-of-order arrivals. */

@@ -1,6 +1,15 @@
 // What a load generator (bench/generator.ts) tells the bench over the IPC
 // channel, by message type: one map, so both ends agree on every field.
-import type { SeqClientReport } from "../scenarios/many-rooms";
+/** One many-rooms client's account of the seqs it received. */
+export interface SeqClientReport {
+  sessionId: string;
+  baseSeq: number;
+  distinct: number;
+  maxSeq: number;
+  dupes: number;
+  outOfOrder: number;
+  doneAt: number;
+}
 
 export interface GeneratorMessages {
   hello: { index: number };
