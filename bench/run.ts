@@ -151,7 +151,7 @@ async function scenario(name: string, body: () => Promise<Omit<Outcome, "scenari
   log(`── ${name} ── (load average ${loadBefore.toFixed(2)})`);
   try {
     const outcome = await body();
-    // the machine's 1-minute load average before and after: other work on a 2-core box shows in every figure
+    // the machine's 1-minute load average before and after: other work on the same machine shows in every figure
     emit({
       scenario: name,
       ...outcome,

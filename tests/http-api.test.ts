@@ -65,6 +65,15 @@ describe(`HTTP routes (${backendName})`, () => {
     expect((await call(api.createLeague(services, req("POST", "/api/leagues", "{not json")))).status).toBe(400);
   });
 
+  test("a session's settings are what it was created with, as stored and rebuilt", async () => {
+    const key = await league();
+    const { session_id } = await session(key, { trade_chart: "johnson", seed: 7 });
+    const snapshot = await call(api.snapshot(services, req("GET", `/api/sessions/${session_id}`), { id: session_id }));
+    expect(snapshot.body.trade_chart).toBe("johnson");
+    const stored = await server.warroom.db.prisma.draftSession.findFirst({ where: { id: session_id } });
+    expect(stored?.config).toMatchObject({ trade_chart: "johnson", seed: 7, cpu_randomness: 0 });
+  });
+
   test("POST /api/sessions creates a session with a token per human seat and checks the admin key", async () => {
     const key = await league();
     const created = await session(key);

@@ -5,12 +5,12 @@
 // data (no socket, no session) and keeps its size whatever is in the cells:
 // a pick landing must never move anything else on the page.
 import { memo, useEffect, useMemo, useRef } from "react";
-import type { Pick, Slot } from "@/lib/protocol/shapes";
+import type { DraftPick, Slot } from "@/lib/protocol/shapes";
 import { teamColor } from "@/lib/client/team-colors";
 
 export interface DraftBoardProps {
   order: Slot[];
-  picks: Pick[];
+  picks: DraftPick[];
   rounds: number;
   teams: { team_id: string; name: string }[];
   /** the pick on the clock (or the replay's cursor); null when none */
@@ -110,7 +110,7 @@ export function DraftBoard({
 
 interface CellProps {
   slot: Slot;
-  pick: Pick | undefined;
+  pick: DraftPick | undefined;
   teamName: string;
   current: boolean;
   mine: boolean;

@@ -1,4 +1,4 @@
-import type { Clock, Pick, Slot, Snapshot } from "@/lib/protocol/shapes";
+import type { Clock, DraftPick, Slot, Snapshot } from "@/lib/protocol/shapes";
 import { applyEvent, applyMissed } from "./draft-state";
 import { parseJoinAck, parseMissedItem, type RoomEvent } from "./room-events";
 
@@ -15,7 +15,7 @@ const clock = (deadline: string | null): Clock => ({
   deadline,
   remaining_ms: deadline ? 60000 : null,
 });
-const pick = (overall: number, team_id: string, player_id: string): Pick => ({
+const pick = (overall: number, team_id: string, player_id: string): DraftPick => ({
   ...slot(overall, team_id),
   player: { player_id, name: `Player ${player_id}`, position: "QB", rank: overall },
   auto: false,
@@ -43,7 +43,7 @@ function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   };
 }
 
-const draftPick = (seq: number, p: Pick, next: Slot | null): RoomEvent => ({
+const draftPick = (seq: number, p: DraftPick, next: Slot | null): RoomEvent => ({
   type: "draft_pick",
   payload: { session_id: SESSION, seq, pick: p, next_pick: next, clock: clock("2026-04-24T00:02:00.000Z") },
 });

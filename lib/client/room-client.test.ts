@@ -1,4 +1,4 @@
-import type { Clock, Pick, Slot, Snapshot } from "@/lib/protocol/shapes";
+import type { Clock, DraftPick, Slot, Snapshot } from "@/lib/protocol/shapes";
 import { createRoomClient, type RoomSocket } from "./room-client";
 
 const SESSION = "5b0f7a2e-8c1d-4c57-9a51-0e6a3c1d2b3f";
@@ -10,13 +10,13 @@ const slot = (overall: number, team_id: string): Slot => ({
   original_team_id: team_id,
 });
 const clock: Clock = { seconds_per_pick: 0, deadline: null, remaining_ms: null };
-const pick = (overall: number, team_id: string, player_id: string): Pick => ({
+const pick = (overall: number, team_id: string, player_id: string): DraftPick => ({
   ...slot(overall, team_id),
   player: { player_id, name: player_id, position: "WR", rank: overall },
   auto: false,
   made_at: "2026-04-24T00:00:00.000Z",
 });
-const snapshot = (seq: number, picks: Pick[] = []): Snapshot => ({
+const snapshot = (seq: number, picks: DraftPick[] = []): Snapshot => ({
   session_id: SESSION,
   name: "Room",
   status: "running",
@@ -29,7 +29,7 @@ const snapshot = (seq: number, picks: Pick[] = []): Snapshot => ({
   picks,
   trades: [],
 });
-const pickEvent = (seq: number, p: Pick) => ({ session_id: SESSION, seq, pick: p, next_pick: null, clock });
+const pickEvent = (seq: number, p: DraftPick) => ({ session_id: SESSION, seq, pick: p, next_pick: null, clock });
 
 type Ack = (err: unknown, response: unknown) => void;
 

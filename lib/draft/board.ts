@@ -5,7 +5,7 @@
 // in epoch ms, the browser the clock and pick on the clock as last announced).
 import type {
   DraftPickEvent,
-  Pick,
+  DraftPick,
   SessionStatus,
   SessionUpdateEvent,
   Slot,
@@ -23,7 +23,7 @@ export interface Board {
   /** the session's order; index i is overall i + 1 */
   order: Slot[];
   /** picks made, in overall order */
-  picks: Pick[];
+  picks: DraftPick[];
   /** every trade proposed, in the order proposed, with its latest status */
   trades: Trade[];
 }
@@ -62,7 +62,7 @@ export function applyToBoard<B extends Board>(board: B, event: BoardEvent): B {
 }
 
 /** Picks with this one made (or made again after an undo), in pick order. */
-export function withPick(picks: readonly Pick[], pick: Pick): Pick[] {
+export function withPick(picks: readonly DraftPick[], pick: DraftPick): DraftPick[] {
   const last = picks[picks.length - 1];
   // the usual case, the next pick in order, without a sort
   if (!last || last.overall < pick.overall) return [...picks, pick];
@@ -70,7 +70,11 @@ export function withPick(picks: readonly Pick[], pick: Pick): Pick[] {
 }
 
 /** Picks after an undo. */
-export function withoutUndone(picks: readonly Pick[], undone: number | undefined, current: Slot | null): Pick[] {
+export function withoutUndone(
+  picks: readonly DraftPick[],
+  undone: number | undefined,
+  current: Slot | null,
+): DraftPick[] {
   if (undone !== undefined) return picks.filter((p) => p.overall !== undone);
   // an older server without undone_overall: the pick now on the clock can no longer be made
   return current ? picks.filter((p) => p.overall < current.overall) : [...picks];

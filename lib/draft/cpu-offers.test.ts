@@ -10,7 +10,7 @@ function must(decision: Decision<Outcome>): Outcome {
   return decision.value;
 }
 // NYJ is the only human seat: KC (CPU) picks first, then NYJ comes on the clock at pick 2
-const withOffers = (seed: number) => smallState({ humans: ["NYJ"], settings: { seed, cpu_trade_offers: true } });
+const withOffers = (seed: number) => smallState({ humans: ["NYJ"], settings: { seed, cpuTradeOffers: true } });
 /** Start, and let KC's CPU pick come due: the outcome of the tick that puts NYJ on the clock. */
 function started(state: DraftState): Outcome {
   const running = must(decide(state, { type: "start" }, T0)).state;
@@ -42,7 +42,7 @@ describe("CPU trade-up offers", () => {
   test("the same seed brings the same call; calls are off when the session says so", () => {
     const seed = seedWithOffer();
     expect(started(withOffers(seed)).events).toEqual(started(withOffers(seed)).events);
-    const off = smallState({ humans: ["NYJ"], settings: { seed, cpu_trade_offers: false } });
+    const off = smallState({ humans: ["NYJ"], settings: { seed, cpuTradeOffers: false } });
     expect(started(off).events.map((e) => e.type)).toEqual(["draft_pick"]);
   });
 
@@ -70,7 +70,7 @@ describe("CPU trade-up offers", () => {
 
   test("never more than one open offer for a pick: a CPU GM does not call when one is already open", () => {
     const twoHumans = (seed: number) =>
-      smallState({ humans: ["NYJ", "MIA"], settings: { seed, cpu_trade_offers: true } });
+      smallState({ humans: ["NYJ", "MIA"], settings: { seed, cpuTradeOffers: true } });
     // a seed where, left alone, a CPU GM calls NYJ about pick 2
     const seed = Array.from({ length: 500 }, (_, s) => s).find((s) =>
       started(twoHumans(s)).events.some((e) => e.type === "trade_proposed"),

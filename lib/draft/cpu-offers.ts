@@ -49,7 +49,7 @@ function fairPackage(state: DraftState, teamId: string, after: number, target: n
 /** The offer a CPU GM makes for the human pick now on the clock, if it makes one. */
 export function cpuTradeUpOffer(state: DraftState, slot: Slot): Trade | null {
   const { settings } = state.config;
-  if (settings.cpu_trade_offers === false || state.status !== "running" || !isHuman(state, slot.team_id)) return null;
+  if (settings.cpuTradeOffers === false || state.status !== "running" || !isHuman(state, slot.team_id)) return null;
   const chance = OFFER_CHANCE_BY_ROUND[slot.round - 1] ?? 0;
   const { seed } = resolvedSettings(settings);
   if (uniformFor(seed, "trade-up", slot.overall) >= chance) return null;

@@ -6,7 +6,7 @@
 // times worse. That keeps reaches proportional (at pick 5 a need may pull rank
 // 8 ahead of rank 5; at pick 150, rank 240 ahead of rank 150), which is how real
 // boards behave: the top of a class is predictable, the later rounds are not.
-import type { Pick } from "../protocol/shapes";
+import type { DraftPick } from "../protocol/shapes";
 import { groupOf } from "./position-groups";
 import { hashKeys, uniformFor } from "./rng";
 import type { DraftPool, DraftState, NeedProfile, PoolPlayer, SimulatorSettings } from "./types";
@@ -19,14 +19,14 @@ const TINY = Number.MIN_VALUE;
 /** What a session gets for every CPU setting it did not set (the trade chart's default is DEFAULT_TRADE_CHART). */
 export const DEFAULT_SIMULATOR_SETTINGS = {
   seed: 0,
-  cpu_randomness: 0.5,
-  need_weight: 0.5,
+  cpuRandomness: 0.5,
+  needWeight: 0.5,
 } as const satisfies SimulatorSettings;
 
 export interface ResolvedSimulatorSettings {
   seed: number;
-  cpu_randomness: number;
-  need_weight: number;
+  cpuRandomness: number;
+  needWeight: number;
 }
 
 /**
@@ -41,12 +41,12 @@ const MAX_POSITION_VALUE = Math.max(0, ...Object.values(POSITION_VALUE));
 const SPECIALISTS: ReadonlySet<string> = new Set(["K", "P", "LS"]);
 /** By round: specialists go late or not at all, whatever noise or need says (none went in rounds 1-3 of 2021, 2022 or 2024). */
 const SPECIALIST_DISCOUNT = [4, 4, 3, 1, 0.5] as const;
-/** Need at full weight with need_weight 1 is worth this much log-rank. */
+/** Need at full weight with needWeight 1 is worth this much log-rank. */
 const NEED_SCALE = 1;
 /** A club that has its starter at a one-man position does not want another: negative need, before need_weight. */
 const SINGLE_STARTER: ReadonlySet<string> = new Set(["QB", "K", "P", "LS"]);
 const SURPLUS = 1.5;
-/** cpu_randomness 1 is Gumbel noise of this scale: a pick is then a softmax over scores at this temperature. */
+/** cpuRandomness 1 is Gumbel noise of this scale: a pick is then a softmax over scores at this temperature. */
 const NOISE_SCALE = 0.3;
 /** Gumbel draws are clipped so the search can stop early with an exact bound (a draw above 6 has odds of 1 in 400). */
 const GUMBEL_CAP = 6;
@@ -83,8 +83,8 @@ interface Decision {
 export function resolvedSettings(settings: SimulatorSettings): ResolvedSimulatorSettings {
   return {
     seed: settings.seed ?? DEFAULT_SIMULATOR_SETTINGS.seed,
-    cpu_randomness: settings.cpu_randomness ?? DEFAULT_SIMULATOR_SETTINGS.cpu_randomness,
-    need_weight: settings.need_weight ?? DEFAULT_SIMULATOR_SETTINGS.need_weight,
+    cpuRandomness: settings.cpuRandomness ?? DEFAULT_SIMULATOR_SETTINGS.cpuRandomness,
+    needWeight: settings.needWeight ?? DEFAULT_SIMULATOR_SETTINGS.needWeight,
   };
 }
 
@@ -97,11 +97,11 @@ export function resolvedSettings(settings: SimulatorSettings): ResolvedSimulator
 export function filledNeeds(
   state: DraftState,
   teamId: string,
-): { category: string; weight: number; filledBy: Pick | null }[] {
+): { category: string; weight: number; filledBy: DraftPick | null }[] {
   const entries = (state.config.pool.needs[teamId] ?? []).map(({ category, weight }) => ({
     category,
     weight,
-    filledBy: null as Pick | null,
+    filledBy: null as DraftPick | null,
   }));
   if (entries.length === 0) return entries;
   const byPressure = [...entries].sort((a, b) => b.weight - a.weight);
@@ -193,8 +193,8 @@ function decisionFor(state: DraftState, teamId: string): Decision {
     overall,
     round: slot?.round ?? Math.ceil(overall / 32),
     teamId,
-    randomness: settings.cpu_randomness * NOISE_SCALE,
-    needWeight: settings.need_weight * NEED_SCALE,
+    randomness: settings.cpuRandomness * NOISE_SCALE,
+    needWeight: settings.needWeight * NEED_SCALE,
     need: needByCategory(state, teamId),
     mix: mixOf(state.config.pool),
   };

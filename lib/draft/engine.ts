@@ -5,12 +5,12 @@ import type { SessionStatus } from "../protocol/shapes";
 import { chooseAutopick } from "./autopick";
 import { chooseCpuPick } from "./cpu-strategy";
 import { reject, type Decision } from "./errors";
-import { EventLog, type Outcome } from "./event-log";
+import { CommandEvents, type Outcome } from "./command-events";
 import { currentSlot } from "./reducer";
 import { cpuAccepts, packageProblem, valuedTrade } from "./trade-rules";
 import type { DraftCommand, DraftState } from "./types";
 
-export type { Outcome } from "./event-log";
+export type { Outcome } from "./command-events";
 
 /** Consecutive picks one tick may make; the caller ticks again for the rest. */
 export const TICK_BATCH_LIMIT = 32;
@@ -23,28 +23,28 @@ const describeStatus: Record<SessionStatus, string> = {
 };
 
 export function decide(state: DraftState, command: DraftCommand, now: number): Decision<Outcome> {
-  const log = new EventLog(state, now);
+  const events = new CommandEvents(state, now);
   const slot = currentSlot(state);
   switch (command.type) {
     case "start":
       if (state.status !== "lobby") return reject("invalid_state", `cannot start: ${describeStatus[state.status]}`);
-      log.update("running", "started", state.order[0] ?? null);
-      return log.outcome();
+      events.update("running", "started", state.order[0] ?? null);
+      return events.outcome();
 
     case "pause":
       if (state.status !== "running") return reject("invalid_state", `cannot pause: ${describeStatus[state.status]}`);
-      log.update("paused", "paused", slot, {
+      events.update("paused", "paused", slot, {
         remainingMs: state.deadline === null ? null : Math.max(0, state.deadline - now),
       });
-      return log.outcome();
+      return events.outcome();
 
     case "resume":
       if (state.status !== "paused") return reject("invalid_state", `cannot resume: ${describeStatus[state.status]}`);
       // a paused clock keeps what was left of it, not a fresh one
-      log.update("running", "resumed", slot, {
+      events.update("running", "resumed", slot, {
         deadline: state.remainingMs === null ? undefined : now + state.remainingMs,
       });
-      return log.outcome();
+      return events.outcome();
 
     case "undo_last_pick": {
       if (state.status !== "running" && state.status !== "paused")
@@ -53,8 +53,8 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
       if (!last) return reject("conflict", "there is no pick to undo");
       const slotBack = state.order[last.overall - 1] ?? null;
       const fullClock = state.config.secondsPerPick > 0 ? state.config.secondsPerPick * 1000 : null;
-      log.update(state.status, "pick_undone", slotBack, { remainingMs: fullClock, undoneOverall: last.overall });
-      return log.outcome();
+      events.update(state.status, "pick_undone", slotBack, { remainingMs: fullClock, undoneOverall: last.overall });
+      return events.outcome();
     }
 
     case "force_autopick": {
@@ -63,15 +63,15 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
       if (!slot) return reject("conflict", "no pick is on the clock");
       const player = chooseAutopick(state, slot.team_id);
       if (!player) return reject("conflict", "no player is available");
-      log.pick(slot, player, true);
-      return log.outcome();
+      events.pick(slot, player, true);
+      return events.outcome();
     }
 
     case "complete":
       if (state.status === "complete")
         return reject("invalid_state", `cannot complete: ${describeStatus[state.status]}`);
-      log.update("complete", "completed", null);
-      return log.outcome();
+      events.update("complete", "completed", null);
+      return events.outcome();
 
     case "make_pick": {
       if (command.actor.kind === "team" && command.actor.teamId !== command.teamId) {
@@ -91,24 +91,27 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
       if (!player) return reject("not_found", `no player ${command.playerId} in this pool`);
       if (state.takenPlayerIds.has(player.player_id))
         return reject("conflict", `${player.name} has already been picked`);
-      log.pick(slot, player, false);
-      return log.outcome();
+      events.pick(slot, player, false);
+      return events.outcome();
     }
 
     case "tick":
-      runDueWork(log, now);
-      return log.outcome();
+      runDueWork(events, now);
+      return events.outcome();
 
     case "propose_trade":
-      return proposeTrade(log, command);
+      return proposeTrade(events, command);
 
     case "respond_trade":
-      return respondTrade(log, command);
+      return respondTrade(events, command);
   }
 }
 
-function proposeTrade(log: EventLog, command: Extract<DraftCommand, { type: "propose_trade" }>): Decision<Outcome> {
-  const { state } = log;
+function proposeTrade(
+  events: CommandEvents,
+  command: Extract<DraftCommand, { type: "propose_trade" }>,
+): Decision<Outcome> {
+  const { state } = events;
   const { actor, fromTeamId, toTeamId, give, receive } = command;
   if (actor.kind === "team" && actor.teamId !== fromTeamId)
     return reject("forbidden", `your seat is ${actor.teamId}, not ${fromTeamId}`);
@@ -131,20 +134,23 @@ function proposeTrade(log: EventLog, command: Extract<DraftCommand, { type: "pro
   });
   // a commissioner's trade needs nobody's consent
   if (actor.kind === "admin") {
-    log.tradeExecuted(trade);
-    return log.outcome();
+    events.tradeExecuted(trade);
+    return events.outcome();
   }
-  log.tradeProposed(trade);
+  events.tradeProposed(trade);
   if (isCpu(state, toTeamId)) {
     // a CPU GM answers at once, by chart value
-    if (cpuAccepts(trade)) log.tradeExecuted(trade);
-    else log.tradeRejected(trade);
+    if (cpuAccepts(trade)) events.tradeExecuted(trade);
+    else events.tradeRejected(trade);
   }
-  return log.outcome();
+  return events.outcome();
 }
 
-function respondTrade(log: EventLog, command: Extract<DraftCommand, { type: "respond_trade" }>): Decision<Outcome> {
-  const { state } = log;
+function respondTrade(
+  events: CommandEvents,
+  command: Extract<DraftCommand, { type: "respond_trade" }>,
+): Decision<Outcome> {
+  const { state } = events;
   const trade = state.trades.find((t) => t.trade_id === command.tradeId);
   if (!trade) return reject("not_found", "no such trade in this session");
   const { actor } = command;
@@ -154,15 +160,15 @@ function respondTrade(log: EventLog, command: Extract<DraftCommand, { type: "res
   if (!isReceiver && !(isProposer && !command.accept))
     return reject("forbidden", "only the team this offer was made to can accept it");
   if (trade.status !== "pending") return reject("conflict", `this trade was already ${trade.status}`);
-  if (command.accept) log.tradeExecuted(trade);
-  else log.tradeRejected(trade);
-  return log.outcome();
+  if (command.accept) events.tradeExecuted(trade);
+  else events.tradeRejected(trade);
+  return events.outcome();
 }
 
 /** CPU seats whose delay has passed pick; an expired clock autopicks. Stops at the first thing not yet due. */
-function runDueWork(log: EventLog, now: number): void {
+function runDueWork(events: CommandEvents, now: number): void {
   for (let made = 0; made < TICK_BATCH_LIMIT; made++) {
-    const state = log.state;
+    const state = events.state;
     const slot = currentSlot(state);
     if (state.status !== "running" || !slot) return;
     const due = dueAt(state);
@@ -170,10 +176,10 @@ function runDueWork(log: EventLog, now: number): void {
     const cpu = isCpu(state, slot.team_id);
     const player = cpu ? chooseCpuPick(state, slot.team_id) : chooseAutopick(state, slot.team_id);
     if (!player) {
-      log.update("complete", "completed", null);
+      events.update("complete", "completed", null);
       return;
     }
-    log.pick(slot, player, !cpu);
+    events.pick(slot, player, !cpu);
   }
 }
 

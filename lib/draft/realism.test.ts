@@ -179,8 +179,8 @@ describe("CPU pick strategy", () => {
     expect(first.picks.filter((pick) => pick.team_id === "CHI" && !pick.auto)).not.toHaveLength(0);
   });
 
-  test("cpu_randomness 0 drafts the same whatever the seed", () => {
-    const settings: SimulatorSettings = { cpu_randomness: 0 };
+  test("cpuRandomness 0 drafts the same whatever the seed", () => {
+    const settings: SimulatorSettings = { cpuRandomness: 0 };
     const one = simulateDraft(pool, { rounds: ROUNDS, seed: 1, settings });
     expect(ids(simulateDraft(pool, { rounds: ROUNDS, seed: 99, settings }))).toEqual(ids(one));
   });
@@ -194,7 +194,7 @@ describe("CPU pick strategy", () => {
       secondsPerPick: 0,
       cpuDelayMs: 0,
       teams: pool.teams.map((team) => ({ ...team, controller: "human" as const })),
-      settings: { cpu_randomness: 0, cpu_trade_offers: false },
+      settings: { cpuRandomness: 0, cpuTradeOffers: false },
     });
     const step = (command: Parameters<typeof decide>[1]) => {
       const decision = decide(state, command, T0);
@@ -216,7 +216,7 @@ describe("CPU pick strategy", () => {
     expect(currentNeeds(state, "CHI").map((need) => need.category)).not.toContain("QB");
   });
 
-  test("need_weight 0 drafts closer to pure board order than the default need weight", () => {
+  test("needWeight 0 drafts closer to pure board order than the default need weight", () => {
     // The bundled profiles come from the real picks, and rank is the real pick,
     // so real needs pull a draft toward board order, not away from it. Give each
     // club the profile of the club 16 places along instead, so needs disagree
@@ -233,11 +233,11 @@ describe("CPU pick strategy", () => {
           Math.abs(pick.overall - pick.player.rank),
         ),
       );
-    const needsOn = offBoard(misfit, { cpu_randomness: 0 });
-    const needsOff = offBoard(misfit, { cpu_randomness: 0, need_weight: 0 });
+    const needsOn = offBoard(misfit, { cpuRandomness: 0 });
+    const needsOff = offBoard(misfit, { cpuRandomness: 0, needWeight: 0 });
     console.log(
-      `mean |pick - rank| in rounds 1-3 without randomness, needs swapped between clubs: ${fixed(needsOn)} at the default need_weight, ${fixed(needsOff)} at need_weight 0 ` +
-        `(with the real needs: ${fixed(offBoard(pool, { cpu_randomness: 0 }))} and ${fixed(offBoard(pool, { cpu_randomness: 0, need_weight: 0 }))})`,
+      `mean |pick - rank| in rounds 1-3 without randomness, needs swapped between clubs: ${fixed(needsOn)} at the default needWeight, ${fixed(needsOff)} at needWeight 0 ` +
+        `(with the real needs: ${fixed(offBoard(pool, { cpuRandomness: 0 }))} and ${fixed(offBoard(pool, { cpuRandomness: 0, needWeight: 0 }))})`,
     );
     expect(needsOff).toBeLessThan(needsOn);
   });
@@ -252,7 +252,7 @@ describe("CPU pick strategy", () => {
         secondsPerPick: 60,
         cpuDelayMs: 0,
         teams: pool.teams.map((team) => ({ ...team, controller: "human" as const })),
-        settings: { seed: 3, cpu_trade_offers: false },
+        settings: { seed: 3, cpuTradeOffers: false },
       }),
       { type: "start" },
       T0,

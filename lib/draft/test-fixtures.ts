@@ -43,7 +43,7 @@ export function smallConfig(overrides: Partial<DraftConfig> & { humans?: string[
     cpuDelayMs: 1000,
     teams,
     // CPU trade-up calls are tested on their own; elsewhere they would add events
-    settings: { cpu_trade_offers: false },
+    settings: { cpuTradeOffers: false },
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import type { DraftState } from "./types";
 export const CPU_TRADE_MARGIN = 0.05;
 
 export function chartOf(state: DraftState): TradeChart {
-  const chart = state.config.settings.trade_chart;
+  const chart = state.config.settings.tradeChart;
   return isTradeChart(chart) ? chart : DEFAULT_TRADE_CHART;
 }
 

@@ -47,7 +47,7 @@ describe("trades", () => {
     });
     const trade = outcome.state.trades[0]!;
     expect(trade.value).toEqual({ chart: "hill", give: packageValue("hill", [5, 6]), receive: pickValue("hill", 2) });
-    const johnson = must(decide(smallState({ settings: { trade_chart: "johnson" } }), offer("KC", "NYJ", [5], [2]), T0))
+    const johnson = must(decide(smallState({ settings: { tradeChart: "johnson" } }), offer("KC", "NYJ", [5], [2]), T0))
       .state.trades[0]!;
     expect(johnson.value).toEqual({ chart: "johnson", give: 1700, receive: 2600 });
   });

@@ -1,6 +1,6 @@
 // The draft engine's data: plain values, no I/O. A session's state is its
 // configuration folded over its persisted event log (reducer.ts).
-import type { Controller, Player, SessionEvent, Slot } from "../protocol/shapes";
+import type { Player, SessionEvent, Slot, SnapshotTeam } from "../protocol/shapes";
 import type { Board } from "./board";
 
 /** A pool player as the engine sees it: the wire Player plus what the CPU GMs draft by. */
@@ -32,19 +32,20 @@ export interface DraftPool {
   needs: Readonly<Record<string, NeedProfile>>;
 }
 
-export interface TeamSeat {
-  team_id: string;
-  name: string;
-  controller: Controller;
-}
+/**
+ * A club and who drafts for it: the wire's snapshot team. Casing: the engine's
+ * own types are camelCase; the wire shapes it reuses (teams, slots, picks,
+ * players, trades) keep the contract's snake_case.
+ */
+export type TeamSeat = SnapshotTeam;
 
 export interface SimulatorSettings {
   seed?: number;
-  cpu_randomness?: number;
-  need_weight?: number;
-  trade_chart?: string;
+  cpuRandomness?: number;
+  needWeight?: number;
+  tradeChart?: string;
   /** CPU GMs may offer to trade up into a human seat's pick (default true) */
-  cpu_trade_offers?: boolean;
+  cpuTradeOffers?: boolean;
 }
 
 export interface DraftConfig {

@@ -39,7 +39,8 @@ export const pickSchema = z.object({
   auto: z.boolean(),
   made_at: z.string(),
 });
-export type Pick = z.infer<typeof pickSchema>;
+/** A pick made: the wire shape "Pick" (named so it does not shadow TypeScript's Pick<>). */
+export type DraftPick = z.infer<typeof pickSchema>;
 
 export const clockSchema = z.object({
   seconds_per_pick: z.number().int().min(0),
@@ -67,6 +68,7 @@ export const snapshotTeamSchema = z.object({
   name: z.string(),
   controller: z.enum(CONTROLLERS),
 });
+export type SnapshotTeam = z.infer<typeof snapshotTeamSchema>;
 
 export const snapshotSchema = z.object({
   session_id: z.string(),

@@ -1,4 +1,4 @@
-import type { Pick, Slot } from "@/lib/protocol/shapes";
+import type { DraftPick, Slot } from "@/lib/protocol/shapes";
 import { buildFrames, frameIndexForPick, initialOrder, type LogItem } from "./replay-timeline";
 
 const slot = (overall: number, team: string, original = team): Slot => ({
@@ -8,7 +8,7 @@ const slot = (overall: number, team: string, original = team): Slot => ({
   team_id: team,
   original_team_id: original,
 });
-const pick = (overall: number, team: string): Pick => ({
+const pick = (overall: number, team: string): DraftPick => ({
   overall,
   round: 1,
   pick_in_round: overall,

@@ -6,7 +6,7 @@ import { applyToBoard, type Board } from "@/lib/draft/board";
 import {
   logItemSchema,
   tradeExecutedEventSchema,
-  type Pick,
+  type DraftPick,
   type SessionStatus,
   type Slot,
   type Trade,
@@ -15,7 +15,7 @@ import { parseMissedItem } from "../room-events";
 
 export type FrameCause =
   | { kind: "start" }
-  | { kind: "pick"; pick: Pick }
+  | { kind: "pick"; pick: DraftPick }
   | { kind: "undo"; overall: number | null }
   | { kind: "trade"; trade: Trade };
 
@@ -24,7 +24,7 @@ export interface Frame {
   seq: number;
   at: string | null;
   cause: FrameCause;
-  picks: Pick[];
+  picks: DraftPick[];
   order: Slot[];
   status: SessionStatus;
   /** the next pick to be made after this frame, null when none */

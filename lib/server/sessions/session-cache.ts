@@ -3,12 +3,12 @@
 // and let go when idle. The database stays the truth; this is its copy.
 import "../db/server-only";
 import { foldEvents, initialState } from "../../draft/reducer";
-import type { DraftState } from "../../draft/types";
+import type { DraftState, SimulatorSettings } from "../../draft/types";
 import { ContractError } from "../../protocol/errors";
 import type { PoolCatalog } from "../pools/pool-catalog";
 import type { createKeyedQueue } from "./keyed-queue";
 import type { TimerClock } from "./pick-clock";
-import type { SessionRepository, StoredSession } from "./session-repository";
+import type { SessionRepository, StoredConfig, StoredSession } from "./session-repository";
 import { housekeeping } from "./housekeeping";
 
 export interface LoadedSession {
@@ -26,6 +26,17 @@ export interface CacheDeps {
   loaded: (sessionId: string, state: DraftState) => void;
   /** whether the session has clock work here: such a session is never evicted */
   hasClockWork: (sessionId: string) => boolean;
+}
+
+/** The engine's settings from the stored config (the create body's names); a setting not given stays absent. */
+function simulatorSettings(config: StoredConfig): SimulatorSettings {
+  const settings: SimulatorSettings = {};
+  if (config.seed !== undefined) settings.seed = config.seed;
+  if (config.cpu_randomness !== undefined) settings.cpuRandomness = config.cpu_randomness;
+  if (config.need_weight !== undefined) settings.needWeight = config.need_weight;
+  if (config.trade_chart !== undefined) settings.tradeChart = config.trade_chart;
+  if (config.cpu_trade_offers !== undefined) settings.cpuTradeOffers = config.cpu_trade_offers;
+  return settings;
 }
 
 /** More events than a whole draft has; a catch-up never needs a second page. */
@@ -46,8 +57,7 @@ export function createSessionCache({ repo, pools, clock, queue, loaded, hasClock
   async function rebuild(stored: StoredSession): Promise<LoadedSession> {
     const pool = await pools.get(stored.poolId);
     if (!pool) throw new Error(`session ${stored.id} uses unknown pool ${stored.poolId}`);
-    // the stored config is JSON: a setting that was not given is absent, not undefined
-    const { rounds, seconds_per_pick, cpu_delay_ms, history: _history, ...settings } = stored.config;
+    const { rounds, seconds_per_pick, cpu_delay_ms } = stored.config;
     const base = initialState({
       sessionId: stored.id,
       name: stored.name,
@@ -56,7 +66,7 @@ export function createSessionCache({ repo, pools, clock, queue, loaded, hasClock
       secondsPerPick: seconds_per_pick,
       cpuDelayMs: cpu_delay_ms,
       teams: stored.seats.map((seat) => ({ team_id: seat.teamId, name: seat.name, controller: seat.controller })),
-      settings,
+      settings: simulatorSettings(stored.config),
     });
     const state = { ...foldEvents(base, stored.events), queues: stored.queues };
     return { state, leagueId: stored.leagueId };

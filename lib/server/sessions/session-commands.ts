@@ -8,7 +8,7 @@ import { toSnapshot } from "../../draft/snapshot";
 import type { Actor } from "../../draft/types";
 import type { AdminAction } from "../../protocol/commands";
 import { ContractError } from "../../protocol/errors";
-import type { Pick, Snapshot, Trade } from "../../protocol/shapes";
+import type { DraftPick, Snapshot, Trade } from "../../protocol/shapes";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
 
@@ -30,7 +30,7 @@ export function createSessionCommands({ repo, runner, now }: CommandDeps) {
       sessionId: string,
       actor: Actor,
       input: { teamId: string; playerId: string; expectedOverall?: number },
-    ): Promise<Pick> {
+    ): Promise<DraftPick> {
       mayActFor(actor, input.teamId);
       const outcome = await runner.execute(sessionId, { type: "make_pick", actor, ...input });
       const event = outcome.events.find((e) => e.type === "draft_pick");

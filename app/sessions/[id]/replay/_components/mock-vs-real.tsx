@@ -4,10 +4,10 @@
 // him, amber when the mock reached (took him earlier than the NFL did).
 import { useMemo } from "react";
 import { compareWithReal, sameTeamCount } from "@/lib/client/replay/mock-vs-real";
-import type { Pick, Snapshot } from "@/lib/protocol/shapes";
+import type { DraftPick, Snapshot } from "@/lib/protocol/shapes";
 import { Panel } from "@/app/_components/ui";
 
-export function MockVsReal({ picks, real }: { picks: Pick[]; real: Snapshot }) {
+export function MockVsReal({ picks, real }: { picks: DraftPick[]; real: Snapshot }) {
   const rows = useMemo(() => compareWithReal(picks, real).reverse(), [picks, real]);
   const same = sameTeamCount(rows);
 

@@ -1,6 +1,6 @@
 // Builds a command's events one at a time, applying each as it is made, so
 // every event is built on the state the previous one left.
-import type { Pick, SessionStatus, Slot, Trade, UpdateReason } from "../protocol/shapes";
+import type { DraftPick, SessionStatus, Slot, Trade, UpdateReason } from "../protocol/shapes";
 import { clockOf, freshDeadline } from "./clock";
 import { cpuTradeUpOffer } from "./cpu-offers";
 import { accept, type Decision } from "./errors";
@@ -13,7 +13,7 @@ export interface Outcome {
   state: DraftState;
 }
 
-export class EventLog {
+export class CommandEvents {
   readonly events: DraftEvent[] = [];
   constructor(
     public state: DraftState,
@@ -31,7 +31,7 @@ export class EventLog {
 
   pick(slot: Slot, player: PoolPlayer, auto: boolean): void {
     const { state, now, at } = this;
-    const pick: Pick = {
+    const pick: DraftPick = {
       overall: slot.overall,
       round: slot.round,
       pick_in_round: slot.pick_in_round,
