@@ -1,4 +1,9 @@
-/** Unit tests sit beside their code (lib/**), integration tests under tests/. */
+/**
+ * Two projects. "unit": the pure code's tests beside it (lib/**), fast, no
+ * build and no server. "integration": tests/, against real databases, Redis,
+ * Socket.IO servers and the built app (its global setup builds it when stale).
+ * `npm test` runs both; `npm run test:unit` runs the first alone.
+ */
 const { existsSync } = require("node:fs");
 
 // Browser tests need Debian's Chromium; a machine without it skips them and says so.
@@ -7,11 +12,9 @@ const browserAvailable = existsSync(chromium);
 if (!browserAvailable)
   console.log(`skipped: browser tests (tests/browser) need Chromium at ${chromium} (apt-get install chromium)`);
 
-module.exports = {
+const shared = {
   testEnvironment: "node",
-  roots: ["<rootDir>/lib", "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", ...(browserAvailable ? [] : ["<rootDir>/tests/browser/"])],
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",
@@ -28,8 +31,20 @@ module.exports = {
     ],
   },
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+};
+
+module.exports = {
   testTimeout: 60000,
-  globalSetup: "<rootDir>/tests/global-setup.ts",
+  projects: [
+    { ...shared, displayName: "unit", roots: ["<rootDir>/lib"] },
+    {
+      ...shared,
+      displayName: "integration",
+      roots: ["<rootDir>/tests"],
+      testPathIgnorePatterns: ["/node_modules/", ...(browserAvailable ? [] : ["<rootDir>/tests/browser/"])],
+      globalSetup: "<rootDir>/tests/global-setup.ts",
+    },
+  ],
   // the default report, plus the reason for every test file that skipped itself
   reporters: ["default", "<rootDir>/tests/support/skip-reporter.js"],
 };
