@@ -13,7 +13,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+/** every command the clock's timers queued so far has finished */
+const settled = () => server.warroom.settled();
 
 describe(`pick clock (${backendName})`, () => {
   test("a timed-out human seat autopicks from its queue, marked auto", async () => {
@@ -33,7 +34,7 @@ describe(`pick clock (${backendName})`, () => {
     await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const picked = collect<any>(seat, "draft_pick", 1);
     clock.advance(29_999);
-    await settle();
+    await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     clock.advance(1);
     const [event] = await picked;
@@ -54,7 +55,7 @@ describe(`pick clock (${backendName})`, () => {
     await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     const picked = collect<any>(watcher, "draft_pick", 1);
     clock.advance(1999);
-    await settle();
+    await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     clock.advance(1);
     const [event] = await picked;
@@ -68,12 +69,15 @@ describe(`pick clock (${backendName})`, () => {
     const paused = await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "pause");
     expect(paused.clock).toEqual({ seconds_per_pick: 30, deadline: null, remaining_ms: 20_000 });
     clock.advance(120_000);
-    await settle();
+    await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     const resumed = await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "resume");
     expect(resumed.clock.remaining_ms).toBe(20_000);
-    clock.advance(20_000);
-    await settle();
+    clock.advance(19_999);
+    await settled();
+    expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
+    clock.advance(1);
+    await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks[0]).toMatchObject({
       team_id: "CHI",
       auto: true,
@@ -85,7 +89,7 @@ describe(`pick clock (${backendName})`, () => {
     const draft = await createDraft(server.warroom, { human_teams: ["CHI"], seconds_per_pick: 0, cpu_randomness: 0 });
     await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     clock.advance(3_600_000);
-    await settle();
+    await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     const snapshot = await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "force_autopick");
     expect(snapshot.picks[0]).toMatchObject({ team_id: "CHI", auto: true, player: { name: "Caleb Williams" } });

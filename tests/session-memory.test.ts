@@ -3,6 +3,7 @@ import { backendName } from "./support/test-database";
 import { createDraft, createFakeClock } from "./support/fixtures";
 import { collect, request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
+import { until } from "./support/until";
 
 let server: TestServer;
 const clock = createFakeClock();
@@ -13,7 +14,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** every command the clock's timers queued so far (ticks, evictions) has finished */
+const settled = () => server.warroom.settled();
 const resident = () => server.warroom.residentSessions();
 
 describe(`sessions in memory (${backendName})`, () => {
@@ -23,11 +25,12 @@ describe(`sessions in memory (${backendName})`, () => {
     await request(watcher, "join_session", { session_id: finished.sessionId });
     const completed = collect<{ status: string }>(watcher, "session_update", 2);
     await server.warroom.commands.adminAction(finished.sessionId, ADMIN, "start");
-    // cpu_delay_ms 0 still goes through the (fake) clock: let its due ticks fire
-    for (let i = 0; i < 5; i++) {
+    // cpu_delay_ms 0 still goes through the (fake) clock: fire its due ticks until the draft is done
+    await until("the CPU draft to complete", async () => {
       clock.advance(0);
-      await settle();
-    }
+      await settled();
+      return (await server.warroom.reads.snapshot(finished.sessionId)).status === "complete";
+    });
     expect((await completed).map((u) => u.status)).toEqual(["running", "complete"]);
     const before = await server.warroom.reads.snapshot(finished.sessionId);
     expect(before.picks).toHaveLength(32);
@@ -38,11 +41,11 @@ describe(`sessions in memory (${backendName})`, () => {
     const loadedBefore = resident();
 
     clock.advance(9 * 60_000);
-    await settle();
+    await settled();
     expect(resident()).toBe(loadedBefore);
 
     clock.advance(3 * 60_000);
-    await settle();
+    await settled();
     expect(resident()).toBe(loadedBefore - 1);
 
     // read back from its log: the same draft, to the last seq

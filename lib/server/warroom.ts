@@ -236,6 +236,11 @@ export async function createWarRoom(options: WarRoomOptions) {
     db,
     /** for tests and metrics: sessions held in memory */
     residentSessions: () => runner.resident(),
+    /**
+     * Resolves once every command queued so far has finished: after moving a
+     * fake clock, a test waits on this, not on a guess at how long work takes.
+     */
+    settled: () => runner.settled(),
     health,
     /**
      * Stops clocks and new commands, lets in-flight commands finish, then drops this

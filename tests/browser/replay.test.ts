@@ -196,7 +196,8 @@ describe("replay", () => {
     await until("playback to advance", async () => (await picksShown(page)) >= 5, { timeoutMs: 5_000 });
     await page.getByTestId("play").click();
     const stopped = await picksShown(page);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // playing at 16×, a frame comes every 1000 / 16 ms: five steps' time without one means it is paused
+    await page.waitForTimeout(5 * (1000 / 16));
     expect(await picksShown(page)).toBe(stopped);
     expect(problems).toEqual([]);
   });

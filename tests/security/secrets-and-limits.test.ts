@@ -8,6 +8,7 @@ import { errorResponse } from "../../lib/server/http/respond";
 import { createLogger } from "../../lib/server/logger";
 import { createDraft } from "../support/fixtures";
 import { backendName } from "../support/test-database";
+import { until } from "../support/until";
 import { collect, request } from "../support/test-server";
 import { startSecurityServer, type SecurityServer } from "./support/security-server";
 import { ADMIN } from "../../lib/server/sessions/access";
@@ -291,12 +292,19 @@ describe(`abuse limits (${backendName})`, () => {
       code: 4,
       message: "rate_limited: too many connections from your address",
     });
+    const held = strict.warroom.connectionAddresses();
     sockets.pop()!.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    sockets.push(await strict.client());
+    // the server counts the close when it sees it: wait for a place to come free, by asking until one does
+    const again = await until("a closed connection to free its place", () =>
+      strict.client().then(
+        (socket) => socket,
+        () => null,
+      ),
+    );
+    sockets.push(again);
+    expect(strict.warroom.connectionAddresses()).toBe(held);
     for (const socket of sockets) socket.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(strict.warroom.connectionAddresses()).toBe(0);
+    await until("every connection to be counted closed", () => strict.warroom.connectionAddresses() === 0);
   });
 
   test("a full session refuses more watchers but always admits its seats and admin", async () => {

@@ -81,6 +81,8 @@ export function createSessionRunner({
     startSweep: scheduler.startSweep,
     startEviction: cache.startEviction,
     resident: cache.resident,
+    /** resolves once every command queued so far (clock ticks and evictions included) has finished */
+    settled: () => queue.drain(),
     async stop(): Promise<void> {
       executor.stop();
       scheduler.stop();
