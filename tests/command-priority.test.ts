@@ -31,7 +31,7 @@ describe(`command priority (${backendName})`, () => {
       await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
     }
     // the watcher's one connection hears the picks in the order they were committed
-    const heard = collect<{ session_id: string }>(watcher, "draft_pick", BUSY_SESSIONS + 1);
+    const heard = collect(watcher, "draft_pick", BUSY_SESSIONS + 1);
 
     // every busy session's CPU pick falls due at the same instant; then the person picks
     clock.advance(1000);

@@ -1,7 +1,7 @@
 // The server's pick clock and CPU seats, driven by a fake clock through real sockets.
 import { backendName } from "./support/test-database";
 import { createDraft, createFakeClock } from "./support/fixtures";
-import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { nextEvent, request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
@@ -32,12 +32,12 @@ describe(`pick clock (${backendName})`, () => {
     });
     expect(queued.queue).toEqual(["BoweBr01", "NabeMa00"]);
     await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
-    const picked = collect<any>(seat, "draft_pick", 1);
+    const picked = nextEvent(seat, "draft_pick");
     clock.advance(29_999);
     await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     clock.advance(1);
-    const [event] = await picked;
+    const event = await picked;
     expect(event.pick).toMatchObject({ overall: 1, team_id: "CHI", auto: true, player: { player_id: "BoweBr01" } });
     expect(event.clock).toMatchObject({ seconds_per_pick: 30, deadline: new Date(clock.now() + 30_000).toISOString() });
   });
@@ -53,12 +53,12 @@ describe(`pick clock (${backendName})`, () => {
     const watcher = await server.client();
     await request(watcher, "join_session", { session_id: draft.sessionId });
     await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
-    const picked = collect<any>(watcher, "draft_pick", 1);
+    const picked = nextEvent(watcher, "draft_pick");
     clock.advance(1999);
     await settled();
     expect((await server.warroom.reads.snapshot(draft.sessionId)).picks).toHaveLength(0);
     clock.advance(1);
-    const [event] = await picked;
+    const event = await picked;
     expect(event.pick).toMatchObject({ team_id: "CHI", auto: false, player: { name: "Caleb Williams" } });
   });
 

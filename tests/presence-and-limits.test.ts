@@ -1,7 +1,7 @@
 import { createDraft } from "./support/fixtures";
 import { until } from "./support/until";
 import { backendName } from "./support/test-database";
-import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { nextEvent, request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
@@ -16,9 +16,9 @@ describe(`presence and rate limits (${backendName})`, () => {
   test("presence tells who is connected, coalesced to one message per second", async () => {
     const draft = await createDraft(server.warroom);
     const watcher = await server.client();
-    const first = collect<any>(watcher, "presence", 1);
+    const first = nextEvent(watcher, "presence");
     await request(watcher, "join_session", { session_id: draft.sessionId });
-    expect((await first)[0]).toMatchObject({ session_id: draft.sessionId, spectators: 1 });
+    expect(await first).toMatchObject({ session_id: draft.sessionId, spectators: 1 });
 
     const burst: any[] = [];
     watcher.on("presence", (event) => burst.push(event));
@@ -36,8 +36,8 @@ describe(`presence and rate limits (${backendName})`, () => {
 
     // the next message is the seat leaving: a second message for the joins would have come first
     seat.disconnect();
-    const [afterLeave] = await collect<any>(watcher, "presence", 1);
-    expect(afterLeave.teams.find((t: any) => t.team_id === "CHI").connected).toBe(false);
+    const afterLeave = await nextEvent(watcher, "presence");
+    expect(afterLeave.teams.find((t) => t.team_id === "CHI")?.connected).toBe(false);
     expect(burst).toHaveLength(2);
   });
 

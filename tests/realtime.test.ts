@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io-client";
 import { backendName } from "./support/test-database";
-import { collect, request, requestRaw, startTestServer, type TestServer } from "./support/test-server";
+import { nextEvent, request, requestRaw, startTestServer, type TestServer } from "./support/test-server";
 import { createDraft } from "./support/fixtures";
 
 let server: TestServer;
@@ -42,7 +42,7 @@ describe(`realtime sessions (${backendName})`, () => {
     const started = await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "start" });
     expect(started.ok).toBe(true);
 
-    const receivers = [admin, seat, ...spectators].map(({ socket }) => collect<any>(socket, "draft_pick", 1));
+    const receivers = [admin, seat, ...spectators].map(({ socket }) => nextEvent(socket, "draft_pick"));
     const ack = await request(seat.socket, "make_pick", {
       session_id: draft.sessionId,
       team_id: "CHI",
@@ -53,7 +53,7 @@ describe(`realtime sessions (${backendName})`, () => {
       ok: true,
       pick: { overall: 1, team_id: "CHI", auto: false, player: { name: "Caleb Williams" } },
     });
-    for (const [event] of await Promise.all(receivers)) {
+    for (const event of await Promise.all(receivers)) {
       expect(event).toMatchObject({
         session_id: draft.sessionId,
         seq: 2,

@@ -1,7 +1,7 @@
 // A long-lived server lets go of drafts nobody is using, and reads them back from the log when asked.
 import { backendName } from "./support/test-database";
 import { createDraft, createFakeClock } from "./support/fixtures";
-import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { collect, nextEvent, request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
 import { until } from "./support/until";
 
@@ -23,7 +23,7 @@ describe(`sessions in memory (${backendName})`, () => {
     const finished = await createDraft(server.warroom, { human_teams: [], rounds: 1, cpu_delay_ms: 0 });
     const watcher = await server.client();
     await request(watcher, "join_session", { session_id: finished.sessionId });
-    const completed = collect<{ status: string }>(watcher, "session_update", 2);
+    const completed = collect(watcher, "session_update", 2);
     await server.warroom.commands.adminAction(finished.sessionId, ADMIN, "start");
     // cpu_delay_ms 0 still goes through the (fake) clock: fire its due ticks until the draft is done
     await until("the CPU draft to complete", async () => {
@@ -53,9 +53,9 @@ describe(`sessions in memory (${backendName})`, () => {
     expect(resident()).toBe(loadedBefore);
 
     // the waiting draft's CPU pick still happens on time
-    const picked = collect<{ pick: { overall: number } }>(watcher, "draft_pick", 1);
+    const picked = nextEvent(watcher, "draft_pick");
     await request(watcher, "join_session", { session_id: waiting.sessionId });
     clock.advance(18 * 60_000);
-    expect((await picked)[0]!.pick.overall).toBe(1);
+    expect((await picked)!.pick.overall).toBe(1);
   });
 });

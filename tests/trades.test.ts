@@ -5,7 +5,7 @@ import { initialState } from "../lib/draft/reducer";
 import { createPoolCatalog } from "../lib/server/pools/pool-catalog";
 import { createDraft } from "./support/fixtures";
 import { backendName } from "./support/test-database";
-import { collect, request, startTestServer, type TestServer } from "./support/test-server";
+import { nextEvent, request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
 
 let server: TestServer;
@@ -47,8 +47,8 @@ async function assertSingleOwners(sessionId: string) {
 describe(`trades over sockets (${backendName})`, () => {
   test("a CPU GM accepts a fair offer at once and every client sees the new order", async () => {
     const { draft, chi, was, spectator } = await room();
-    const seen = [chi, was, spectator].map((s) => collect<any>(s, "trade_executed", 1));
-    const proposals = collect<any>(spectator, "trade_proposed", 1);
+    const seen = [chi, was, spectator].map((s) => nextEvent(s, "trade_executed"));
+    const proposals = nextEvent(spectator, "trade_proposed");
     // CHI gives 9 for ARI's 27: far more chart value than ARI gives up
     const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
@@ -61,8 +61,8 @@ describe(`trades over sockets (${backendName})`, () => {
       ok: true,
       trade: { from_team_id: "CHI", to_team_id: "ARI", status: "pending", value: { chart: "hill" } },
     });
-    expect((await proposals)[0].trade.trade_id).toBe(ack.trade.trade_id);
-    for (const [event] of await Promise.all(seen)) {
+    expect((await proposals).trade.trade_id).toBe(ack.trade.trade_id);
+    for (const event of await Promise.all(seen)) {
       expect(event).toMatchObject({ trade: { trade_id: ack.trade.trade_id, status: "executed" } });
       expect(event.order[26]).toMatchObject({ overall: 27, team_id: "CHI", original_team_id: "ARI" });
       expect(event.order[8]).toMatchObject({ overall: 9, team_id: "ARI" });
@@ -73,7 +73,7 @@ describe(`trades over sockets (${backendName})`, () => {
 
   test("a CPU GM refuses an offer below chart value", async () => {
     const { draft, chi, spectator } = await room();
-    const rejected = collect<any>(spectator, "trade_rejected", 1);
+    const rejected = nextEvent(spectator, "trade_rejected");
     const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
@@ -82,13 +82,13 @@ describe(`trades over sockets (${backendName})`, () => {
       receive: [4],
     });
     expect(ack.ok).toBe(true);
-    expect((await rejected)[0].trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
+    expect((await rejected).trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
     expect(await slotOwner(draft.sessionId, 4)).toBe("ARI");
   });
 
   test("two humans trade: the offer waits for the other seat, which accepts", async () => {
     const { draft, chi, was, spectator } = await room();
-    const offered = collect<any>(was, "trade_proposed", 1);
+    const offered = nextEvent(was, "trade_proposed");
     const ack = await request(chi, "propose_trade", {
       session_id: draft.sessionId,
       from_team_id: "CHI",
@@ -97,7 +97,7 @@ describe(`trades over sockets (${backendName})`, () => {
       receive: [2],
     });
     expect(ack.trade.status).toBe("pending");
-    const [incoming] = await offered;
+    const incoming = await offered;
     expect(incoming.trade.trade_id).toBe(ack.trade.trade_id);
     expect(await slotOwner(draft.sessionId, 2)).toBe("WAS");
     // only WAS may accept; the spectator and CHI itself may not
@@ -119,14 +119,14 @@ describe(`trades over sockets (${backendName})`, () => {
         })
       ).error?.code,
     ).toBe("forbidden");
-    const executed = collect<any>(spectator, "trade_executed", 1);
+    const executed = nextEvent(spectator, "trade_executed");
     const answer = await request(was, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: incoming.trade.trade_id,
       accept: true,
     });
     expect(answer.trade.status).toBe("executed");
-    expect((await executed)[0].order[1].team_id).toBe("CHI");
+    expect((await executed).order[1]?.team_id).toBe("CHI");
     expect(await slotOwner(draft.sessionId, 9)).toBe("WAS");
     await assertSingleOwners(draft.sessionId);
   });
@@ -140,14 +140,14 @@ describe(`trades over sockets (${backendName})`, () => {
       give: [9],
       receive: [36],
     });
-    const rejected = collect<any>(chi, "trade_rejected", 1);
+    const rejected = nextEvent(chi, "trade_rejected");
     const answer = await request(was, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: ack.trade.trade_id,
       accept: false,
     });
     expect(answer.trade.status).toBe("rejected");
-    expect((await rejected)[0].trade.trade_id).toBe(ack.trade.trade_id);
+    expect((await rejected).trade.trade_id).toBe(ack.trade.trade_id);
     expect(await slotOwner(draft.sessionId, 36)).toBe("WAS");
     expect(
       (await request(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true }))
@@ -165,7 +165,7 @@ describe(`trades over sockets (${backendName})`, () => {
       give: [2, 36],
       receive: [1],
     });
-    const rejected = collect<any>(was, "trade_rejected", 1);
+    const rejected = nextEvent(was, "trade_rejected");
     expect(
       (
         await request(chi, "make_pick", {
@@ -176,7 +176,7 @@ describe(`trades over sockets (${backendName})`, () => {
         })
       ).ok,
     ).toBe(true);
-    expect((await rejected)[0].trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
+    expect((await rejected).trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
     const late = await request(chi, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: ack.trade.trade_id,
@@ -245,11 +245,11 @@ describe(`trades over sockets (${backendName})`, () => {
     });
     const was = await server.client();
     await request(was, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
-    const call = collect<any>(was, "trade_proposed", 1);
+    const call = nextEvent(was, "trade_proposed");
     await server.warroom.commands.adminAction(draft.sessionId, ADMIN, "start");
-    const [{ trade }] = await call;
+    const { trade } = await call;
     expect(trade).toMatchObject({ to_team_id: "WAS", receive: [2], status: "pending" });
-    expect(trade.value.give).toBeGreaterThanOrEqual(trade.value.receive);
+    expect(trade.value!.give).toBeGreaterThanOrEqual(trade.value!.receive);
     const answer = await request(was, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: trade.trade_id,

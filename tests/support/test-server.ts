@@ -2,7 +2,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import type { ClientEventName, ClientPayload, ClientResult } from "../../lib/protocol/events";
+import type {
+  ClientEventName,
+  ClientPayload,
+  ClientResult,
+  ServerEventName,
+  ServerPayload,
+} from "../../lib/protocol/events";
 import type { ErrorBody } from "../../lib/protocol/errors";
 import { silentLogger } from "../../lib/server/logger";
 import type { TimerClock } from "../../lib/server/sessions/pick-clock";
@@ -77,23 +83,35 @@ export function requestRaw(socket: Socket, event: string, payload?: unknown): Pr
 }
 
 /** Resolves with the next `count` payloads of an event on a socket. */
-export function collect<T = Record<string, unknown>>(
+/** The next `event` the socket receives. */
+export async function nextEvent<E extends ServerEventName>(
   socket: Socket,
-  event: string,
+  event: E,
+  timeoutMs?: number,
+): Promise<ServerPayload<E>> {
+  const [first] = await collect(socket, event, 1, timeoutMs);
+  return first!;
+}
+
+export function collect<E extends ServerEventName>(
+  socket: Socket,
+  event: E,
   count: number,
   timeoutMs = 15_000,
-): Promise<T[]> {
+): Promise<ServerPayload<E>[]> {
   return new Promise((resolve, reject) => {
-    const seen: T[] = [];
+    const seen: ServerPayload<E>[] = [];
     const timer = setTimeout(() => reject(new Error(`saw ${seen.length}/${count} ${event}`)), timeoutMs);
-    const listener = (payload: T) => {
+    const listener = (payload: ServerPayload<E>) => {
       seen.push(payload);
       if (seen.length === count) {
         clearTimeout(timer);
-        socket.off(event, listener);
+        socket.off(event as string, untyped);
         resolve(seen);
       }
     };
-    socket.on(event, listener);
+    // socket.io-client types a listener of an untyped socket's events loosely; the event map says what comes
+    const untyped = listener as unknown as (...args: unknown[]) => void;
+    socket.on(event as string, untyped);
   });
 }
