@@ -30,38 +30,48 @@ export interface ApiResult<N extends RouteName> {
   text: string;
 }
 
-/** The Request a browser would send to the route. */
-export function routeRequest<N extends RouteName>(name: N, options: CallOptions<N> = {}): Request {
+/** The path and request a browser would send to the route. */
+function routeInit<N extends RouteName>(name: N, options: CallOptions<N>): { path: string; init: RequestInit } {
   const { body, adminKey, headers = {} } = options;
-  const path = routePath(name, options.params ?? ({} as RouteParams<N>), options.query);
-  return new Request(BASE + path, {
-    method: ROUTES[name].method,
-    headers: {
-      "content-type": "application/json",
-      ...(adminKey ? { authorization: `Bearer ${adminKey}` } : {}),
-      ...headers,
+  return {
+    path: routePath(name, options.params ?? ({} as RouteParams<N>), options.query),
+    init: {
+      method: ROUTES[name].method,
+      headers: {
+        "content-type": "application/json",
+        ...(adminKey ? { authorization: `Bearer ${adminKey}` } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
     },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
+  };
 }
 
-export function apiClient(services: HttpServices) {
-  /** Calls the route's handler as the server would for that request. */
+/** The Request a browser would send to the route. */
+export function routeRequest<N extends RouteName>(name: N, options: CallOptions<N> = {}): Request {
+  const { path, init } = routeInit(name, options);
+  return new Request(BASE + path, init);
+}
+
+/** A route's response read as the contract says: a 2xx JSON answer checked with the route's schema. */
+async function readResult<N extends RouteName>(name: N, response: Response): Promise<ApiResult<N>> {
+  const text = await response.text();
+  const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+  const json: unknown = isJson && text ? JSON.parse(text) : undefined;
+  const schema = ROUTES[name].answer;
+  const ok = response.status >= 200 && response.status < 300;
+  return {
+    status: response.status,
+    headers: response.headers,
+    answer: ok && typeof schema !== "string" ? (schema.parse(json) as RouteAnswerOf<N>) : undefined,
+    error: ok ? undefined : (json as { error: ErrorBody } | undefined)?.error,
+    text,
+  };
+}
+
+function client(send: <N extends RouteName>(name: N, options: CallOptions<N>) => Promise<Response>) {
   async function call<N extends RouteName>(name: N, options: CallOptions<N> = {}): Promise<ApiResult<N>> {
-    const request = routeRequest(name, options);
-    const response = await api[name](services, request, (options.params ?? {}) as Record<string, string>);
-    const text = await response.text();
-    const isJson = response.headers.get("content-type")?.includes("json") ?? false;
-    const json: unknown = isJson && text ? JSON.parse(text) : undefined;
-    const schema = ROUTES[name].answer;
-    const ok = response.status >= 200 && response.status < 300;
-    return {
-      status: response.status,
-      headers: response.headers,
-      answer: ok && typeof schema !== "string" ? (schema.parse(json) as RouteAnswerOf<N>) : undefined,
-      error: ok ? undefined : (json as { error: ErrorBody } | undefined)?.error,
-      text,
-    };
+    return readResult(name, await send(name, options));
   }
 
   /** The route's answer; fails the test with the refusal when there is none. */
@@ -72,5 +82,25 @@ export function apiClient(services: HttpServices) {
     return result.answer;
   }
 
-  return { call, answer };
+  /** A file route's content (the exports); fails the test when refused. */
+  async function file<N extends RouteName>(name: N, options: CallOptions<N> = {}): Promise<string> {
+    const result = await call(name, options);
+    if (result.status !== 200) throw new Error(`${name} answered ${result.status}: ${result.text}`);
+    return result.text;
+  }
+
+  return { call, answer, file };
 }
+
+/** Calls the route handlers directly, as Next.js would for each request. */
+export const apiClient = (services: HttpServices) =>
+  client((name, options) =>
+    api[name](services, routeRequest(name, options), (options.params ?? {}) as Record<string, string>),
+  );
+
+/** Calls a running server over real HTTP (its guard in front of the routes). */
+export const httpClient = (baseUrl: string) =>
+  client((name, options) => {
+    const { path, init } = routeInit(name, options);
+    return fetch(baseUrl + path, init);
+  });
