@@ -47,9 +47,9 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // tests assert on parsed JSON answers and drive sockets whose payloads are not yet typed by one
-    // event map (issue 12 moves the test clients onto the protocol's types); everything else is typed
-    files: ["tests/**", "**/*.test.ts"],
+    // the tests' socket and HTTP clients are typed by the event map and the route table; this one suite
+    // still reads its raw-HTTP answers untyped (moving it onto tests/support/api-client.ts is open work)
+    files: ["tests/pool-import.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   prettier,

@@ -2,8 +2,9 @@
 // one migrates while the others wait, and the bundled pools and real drafts are
 // loaded once, whoever gets there first.
 import { createTestDatabase, usingPostgres } from "./support/test-database";
-import { httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { startServerProcess, type ServerProcess } from "./support/server-process";
 import { describeIf } from "./support/describe-if";
+import { httpClient } from "./support/api-client";
 
 const suite = describeIf(usingPostgres, "concurrent node start-up needs PostgreSQL (set DATABASE_URL)");
 
@@ -24,13 +25,13 @@ suite("nodes starting together", () => {
         "ok",
       ]);
       for (const node of nodes)
-        expect((await httpJson(`${node.url}/api/pools`)).map((p: { pool: string }) => p.pool)).toEqual([
+        expect((await httpClient(node.url).answer("pools")).map((p: { pool: string }) => p.pool)).toEqual([
           "2021",
           "2022",
           "2023",
           "2024",
         ]);
-      const lobby = await httpJson(`${nodes[0]!.url}/api/sessions`);
+      const lobby = await httpClient(nodes[0]!.url).answer("lobby");
       expect(lobby.filter((s: { name: string }) => s.name.startsWith("The real ")).length).toBe(4);
     } finally {
       for (const node of nodes) node.child.kill("SIGKILL");

@@ -5,6 +5,7 @@ import { createDraft } from "./support/fixtures";
 import { backendName } from "./support/test-database";
 import { request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
+import type { ServerPayload } from "../lib/protocol/events";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,13 +27,13 @@ async function draftWith(seed: number) {
   const seat: Socket = await server.client();
   await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
   const done = new Promise<void>((resolve) =>
-    seat.on("session_update", (e: any) => e.status === "complete" && resolve()),
+    seat.on("session_update", (e: ServerPayload<"session_update">) => e.status === "complete" && resolve()),
   );
-  const myTurn = async (e: any) => {
+  const myTurn = async (e: Partial<ServerPayload<"draft_pick"> & ServerPayload<"session_update">>) => {
     if (e.next_pick?.team_id !== "WAS" && e.current_pick?.team_id !== "WAS") return;
     const available = await server.warroom.queries.players(draft.sessionId, { available: true });
     const choice = available.find((p) => p.position === "QB") ?? available[0]!;
-    const overall = (e.next_pick ?? e.current_pick).overall;
+    const overall = (e.next_pick ?? e.current_pick)!.overall;
     await request(seat, "make_pick", {
       session_id: draft.sessionId,
       team_id: "WAS",

@@ -18,10 +18,11 @@ import {
   serverSnapshot,
   type WatchedRoom,
 } from "./support/room-client-harness";
-import { httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { startServerProcess, type ServerProcess } from "./support/server-process";
 import { backendName, createTestDatabase, type TestDatabase } from "./support/test-database";
 import { connectTestClient, request } from "./support/test-server";
 import { until } from "./support/until";
+import { httpClient } from "./support/api-client";
 
 jest.setTimeout(180_000);
 
@@ -55,7 +56,7 @@ const room = async (url: string, session_id: string, token?: string) => {
   return opened;
 };
 const act = (url: string, sessionId: string, token: string, action: string) =>
-  httpJson(`${url}/api/sessions/${sessionId}/actions`, { token, body: { action } });
+  httpClient(url).answer("action", { params: { id: sessionId }, adminKey: token, body: { action } });
 
 /**
  * After a ping round trip (nothing of the server's still on its way) the room holds the server's board (same seq,
@@ -75,18 +76,18 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
   server = await startServerProcess(env());
   const { url, port } = server;
   const { admin_key } = ROUTES.createLeague.answer.parse(
-    await httpJson(`${url}/api/leagues`, { body: { name: "Durable" } }),
+    await httpClient(url).answer("createLeague", { body: { name: "Durable" } }),
   );
   // a CPU draft that keeps going on its own, and a human seat whose clock must resume
   const cpu = ROUTES.createSession.answer.parse(
-    await httpJson(`${url}/api/sessions`, {
-      token: admin_key,
+    await httpClient(url).answer("createSession", {
+      adminKey: admin_key,
       body: { name: "CPU", rounds: 2, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 150 },
     }),
   );
   const timed = ROUTES.createSession.answer.parse(
-    await httpJson(`${url}/api/sessions`, {
-      token: admin_key,
+    await httpClient(url).answer("createSession", {
+      adminKey: admin_key,
       body: { name: "Timed", rounds: 1, seconds_per_pick: 6, human_teams: ["CHI", "WAS"], cpu_delay_ms: 0 },
     }),
   );

@@ -19,10 +19,11 @@ import {
   type RoomOptions,
   type WatchedRoom,
 } from "./support/room-client-harness";
-import { httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { startServerProcess, type ServerProcess } from "./support/server-process";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { request } from "./support/test-server";
+import { httpClient } from "./support/api-client";
 
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const suite = describeIf(enabled, "the multi-node suite needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)");
@@ -59,7 +60,7 @@ suite("three nodes on Redis and PostgreSQL", () => {
     nodes.push(await startServerProcess(nodeEnv()));
     nodes.push(...(await Promise.all([startServerProcess(nodeEnv()), startServerProcess(nodeEnv())])));
     ({ admin_key: adminKey } = ROUTES.createLeague.answer.parse(
-      await httpJson(`${nodes[0]!.url}/api/leagues`, { body: { name: "Scale-out" } }),
+      await httpClient(nodes[0]!.url).answer("createLeague", { body: { name: "Scale-out" } }),
     ));
   });
   afterAll(async () => {
@@ -73,8 +74,8 @@ suite("three nodes on Redis and PostgreSQL", () => {
   });
 
   async function session(body: Record<string, unknown>) {
-    const created = await httpJson(`${nodes[0]!.url}/api/sessions`, {
-      token: adminKey,
+    const created = await httpClient(nodes[0]!.url).answer("createSession", {
+      adminKey: adminKey,
       body: {
         name: "multi",
         rounds: 1,
@@ -94,7 +95,7 @@ suite("three nodes on Redis and PostgreSQL", () => {
     return socket;
   }
   const act = (sessionId: string, action: string, url = nodes[0]!.url) =>
-    httpJson(`${url}/api/sessions/${sessionId}/actions`, { token: adminKey, body: { action } });
+    httpClient(url).answer("action", { params: { id: sessionId }, adminKey, body: { action } });
   /** the database's view of the session, through node 0 */
   const snapshotOf = (sessionId: string) => serverSnapshot(nodes[0]!.url, sessionId);
   const eventsOf = (sessionId: string) => serverEvents(nodes[0]!.url, sessionId);
@@ -160,7 +161,9 @@ suite("three nodes on Redis and PostgreSQL", () => {
     await request(admin, "admin_action", { session_id: sessionId, action: "start" });
     const latencies: number[] = [];
     const players = ROUTES.players.answer
-      .parse(await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/players?available=true`))
+      .parse(
+        await httpClient(nodes[0]!.url).answer("players", { params: { id: sessionId }, query: { available: "true" } }),
+      )
       .map((p) => p.player_id);
     for (let i = 0; i < 8; i++) {
       const snapshot = await serverSnapshot(nodes[2]!.url, sessionId);
@@ -207,14 +210,14 @@ suite("three nodes on Redis and PostgreSQL", () => {
 
   test("50 out of 50 cross-node make_pick races have exactly one winner", async () => {
     const pool = ROUTES.pools.answer
-      .parse(await httpJson(`${nodes[0]!.url}/api/pools`))
+      .parse(await httpClient(nodes[0]!.url).answer("pools"))
       .find((p) => p.pool === "2024")!;
     const sessionId = await session({ rounds: 2, human_teams: pool.teams.map((t) => t.team_id) });
     const a = await adminOn(nodes[1]!.url, sessionId);
     const b = await adminOn(nodes[2]!.url, sessionId);
     await act(sessionId, "start");
     const players = ROUTES.players.answer
-      .parse(await httpJson(`${nodes[0]!.url}/api/sessions/${sessionId}/players`))
+      .parse(await httpClient(nodes[0]!.url).answer("players", { params: { id: sessionId } }))
       .map((p) => p.player_id);
     const { order } = await snapshotOf(sessionId);
     let oneWinner = 0;

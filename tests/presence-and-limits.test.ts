@@ -3,6 +3,7 @@ import { until } from "./support/until";
 import { backendName } from "./support/test-database";
 import { nextEvent, request, startTestServer, type TestServer } from "./support/test-server";
 import { ADMIN } from "../lib/server/sessions/access";
+import type { ServerPayload } from "../lib/protocol/events";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe(`presence and rate limits (${backendName})`, () => {
     await request(watcher, "join_session", { session_id: draft.sessionId });
     expect(await first).toMatchObject({ session_id: draft.sessionId, spectators: 1 });
 
-    const burst: any[] = [];
+    const burst: ServerPayload<"presence">[] = [];
     watcher.on("presence", (event) => burst.push(event));
     const seat = await server.client();
     await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("CHI") });
@@ -29,10 +30,10 @@ describe(`presence and rate limits (${backendName})`, () => {
     // 21 joins inside one second: a single coalesced message carries the end state
     await until("the coalesced presence message", () => burst.length > 0);
     expect(burst).toHaveLength(1);
-    expect(burst[0].spectators).toBe(21);
-    expect(burst[0].teams.find((t: any) => t.team_id === "CHI")).toEqual({ team_id: "CHI", connected: true });
-    expect(burst[0].teams.find((t: any) => t.team_id === "WAS")).toEqual({ team_id: "WAS", connected: false });
-    expect(burst[0].teams).toHaveLength(32);
+    expect(burst[0]!.spectators).toBe(21);
+    expect(burst[0]!.teams.find((t) => t.team_id === "CHI")).toEqual({ team_id: "CHI", connected: true });
+    expect(burst[0]!.teams.find((t) => t.team_id === "WAS")).toEqual({ team_id: "WAS", connected: false });
+    expect(burst[0]!.teams).toHaveLength(32);
 
     // the next message is the seat leaving: a second message for the joins would have come first
     seat.disconnect();

@@ -2,6 +2,7 @@ import type { Socket } from "socket.io-client";
 import { backendName } from "./support/test-database";
 import { nextEvent, request, requestRaw, startTestServer, type TestServer } from "./support/test-server";
 import { createDraft } from "./support/fixtures";
+import type { ServerPayload } from "../lib/protocol/events";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,11 +12,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function joined(
-  sessionId: string,
-  token?: string,
-  lastSeq?: number,
-): Promise<{ socket: Socket; ack: Record<string, any> }> {
+async function joined(sessionId: string, token?: string, lastSeq?: number) {
   const socket = await server.client();
   const ack = await request(socket, "join_session", {
     session_id: sessionId,
@@ -156,13 +153,13 @@ describe(`realtime sessions (${backendName})`, () => {
     }
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "pause" });
     const back = await joined(draft.sessionId, undefined, lastSeq);
-    expect(back.ack.missed.map((e: any) => [e.seq, e.type])).toEqual([
+    expect(back.ack.missed?.map((e) => [e.seq, e.type])).toEqual([
       [2, "draft_pick"],
       [3, "draft_pick"],
       [4, "draft_pick"],
       [5, "session_update"],
     ]);
-    expect(back.ack.missed[1].payload).toMatchObject({
+    expect(back.ack.missed![1]!.payload).toMatchObject({
       seq: 3,
       pick: { team_id: "WAS", player: { name: "Jayden Daniels" } },
     });
@@ -240,9 +237,12 @@ describe(`realtime sessions (${backendName})`, () => {
     const admin = await joined(draft.sessionId, draft.adminKey);
     const watcher = await joined(draft.sessionId);
     const seqs: number[] = [];
-    watcher.socket.on("draft_pick", (e: any) => seqs.push(e.seq));
-    const done = new Promise<any>((resolve) =>
-      watcher.socket.on("session_update", (e: any) => e.status === "complete" && resolve(e)),
+    watcher.socket.on("draft_pick", (e: ServerPayload<"draft_pick">) => seqs.push(e.seq));
+    const done = new Promise<ServerPayload<"session_update">>((resolve) =>
+      watcher.socket.on(
+        "session_update",
+        (e: ServerPayload<"session_update">) => e.status === "complete" && resolve(e),
+      ),
     );
     const started = Date.now();
     await request(admin.socket, "admin_action", { session_id: draft.sessionId, action: "start" });

@@ -5,8 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { io } from "socket.io-client";
-import { embeddedAlone, httpJson, startServerProcess, type ServerProcess } from "./support/server-process";
+import { embeddedAlone, startServerProcess, type ServerProcess } from "./support/server-process";
 import { request } from "./support/test-server";
+import type { ServerPayload } from "../lib/protocol/events";
+import { httpClient } from "./support/api-client";
 
 jest.setTimeout(120_000);
 const ROOT = path.resolve(__dirname, "..");
@@ -40,8 +42,13 @@ test("serves the lobby, a draft room and the API on one port, with the bundled p
   expect(lobby.status).toBe(200);
   expect(await lobby.text()).toContain("WarRoom");
   expect(lobby.headers.get("x-powered-by")).toBeNull();
-  expect((await httpJson(`${server.url}/api/pools`)).map((p: any) => p.pool)).toEqual(["2021", "2022", "2023", "2024"]);
-  expect(await httpJson(`${server.url}/healthz`)).toEqual({ db: "ok", redis: "off" });
+  expect(((await httpClient(server.url).answer("pools")) as { pool: string }[]).map((p) => p.pool)).toEqual([
+    "2021",
+    "2022",
+    "2023",
+    "2024",
+  ]);
+  expect(await httpClient(server.url).answer("health")).toEqual({ db: "ok", redis: "off" });
   const room = await fetch(`${server.url}/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11`);
   expect(room.status).toBe(200);
 });
@@ -80,9 +87,9 @@ test("the API's refusals keep their contract code and status through Next.js (no
 });
 
 test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, both transports", async () => {
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Watchers" } });
-  const { session_id } = await httpJson(`${server.url}/api/sessions`, {
-    token: admin_key,
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Watchers" } });
+  const { session_id } = await httpClient(server.url).answer("createSession", {
+    adminKey: admin_key,
     body: { name: "CPU vs CPU", rounds: 1, seconds_per_pick: 0, human_teams: [], cpu_delay_ms: 20 },
   });
   for (const transports of [["websocket"], ["polling"]] as const) {
@@ -94,11 +101,15 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   const watcher = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true });
   await request(watcher, "join_session", { session_id });
   const picks: number[] = [];
-  watcher.on("draft_pick", (e: any) => picks.push(e.pick.overall));
-  const done = new Promise<any>((resolve) =>
-    watcher.on("session_update", (e: any) => e.status === "complete" && resolve(e)),
+  watcher.on("draft_pick", (e: ServerPayload<"draft_pick">) => picks.push(e.pick.overall));
+  const done = new Promise<ServerPayload<"session_update">>((resolve) =>
+    watcher.on("session_update", (e: ServerPayload<"session_update">) => e.status === "complete" && resolve(e)),
   );
-  await httpJson(`${server.url}/api/sessions/${session_id}/actions`, { token: admin_key, body: { action: "start" } });
+  await httpClient(server.url).answer("action", {
+    params: { id: session_id },
+    adminKey: admin_key,
+    body: { action: "start" },
+  });
   await done;
   expect(picks).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   watcher.disconnect();

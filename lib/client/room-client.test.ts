@@ -33,16 +33,20 @@ const pickEvent = (seq: number, p: DraftPick) => ({ session_id: SESSION, seq, pi
 
 type Ack = (err: unknown, response: unknown) => void;
 
+// `any[]`, as socket.io-client types listeners (RoomSocket's shape); payloads are parsed before use
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Listener = (...args: any[]) => void;
+
 /** Records every emit; the test answers acks by hand and fires server events. */
 class FakeSocket implements RoomSocket {
   connected = true;
   emits: { event: string; payload: Record<string, unknown>; ack: Ack }[] = [];
-  private listeners = new Map<string, Set<(...args: any[]) => void>>();
-  on(event: string, listener: (...args: any[]) => void) {
+  private listeners = new Map<string, Set<Listener>>();
+  on(event: string, listener: Listener) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
     this.listeners.get(event)!.add(listener);
   }
-  off(event: string, listener: (...args: any[]) => void) {
+  off(event: string, listener: Listener) {
     this.listeners.get(event)?.delete(listener);
   }
   timeout() {

@@ -7,8 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { openPage, screenshot as capture, startPageStack, type PageStack } from "../support/browser";
-import { httpJson, type ServerProcess } from "../support/server-process";
+import { type ServerProcess } from "../support/server-process";
 import { until } from "../support/until";
+import { httpClient } from "../support/api-client";
 
 jest.setTimeout(120_000);
 
@@ -50,7 +51,7 @@ async function dropFile(page: Page, testId: string, name: string, text: string) 
 }
 
 test("a bad board shows every problem by line; fixed, it imports, mocks, drafts and shows results", async () => {
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Class league" } });
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Class league" } });
   const { page, problems, leave } = await openPage(browser, { width: 1400, height: 1000 });
   await page.goto(`${server.url}/admin`);
   await page.getByLabel("League admin key").fill(admin_key);
@@ -70,7 +71,7 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   ]);
   await expect(page.getByRole("button", { name: /^Import/ }).isDisabled()).resolves.toBe(true);
   await screenshot(page, "classes-desktop-problems");
-  expect(await httpJson(`${server.url}/api/pools?kind=imported`)).toEqual([]);
+  expect(await httpClient(server.url).answer("pools", { query: { kind: "imported" } })).toEqual([]);
 
   // the fixed file, dropped on the box: a preview of what would be stored
   await page.getByLabel("Name", { exact: true }).fill("Browser big board");
@@ -86,9 +87,9 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await cell.press("Enter");
   await page.getByRole("button", { name: "Import 420 prospects" }).click();
   await page.getByText(/^Imported Browser big board: 420 prospects, 257 picks\./).waitFor();
-  const [imported] = await httpJson(`${server.url}/api/pools?kind=imported`);
+  const imported = (await httpClient(server.url).answer("pools", { query: { kind: "imported" } }))[0]!;
   expect(imported).toMatchObject({ name: "Browser big board", players: 420 });
-  expect((await httpJson(`${server.url}/api/pools/${imported.pool}`)).needs.CHI.EDGE).toBe(1);
+  expect((await httpClient(server.url).answer("pool", { params: { pool: imported.pool } })).needs.CHI?.EDGE).toBe(1);
   await screenshot(page, "classes-desktop-imported");
 
   // needs edited after the import: saved as the class again (no session uses it yet, so the old one goes)
@@ -99,13 +100,13 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await after.press("Tab");
   await page.getByRole("button", { name: "Save needs" }).click();
   await page.getByText("Needs of Browser big board saved.").waitFor();
-  const [saved] = await httpJson(`${server.url}/api/pools?kind=imported`);
+  const saved = (await httpClient(server.url).answer("pools", { query: { kind: "imported" } }))[0]!;
   expect(saved.pool).not.toBe(imported.pool);
-  expect((await httpJson(`${server.url}/api/pools/${saved.pool}`)).needs).toMatchObject({
+  expect((await httpClient(server.url).answer("pool", { params: { pool: saved.pool } })).needs).toMatchObject({
     KC: { QB: 0.9 },
     CHI: { EDGE: 1 },
   });
-  expect(await httpJson(`${server.url}/api/pools?kind=imported`)).toHaveLength(1);
+  expect(await httpClient(server.url).answer("pools", { query: { kind: "imported" } })).toHaveLength(1);
 
   // "New session" opens the create form on the class
   await item().getByRole("button", { name: "New session" }).click();
@@ -158,7 +159,7 @@ test("a bad board shows every problem by line; fixed, it imports, mocks, drafts 
   await card.getByRole("button", { name: "Draft Devon Ingram" }).click();
   await page.getByRole("button", { name: "Confirm pick" }).click();
   await page.getByText("You drafted Devon Ingram.").waitFor();
-  const snapshot = await httpJson(`${server.url}/api/sessions/${sessionId}`);
+  const snapshot = await httpClient(server.url).answer("snapshot", { params: { id: sessionId } });
   expect(snapshot.picks[0]).toMatchObject({ overall: 1, team_id: "CHI", player: { name: "Devon Ingram" } });
 
   // on a phone the card fits and the room does not spill sideways

@@ -3,7 +3,8 @@
 // ever reaching page scripts, and a visitor can watch a running draft.
 import type { Browser, Page } from "playwright-core";
 import { openPage, screenshot as capture, startPageStack, type PageStack, type WatchedPage } from "../support/browser";
-import { httpJson, type ServerProcess } from "../support/server-process";
+import { type ServerProcess } from "../support/server-process";
+import { httpClient } from "../support/api-client";
 
 jest.setTimeout(90_000);
 
@@ -31,9 +32,9 @@ test("the session list updates without a reload and offers open seats", async ()
   await page.getByText("The real 2024 NFL Draft").first().waitFor();
   await page.getByRole("button", { name: "Chicago Bears" }).waitFor(); // the solo mock's team picker is loaded
 
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Lobby test" } });
-  const created = await httpJson(`${server.url}/api/sessions`, {
-    token: admin_key,
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Lobby test" } });
+  const created = await httpClient(server.url).answer("createSession", {
+    adminKey: admin_key,
     body: {
       name: "Friday night mock",
       rounds: 1,
@@ -48,7 +49,8 @@ test("the session list updates without a reload and offers open seats", async ()
   await entry.getByRole("button", { name: /Claim the NYG seat/ }).waitFor();
 
   // a seat claimed elsewhere disappears from the list on the next refresh
-  await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/NE/claim`, {
+  await httpClient(server.url).answer("claimSeat", {
+    params: { id: created.session_id, team_id: "NE" },
     body: { display_name: "Someone" },
   });
   await entry.getByText("1 open seat").waitFor({ timeout: 10_000 });

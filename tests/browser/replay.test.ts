@@ -8,8 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, screenshot, type WatchedPage } from "../support/browser";
-import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
+import { startServerProcess, type ServerProcess } from "../support/server-process";
+import type { AdminAction } from "../../lib/protocol/commands";
+import type { Snapshot } from "../../lib/protocol/shapes";
 import { until } from "../support/until";
+import { httpClient } from "../support/api-client";
 
 const REAL_2024 = "00000000-0000-4000-8000-000000002024";
 
@@ -18,12 +21,11 @@ let browser: Browser;
 let dataDir: string;
 let viewer: WatchedPage;
 let sessionId: string;
-let final: any;
+let final: Snapshot;
 
 /** A one-round mock of 2024 with CHI human: a trade, a paused undo, admin picks for CHI, CPUs for the rest. */
 async function finishedMock(): Promise<string> {
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Replay league" } });
-  const auth = { token: admin_key };
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Replay league" } });
   const body = {
     name: "Replay mock",
     pool: "2024",
@@ -34,35 +36,42 @@ async function finishedMock(): Promise<string> {
     seed: 7,
     cpu_trade_offers: false,
   };
-  const { session_id: id } = await httpJson(`${server.url}/api/sessions`, { ...auth, body });
-  const api = (suffix: string, payload?: unknown) =>
-    httpJson(`${server.url}/api/sessions/${id}${suffix}`, {
-      ...auth,
-      ...(payload === undefined ? {} : { body: payload }),
-    });
-  await api("/actions", { action: "start" });
+  const http = httpClient(server.url);
+  const adminKey = admin_key;
+  const { session_id: id } = await http.answer("createSession", { adminKey, body });
+  const params = { id };
+  const act = (action: AdminAction) => http.answer("action", { params, adminKey, body: { action } });
+  await act("start");
   // CHI sends #1 to WAS for #2 before anyone picks
-  await api("/trades", { from_team_id: "CHI", to_team_id: "WAS", give: [1], receive: [2] });
+  await http.answer("adminTrade", {
+    params,
+    adminKey,
+    body: { from_team_id: "CHI", to_team_id: "WAS", give: [1], receive: [2] },
+  });
   let undone = false;
   for (;;) {
     const s = await until(
       "CHI on the clock or the end",
       async () => {
-        const snap = await api("");
+        const snap = await http.answer("snapshot", { params });
         return snap.status === "complete" || snap.current_pick?.team_id === "CHI" ? snap : null;
       },
       { timeoutMs: 20_000 },
     );
     if (s.status === "complete") return id;
     if (!undone && s.picks.length > 2) {
-      await api("/actions", { action: "pause" });
-      await api("/actions", { action: "undo_last_pick" });
-      await api("/actions", { action: "resume" });
+      await act("pause");
+      await act("undo_last_pick");
+      await act("resume");
       undone = true;
       continue;
     }
-    const [best] = await api("/players?available=true");
-    await api("/picks", { team_id: "CHI", player_id: best.player_id, expected_overall: s.current_pick.overall });
+    const [best] = await http.answer("players", { params, query: { available: "true" } });
+    await http.answer("adminPick", {
+      params,
+      adminKey,
+      body: { team_id: "CHI", player_id: best!.player_id, expected_overall: s.current_pick!.overall },
+    });
   }
 }
 
@@ -73,7 +82,7 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   sessionId = await finishedMock();
-  final = await httpJson(`${server.url}/api/sessions/${sessionId}`);
+  final = await httpClient(server.url).answer("snapshot", { params: { id: sessionId } });
   viewer = await openPage(browser, { width: 1440, height: 1000 });
   trackRequests(viewer.page);
 });
@@ -125,10 +134,10 @@ async function boardCells(page: Page) {
 }
 
 /** The board on the page is exactly this snapshot's board: every slot's owner and every pick. */
-async function expectSameBoard(page: Page, snapshot: any) {
-  const picks = new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id]));
+async function expectSameBoard(page: Page, snapshot: Snapshot) {
+  const picks = new Map<number, string>(snapshot.picks.map((p) => [p.overall, p.player.player_id]));
   const cells = await boardCells(page);
-  expect(cells.map((c) => [c.overall, c.team])).toEqual(snapshot.order.map((s: any) => [s.overall, s.team_id]));
+  expect(cells.map((c) => [c.overall, c.team])).toEqual(snapshot.order.map((s) => [s.overall, s.team_id]));
   expect(cells.map((c) => c.player ?? undefined)).toEqual(cells.map((c) => picks.get(c.overall)));
 }
 
@@ -172,7 +181,7 @@ describe("replay", () => {
     const overalls = await filled(page).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-overall"))));
     expect(overalls).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     expect(await page.getByTestId("replay-caption").textContent()).toContain(
-      `#10 (round 1, pick 10) ${final.picks[9].team_id}: ${final.picks[9].player.name}`,
+      `#10 (round 1, pick 10) ${final.picks[9]!.team_id}: ${final.picks[9]!.player.name}`,
     );
 
     await page.getByRole("button", { name: "Step back" }).click();
@@ -204,8 +213,8 @@ describe("replay", () => {
 
   test("the mock-versus-real view shows where each player really went", async () => {
     const { page, problems } = viewer;
-    const real = await httpJson(`${server.url}/api/sessions/${REAL_2024}`);
-    const realByPlayer = new Map<string, any>(real.picks.map((p: any) => [p.player.player_id, p]));
+    const real = await httpClient(server.url).answer("snapshot", { params: { id: REAL_2024 } });
+    const realByPlayer = new Map(real.picks.map((p) => [p.player.player_id, p]));
     await open(page, `${server.url}/sessions/${sessionId}/replay?pick=5`);
     const rows = page.getByTestId("mock-vs-real").locator("tbody tr[data-overall]");
     await rows.first().waitFor();
@@ -222,12 +231,12 @@ describe("replay", () => {
 
   test("the real 2024 draft replays, deep link included", async () => {
     const { page, problems } = viewer;
-    const real = await httpJson(`${server.url}/api/sessions/${REAL_2024}`);
+    const real = await httpClient(server.url).answer("snapshot", { params: { id: REAL_2024 } });
     await open(page, `${server.url}/sessions/${REAL_2024}/replay?pick=37`);
     await page.getByTestId("replay-position").waitFor();
     expect(await filled(page).count()).toBe(37);
     expect(await page.locator('[data-testid=draft-board] td[data-overall="37"]').getAttribute("data-player-id")).toBe(
-      real.picks[36].player.player_id,
+      real.picks[36]!.player.player_id,
     );
     await screenshot(page, "replay-real-2024");
     await page.getByRole("button", { name: "Go to end" }).click();
@@ -260,7 +269,7 @@ describe("results", () => {
     expect(await cards.count()).toBe(final.teams.length);
     expect(await page.getByTestId("value-chart").locator("li[data-team]").count()).toBe(final.teams.length);
     const chi = await page.getByTestId("team-cards").locator('article[data-team="CHI"]').textContent();
-    for (const pick of final.picks.filter((p: any) => p.team_id === "CHI")) expect(chi).toContain(pick.player.name);
+    for (const pick of final.picks.filter((p) => p.team_id === "CHI")) expect(chi).toContain(pick.player.name);
     expect(await page.getByRole("textbox", { name: "Share" }).inputValue()).toBe(
       `${server.url}/sessions/${sessionId}/results`,
     );

@@ -4,7 +4,8 @@
 // all; the countdown matches the server's deadline even with a wrong local clock.
 import type { Browser, Page } from "playwright-core";
 import { openPage, screenshot as capture, startPageStack, type PageStack, type WatchedPage } from "../support/browser";
-import { httpJson, startServerProcess, type ServerProcess } from "../support/server-process";
+import { startServerProcess, type ServerProcess } from "../support/server-process";
+import { httpClient } from "../support/api-client";
 
 jest.setTimeout(120_000);
 
@@ -50,12 +51,12 @@ async function boardOf(page: Page): Promise<Record<number, { team: string; playe
 }
 
 async function serverBoard(sessionId: string) {
-  const snapshot = await httpJson(`${server.url}/api/sessions/${sessionId}`);
-  const picks = new Map<number, string>(snapshot.picks.map((p: any) => [p.overall, p.player.player_id]));
+  const snapshot = await httpClient(server.url).answer("snapshot", { params: { id: sessionId } });
+  const picks = new Map<number, string>(snapshot.picks.map((p) => [p.overall, p.player.player_id]));
   return {
     snapshot,
     board: Object.fromEntries(
-      snapshot.order.map((s: any) => [s.overall, { team: s.team_id, player: picks.get(s.overall) ?? null }]),
+      snapshot.order.map((s) => [s.overall, { team: s.team_id, player: picks.get(s.overall) ?? null }]),
     ),
   };
 }
@@ -96,10 +97,10 @@ async function draftTopPlayer(page: Page): Promise<string> {
 const cell = (page: Page, overall: number) => page.locator(`[data-testid=draft-board] td[data-overall="${overall}"]`);
 
 test("two seats draft against each other and CPU teams, trade, survive a server crash, and a spectator follows", async () => {
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Room test" } });
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Room test" } });
   // 2024 round 1: CHI picks 1 and 9, WAS picks 2; everyone else is CPU
-  const created = await httpJson(`${server.url}/api/sessions`, {
-    token: admin_key,
+  const created = await httpClient(server.url).answer("createSession", {
+    adminKey: admin_key,
     body: {
       name: "Browser room",
       pool: "2024",
@@ -122,7 +123,7 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   // presence: both seats show as online for the spectator
   await watcher.page.locator('[data-testid=presence] li[data-online="true"]').nth(1).waitFor();
 
-  await httpJson(`${server.url}/api/sessions/${id}/actions`, { token: admin_key, body: { action: "start" } });
+  await httpClient(server.url).answer("action", { params: { id }, adminKey: admin_key, body: { action: "start" } });
   await alice.page.getByTestId("on-the-clock").getByText("You are on the clock").waitFor();
   await expect(bob.page.getByTestId("your-pick").textContent()).resolves.toMatch(/Your pick is in 1/);
 
@@ -206,9 +207,9 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
 });
 
 test("the countdown follows the server's deadline even when the browser's clock is five minutes off", async () => {
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Clock test" } });
-  const created = await httpJson(`${server.url}/api/sessions`, {
-    token: admin_key,
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Clock test" } });
+  const created = await httpClient(server.url).answer("createSession", {
+    adminKey: admin_key,
     body: {
       name: "Clock room",
       pool: "2024",
@@ -219,9 +220,10 @@ test("the countdown follows the server's deadline even when the browser's clock 
       cpu_trade_offers: false,
     },
   });
-  const token = created.seats[0].token;
-  await httpJson(`${server.url}/api/sessions/${created.session_id}/actions`, {
-    token: admin_key,
+  const token = created.seats[0]!.token;
+  await httpClient(server.url).answer("action", {
+    params: { id: created.session_id },
+    adminKey: admin_key,
     body: { action: "start" },
   });
 
@@ -243,9 +245,9 @@ test("the countdown follows the server's deadline even when the browser's clock 
 });
 
 test("a seat the admin hands to someone else turns into a watcher, says so, and a reload watches instead of failing", async () => {
-  const { admin_key } = await httpJson(`${server.url}/api/leagues`, { body: { name: "Revocation test" } });
-  const created = await httpJson(`${server.url}/api/sessions`, {
-    token: admin_key,
+  const { admin_key } = await httpClient(server.url).answer("createLeague", { body: { name: "Revocation test" } });
+  const created = await httpClient(server.url).answer("createSession", {
+    adminKey: admin_key,
     body: {
       name: "Revoked room",
       pool: "2024",
@@ -257,11 +259,12 @@ test("a seat the admin hands to someone else turns into a watcher, says so, and 
     },
   });
   const seat = await open();
-  await seat.page.goto(`${server.url}/sessions/${created.session_id}?token=${created.seats[0].token}`);
+  await seat.page.goto(`${server.url}/sessions/${created.session_id}?token=${created.seats[0]!.token}`);
   await seat.page.getByTestId("role").filter({ hasText: "You:" }).waitFor();
 
-  const rotated = await httpJson(`${server.url}/api/sessions/${created.session_id}/seats/CHI/token`, {
-    token: admin_key,
+  const rotated = await httpClient(server.url).answer("rotateSeatToken", {
+    params: { id: created.session_id, team_id: "CHI" },
+    adminKey: admin_key,
     body: {},
   });
   expect(typeof rotated.token).toBe("string");

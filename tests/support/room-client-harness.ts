@@ -10,10 +10,9 @@ import { io } from "socket.io-client";
 import { emitWithAck } from "../../lib/client/emit-ack";
 import { createRealtimeConnection, type RealtimeConnection } from "../../lib/client/realtime-connection";
 import { createRoomClient, type RoomClient, type RoomState } from "../../lib/client/room-client";
-import { ROUTES } from "../../lib/protocol/routes";
 import type { logItemSchema, Snapshot } from "../../lib/protocol/shapes";
 import type { z } from "zod";
-import { httpJson } from "./server-process";
+import { httpClient } from "./api-client";
 
 /** One change of the room's snapshot: the seq it moved to, and whether a join's answer or a live event moved it. */
 export interface RoomStep {
@@ -200,12 +199,12 @@ export const boardOf = (snapshot: Snapshot) => ({
 
 /** GET /api/sessions/:id on a node, checked against the contract's snapshot schema. */
 export async function serverSnapshot(url: string, sessionId: string): Promise<Snapshot> {
-  return ROUTES.snapshot.answer.parse(await httpJson(`${url}/api/sessions/${sessionId}`));
+  return httpClient(url).answer("snapshot", { params: { id: sessionId } });
 }
 
 /** GET /api/sessions/:id/events on a node, checked against the contract's schema. */
 export async function serverEvents(url: string, sessionId: string): Promise<z.infer<typeof logItemSchema>[]> {
-  return ROUTES.events.answer.parse(await httpJson(`${url}/api/sessions/${sessionId}/events?limit=1000`));
+  return httpClient(url).answer("events", { params: { id: sessionId }, query: { limit: "1000" } });
 }
 
 interface Route {

@@ -68,17 +68,3 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   });
   return { url: `http://127.0.0.1:${chosen}`, port: chosen, child, output: () => output, exited };
 }
-
-export async function httpJson(
-  url: string,
-  init: { method?: string; body?: unknown; token?: string } = {},
-): Promise<any> {
-  const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(body)}`);
-  return body;
-}

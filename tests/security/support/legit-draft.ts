@@ -3,6 +3,7 @@
 // can move (CPU seats wait for it, the clock is untimed), so the same script on
 // the same seed always writes the same log, however busy the server is.
 import type { Socket } from "socket.io-client";
+import type { ClientEventName, ClientPayload, ServerPayload } from "../../../lib/protocol/events";
 import type { WarRoom } from "../../../lib/server/warroom";
 import { createDraft } from "../../support/fixtures";
 import { request } from "../../support/test-server";
@@ -29,8 +30,8 @@ export async function runLegitDraft(
   const admin = await open();
   const seat = await open();
   const sessionId = draft.sessionId;
-  const must = async (socket: Socket, event: string, payload: unknown) => {
-    const ack = await request<any>(socket, event, payload);
+  const must = async <E extends ClientEventName>(socket: Socket, event: E, payload: ClientPayload<E>) => {
+    const ack = await request(socket, event, payload);
     if (!ack.ok) throw new Error(`legit ${event} failed: ${JSON.stringify(ack.error)}`);
     return ack;
   };
@@ -41,21 +42,21 @@ export async function runLegitDraft(
   let actions = 0;
   const myPicks: string[] = [];
   let wake: () => void = () => {};
-  seat.on("draft_pick", (event: any) => {
+  seat.on("draft_pick", (event: ServerPayload<"draft_pick">) => {
     picksSeen++;
     snapshot = { ...snapshot, current_pick: event.next_pick, picks: [...snapshot.picks, event.pick] };
     wake();
   });
-  seat.on("trade_executed", (event: any) => {
+  seat.on("trade_executed", (event: ServerPayload<"trade_executed">) => {
     snapshot = {
       ...snapshot,
       order: event.order,
       current_pick:
-        event.order.find((slot: any) => slot.overall === snapshot.current_pick?.overall) ?? snapshot.current_pick,
+        event.order.find((slot) => slot.overall === snapshot.current_pick?.overall) ?? snapshot.current_pick,
     };
     wake();
   });
-  seat.on("session_update", (event: any) => {
+  seat.on("session_update", (event: ServerPayload<"session_update">) => {
     snapshot = { ...snapshot, status: event.status, current_pick: event.current_pick };
     wake();
   });
@@ -82,18 +83,17 @@ export async function runLegitDraft(
     const board = (await warroom.queries.players(sessionId, { available: true })).slice(0, 5).map((p) => p.player_id);
     await must(seat, "set_queue", { session_id: sessionId, team_id: "CHI", player_ids: board });
     actions++;
-    if (!traded && snapshot.current_pick.overall > 1) {
+    const onClock = snapshot.current_pick!;
+    if (!traded && onClock.overall > 1) {
       // a fair-ish offer to the CPU team picking next; its GM answers at once, by chart value
       traded = true;
-      const next = snapshot.order.find(
-        (slot: any) => slot.overall > snapshot.current_pick.overall && slot.team_id !== "CHI",
-      );
+      const next = snapshot.order.find((slot) => slot.overall > onClock.overall && slot.team_id !== "CHI");
       await must(seat, "propose_trade", {
         session_id: sessionId,
         from_team_id: "CHI",
-        to_team_id: next.team_id,
-        give: [snapshot.current_pick.overall],
-        receive: [next.overall],
+        to_team_id: next!.team_id,
+        give: [onClock.overall],
+        receive: [next!.overall],
       });
       actions++;
       onStep(actions);
@@ -102,8 +102,8 @@ export async function runLegitDraft(
     const pick = await must(seat, "make_pick", {
       session_id: sessionId,
       team_id: "CHI",
-      player_id: board[0],
-      expected_overall: snapshot.current_pick.overall,
+      player_id: board[0]!,
+      expected_overall: onClock.overall,
     });
     myPicks.push(pick.pick.player.player_id);
     actions++;
