@@ -10,6 +10,11 @@ import { createServer } from "node:http";
 import { describeIf } from "./support/describe-if";
 import { backendName, createTestDatabase, usingPostgres } from "./support/test-database";
 import { startSecurityServer, type SecurityServer } from "./security/support/security-server";
+import { httpClient } from "./support/api-client";
+import { routePath, type RouteAnswerOf } from "../lib/protocol/routes";
+import type { ErrorBody } from "../lib/protocol/errors";
+import type { ImportedPool, PoolCheck } from "../lib/protocol/pools";
+import type { Player } from "../lib/protocol/shapes";
 
 jest.setTimeout(120_000);
 
@@ -24,48 +29,31 @@ afterAll(async () => {
   await server.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-  text: string;
+const http = () => httpClient(server.url);
+
+/** An import's answer: the class it created (a dry run answers a check instead). */
+function created(answer: RouteAnswerOf<"importPool"> | undefined): ImportedPool {
+  if (!answer || !("pool" in answer)) throw new Error(`expected an imported class, got ${JSON.stringify(answer)}`);
+  return answer;
 }
-async function call(
-  method: string,
-  urlPath: string,
-  options: { body?: unknown; key?: string; raw?: string } = {},
-): Promise<Answer> {
-  const response = await fetch(server.url + urlPath, {
-    method,
-    headers: { "content-type": "application/json", ...(options.key ? { authorization: `Bearer ${options.key}` } : {}) },
-    ...(options.raw !== undefined
-      ? { body: options.raw }
-      : options.body !== undefined
-        ? { body: JSON.stringify(options.body) }
-        : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    body: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text,
-  };
+/** A dry run's answer. */
+function checked(answer: RouteAnswerOf<"importPool"> | undefined): PoolCheck {
+  if (!answer || !("dry_run" in answer)) throw new Error(`expected a dry run's check, got ${JSON.stringify(answer)}`);
+  return answer;
 }
-const league = async (name = "Importers") =>
-  (await call("POST", "/api/leagues", { body: { name } })).body as { league_id: string; admin_key: string };
+const league = (name = "Importers") => http().answer("createLeague", { body: { name } });
+const importPool = (adminKey: string, body: unknown) => http().call("importPool", { adminKey, body });
 const importedIds = async () =>
-  ((await call("GET", "/api/pools?kind=imported")).body as { pool: string }[]).map((p) => p.pool).sort();
+  (await http().answer("pools", { query: { kind: "imported" } })).map((p) => p.pool).sort();
+const players = (pool: string, query?: Record<string, string>) =>
+  http().answer("poolPlayers", { params: { pool }, query });
 
 describe(`imported draft classes over HTTP (${backendName})`, () => {
   test("a CSV board with the default order imports: 201, listed after the bundled classes, readable, searchable", async () => {
     const { admin_key, league_id } = await league();
-    const created = await call("POST", "/api/pools", {
-      key: admin_key,
-      body: { name: "Example board", prospects_csv: BOARD },
-    });
-    expect(created.status).toBe(201);
-    expect(created.body).toEqual({
+    const result = await importPool(admin_key, { name: "Example board", prospects_csv: BOARD });
+    expect(result.status).toBe(201);
+    expect(result.answer).toEqual({
       pool: expect.stringMatching(/^p_[a-z0-9]+$/),
       name: "Example board",
       league_id,
@@ -74,9 +62,9 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       rounds: 7,
       warnings: [],
     });
-    const id = created.body.pool as string;
+    const id = created(result.answer).pool;
 
-    const list = (await call("GET", "/api/pools")).body as any[];
+    const list = await http().answer("pools");
     expect(list.slice(0, 4).map((p) => [p.pool, p.kind])).toEqual([
       ["2021", "bundled"],
       ["2022", "bundled"],
@@ -85,13 +73,13 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     ]);
     const listed = list.find((p) => p.pool === id);
     expect(listed).toMatchObject({ name: "Example board", kind: "imported", league_id, rounds: 7, players: 420 });
-    expect(listed.teams).toHaveLength(32);
-    expect(listed.order).toHaveLength(257);
+    expect(listed?.teams).toHaveLength(32);
+    expect(listed?.order).toHaveLength(257);
 
-    const one = await call("GET", `/api/pools/${id}`);
+    const one = await http().call("pool", { params: { pool: id } });
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ pool: id, kind: "imported", players: 420 });
-    expect(Object.keys(one.body.needs.CHI).sort()).toEqual([
+    expect(one.answer).toMatchObject({ pool: id, kind: "imported", players: 420 });
+    expect(Object.keys(one.answer?.needs.CHI ?? {}).sort()).toEqual([
       "CB",
       "DT",
       "EDGE",
@@ -109,10 +97,10 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       "WR",
     ]);
 
-    const players = (await call("GET", `/api/pools/${id}/players`)).body as any[];
-    expect(players).toHaveLength(420);
-    expect(players.map((p) => p.rank)).toEqual([...players.map((p) => p.rank)].sort((a, b) => a - b));
-    expect(players[0]).toMatchObject({
+    const all = await players(id);
+    expect(all).toHaveLength(420);
+    expect(all.map((p) => p.rank)).toEqual([...all.map((p) => p.rank)].sort((a, b) => a - b));
+    expect(all[0]).toMatchObject({
       rank: 1,
       grade: expect.any(Number),
       height_in: expect.any(Number),
@@ -120,18 +108,15 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       college: expect.any(String),
     });
     // q matches name or college, any case; position takes a position or its group
-    const college = players[10].college as string;
-    const byCollege = (await call("GET", `/api/pools/${id}/players?q=${encodeURIComponent(college.toUpperCase())}`))
-      .body as any[];
+    const college = all[10]!.college!;
+    const byCollege = await players(id, { q: college.toUpperCase() });
     expect(byCollege.length).toBeGreaterThan(0);
     expect(byCollege.every((p) => p.college === college || p.name.toLowerCase().includes(college.toLowerCase()))).toBe(
       true,
     );
-    const surname = (players[3].name as string).split(" ")[1]!;
-    expect(
-      ((await call("GET", `/api/pools/${id}/players?q=${surname.toLowerCase()}`)).body as any[]).map((p) => p.name),
-    ).toContain(players[3].name);
-    const line = (await call("GET", `/api/pools/${id}/players?position=OL`)).body as any[];
+    const surname = all[3]!.name.split(" ")[1]!;
+    expect((await players(id, { q: surname.toLowerCase() })).map((p) => p.name)).toContain(all[3]!.name);
+    const line = await players(id, { position: "OL" });
     expect(new Set(line.map((p) => p.position))).toEqual(new Set(["OT", "IOL"]));
   });
 
@@ -144,13 +129,14 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       '3,"Bo ""Jet"" Li",ss,Iowa,"6\'1""","two\r\nlines"',
       ...Array.from({ length: 30 }, (_, i) => `${i + 4},Filler ${i + 4},WR,State,,`),
     ];
-    const created = await call("POST", "/api/pools", {
-      key: admin_key,
-      body: { name: "Quoted", prospects_csv: rows.join("\r\n") + "\r\n", rounds: 1 },
+    const result = await importPool(admin_key, {
+      name: "Quoted",
+      prospects_csv: rows.join("\r\n") + "\r\n",
+      rounds: 1,
     });
-    expect(created.status).toBe(201);
-    const players = (await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[];
-    expect(players.slice(0, 3).map((p) => [p.name, p.position, p.college, p.height_in, p.notes])).toEqual([
+    expect(result.status).toBe(201);
+    const read = await players(created(result.answer).pool);
+    expect(read.slice(0, 3).map((p) => [p.name, p.position, p.college, p.height_in, p.notes])).toEqual([
       ["Smith, John", "EDGE", "Texas A&M", 76, 'Called "the wall", plays hurt'],
       ["Ray Lee", "LB", "Utah", 74, undefined],
       ['Bo "Jet" Li', "S", "Iowa", 73, "two\r\nlines"],
@@ -164,17 +150,18 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       position: ["QB", "de", "OLB", "T"][i % 4],
       rank: i + 1,
     }));
-    const created = await call("POST", "/api/pools", {
-      key: admin_key,
-      body: { name: "JSON class", prospects, order_csv: ORDER, rounds: 2, needs: { CHI: { EDGE: 1 } } },
+    const result = await importPool(admin_key, {
+      name: "JSON class",
+      prospects,
+      order_csv: ORDER,
+      rounds: 2,
+      needs: { CHI: { EDGE: 1 } },
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ players: 70, rounds: 2, picks: 64 });
-    const detail = (await call("GET", `/api/pools/${created.body.pool}`)).body;
-    expect(detail.needs.CHI.EDGE).toBe(1);
-    const positions = ((await call("GET", `/api/pools/${created.body.pool}/players`)).body as any[])
-      .slice(0, 4)
-      .map((p) => p.position);
+    expect(result.status).toBe(201);
+    expect(result.answer).toMatchObject({ players: 70, rounds: 2, picks: 64 });
+    const pool = created(result.answer).pool;
+    expect((await http().answer("pool", { params: { pool } })).needs.CHI?.EDGE).toBe(1);
+    const positions = (await players(pool)).slice(0, 4).map((p) => p.position);
     expect(positions).toEqual(["QB", "EDGE", "LB", "OT"]);
   });
 
@@ -182,12 +169,12 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const { admin_key } = await league();
     const before = await importedIds();
     const badBoard = BOARD.replace(/\n7,/, "\nseven,").replace(/\n12,([^,]+),[A-Z]+,/, "\n12,$1,XYZ,");
-    const cases: [string, unknown, (body: any) => void][] = [
+    const cases: [string, unknown, (error: ErrorBody) => void][] = [
       [
         "bad records",
         { name: "Bad", prospects_csv: badBoard },
-        (body) =>
-          expect(body.error.issues.map((i: any) => [i.line, i.path.join(".")])).toEqual([
+        (error) =>
+          expect(error.issues?.map((i) => [i.line, Array.isArray(i.path) ? i.path.join(".") : i.path])).toEqual([
             [8, "prospects_csv.6.rank"],
             [13, "prospects_csv.11.position"],
           ]),
@@ -195,8 +182,8 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       [
         "duplicate rank",
         { name: "Dup", prospects_csv: BOARD.replace(/\n3,/, "\n2,") },
-        (body) =>
-          expect(body.error.issues).toEqual([
+        (error) =>
+          expect(error.issues).toEqual([
             {
               path: ["prospects_csv", 2, "rank"],
               line: 4,
@@ -207,24 +194,21 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       [
         "unknown team in the order",
         { name: "Order", prospects_csv: BOARD, order_csv: ORDER.replace(/\n5,1,[A-Z]+,/, "\n5,1,XXX,") },
-        (body) => expect(body.error.issues[0]).toMatchObject({ path: ["order_csv", 4, "team_id"], line: 6 }),
+        (error) => expect(error.issues?.[0]).toMatchObject({ path: ["order_csv", 4, "team_id"], line: 6 }),
       ],
       [
         "board too small",
         { name: "Small", prospects_csv: BOARD.split("\n").slice(0, 101).join("\n") },
-        (body) => expect(body.error.issues[0].message).toMatch(/100 prospects but 7 rounds/),
+        (error) => expect(error.issues?.[0]?.message).toMatch(/100 prospects but 7 rounds/),
       ],
-      ["neither board", { name: "None" }, (body) => expect(body.error.issues[0].message).toMatch(/board is missing/)],
-      ["not JSON", "{oops", (body) => expect(body.error.message).toMatch(/not valid JSON/)],
+      ["neither board", { name: "None" }, (error) => expect(error.issues?.[0]?.message).toMatch(/board is missing/)],
+      // a string body is sent as it is: not JSON at all
+      ["not JSON", "{oops", (error) => expect(error.message).toMatch(/not valid JSON/)],
     ];
     for (const [what, body, check] of cases) {
-      const answer = await call(
-        "POST",
-        "/api/pools",
-        typeof body === "string" ? { key: admin_key, raw: body } : { key: admin_key, body },
-      );
-      expect([what, answer.status, answer.body.error?.code]).toEqual([what, 400, "invalid_payload"]);
-      check(answer.body);
+      const result = await importPool(admin_key, body);
+      expect([what, result.status, result.error?.code]).toEqual([what, 400, "invalid_payload"]);
+      check(result.error!);
     }
     expect(await importedIds()).toEqual(before);
   });
@@ -232,21 +216,19 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
   test("a dry run answers what would be imported, with a preview, and saves nothing", async () => {
     const { admin_key } = await league();
     const before = await importedIds();
-    const checked = await call("POST", "/api/pools?dry_run=true", {
-      key: admin_key,
-      body: { name: "Dry", prospects_csv: BOARD, rounds: 3 },
-    });
-    expect(checked.status).toBe(200);
-    expect(checked.body).toMatchObject({ dry_run: true, ok: true, name: "Dry", players: 420, rounds: 3, picks: 100 });
-    expect(checked.body.preview.map((p: any) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(checked.body.teams).toHaveLength(32);
+    const dryRun = (body: unknown, adminKey?: string) =>
+      http().call("importPool", { adminKey, body, query: { dry_run: "true" } });
+    const good = await dryRun({ name: "Dry", prospects_csv: BOARD, rounds: 3 }, admin_key);
+    expect(good.status).toBe(200);
+    expect(good.answer).toMatchObject({ dry_run: true, ok: true, name: "Dry", players: 420, rounds: 3, picks: 100 });
+    const check = checked(good.answer);
+    if (!check.ok) throw new Error("the good board failed its check");
+    expect(check.preview.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(check.teams).toHaveLength(32);
     // a class with problems: the check worked, so 200, with the problems an import would get
-    const bad = await call("POST", "/api/pools?dry_run=true", {
-      key: admin_key,
-      body: { name: "Dry", prospects_csv: BOARD.replace(/\n5,/, "\nfive,") },
-    });
+    const bad = await dryRun({ name: "Dry", prospects_csv: BOARD.replace(/\n5,/, "\nfive,") }, admin_key);
     expect(bad.status).toBe(200);
-    expect(bad.body).toEqual({
+    expect(bad.answer).toEqual({
       dry_run: true,
       ok: false,
       message: "the draft class has 1 problem",
@@ -260,9 +242,7 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
       ],
     });
     // who asks still comes first
-    expect(
-      (await call("POST", "/api/pools?dry_run=true", { body: { name: "Dry", prospects_csv: BOARD } })).status,
-    ).toBe(401);
+    expect((await dryRun({ name: "Dry", prospects_csv: BOARD })).status).toBe(401);
     expect(await importedIds()).toEqual(before);
   });
 
@@ -270,41 +250,44 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const mine = await league("Mine");
     const theirs = await league("Theirs");
     const body = { name: "Owned", prospects_csv: BOARD };
-    expect((await call("POST", "/api/pools", { body })).status).toBe(401);
-    expect((await call("POST", "/api/pools", { body, key: "adm_not_a_key" })).status).toBe(401);
-    const id = (await call("POST", "/api/pools", { body, key: mine.admin_key })).body.pool as string;
+    expect((await http().call("importPool", { body })).status).toBe(401);
+    expect((await importPool("adm_not_a_key", body)).status).toBe(401);
+    const id = created((await importPool(mine.admin_key, body)).answer).pool;
+    const remove = (pool: string, adminKey?: string) => http().call("deletePool", { params: { pool }, adminKey });
+    const read = (pool: string) => http().call("pool", { params: { pool } });
 
     // a session on it: the owner's league may, another league may not
     const session = { name: "On import", pool: id, rounds: 1, seconds_per_pick: 0, human_teams: [] };
-    expect((await call("POST", "/api/sessions", { body: session, key: theirs.admin_key })).status).toBe(403);
-    const created = await call("POST", "/api/sessions", { body: session, key: mine.admin_key });
-    expect(created.status).toBe(201);
+    expect((await http().call("createSession", { body: session, adminKey: theirs.admin_key })).status).toBe(403);
+    const createdSession = await http().call("createSession", { body: session, adminKey: mine.admin_key });
+    expect(createdSession.status).toBe(201);
 
-    expect((await call("DELETE", `/api/pools/${id}`)).status).toBe(401);
-    expect((await call("DELETE", `/api/pools/${id}`, { key: theirs.admin_key })).body.error.code).toBe("forbidden");
-    expect((await call("DELETE", "/api/pools/2024", { key: mine.admin_key })).status).toBe(403);
-    const used = await call("DELETE", `/api/pools/${id}`, { key: mine.admin_key });
-    expect([used.status, used.body.error.code]).toEqual([409, "conflict"]);
-    expect((await call("DELETE", "/api/pools/p_000000000000", { key: mine.admin_key })).status).toBe(404);
-    expect((await call("GET", "/api/pools/p_000000000000")).status).toBe(404);
-    expect((await call("GET", "/api/pools/not a pool")).status).toBe(400);
-    expect((await call("GET", "/api/pools/1999")).status).toBe(404);
+    expect((await remove(id)).status).toBe(401);
+    expect((await remove(id, theirs.admin_key)).error?.code).toBe("forbidden");
+    expect((await remove("2024", mine.admin_key)).status).toBe(403);
+    const used = await remove(id, mine.admin_key);
+    expect([used.status, used.error?.code]).toEqual([409, "conflict"]);
+    expect((await remove("p_000000000000", mine.admin_key)).status).toBe(404);
+    expect((await read("p_000000000000")).status).toBe(404);
+    expect((await read("not a pool")).status).toBe(400);
+    expect((await read("1999")).status).toBe(404);
 
     // a finished session still holds it: its replay needs the class
-    const sessionId = created.body.session_id as string;
-    expect(
-      (await call("POST", `/api/sessions/${sessionId}/actions`, { body: { action: "complete" }, key: mine.admin_key }))
-        .status,
-    ).toBe(200);
-    expect((await call("DELETE", `/api/pools/${id}`, { key: mine.admin_key })).status).toBe(409);
+    const sessionId = createdSession.answer!.session_id;
+    const completed = await http().call("action", {
+      params: { id: sessionId },
+      body: { action: "complete" },
+      adminKey: mine.admin_key,
+    });
+    expect(completed.status).toBe(200);
+    expect((await remove(id, mine.admin_key)).status).toBe(409);
 
-    const unused = (await call("POST", "/api/pools", { body: { ...body, name: "Unused" }, key: mine.admin_key })).body
-      .pool as string;
-    const deleted = await call("DELETE", `/api/pools/${unused}`, { key: mine.admin_key });
+    const unused = created((await importPool(mine.admin_key, { ...body, name: "Unused" })).answer).pool;
+    const deleted = await remove(unused, mine.admin_key);
     expect([deleted.status, deleted.text]).toEqual([204, ""]);
-    expect((await call("GET", `/api/pools/${unused}`)).status).toBe(404);
+    expect((await read(unused)).status).toBe(404);
     expect(
-      (await call("POST", "/api/sessions", { body: { ...session, pool: unused }, key: mine.admin_key })).status,
+      (await http().call("createSession", { body: { ...session, pool: unused }, adminKey: mine.admin_key })).status,
     ).toBe(404);
   });
 
@@ -312,20 +295,24 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const { admin_key } = await league();
     const before = await importedIds();
     const padding = "x".repeat(1024 * 1024);
-    const big = await call("POST", "/api/pools", { key: admin_key, body: { name: "Big", prospects_csv: padding } });
-    expect([big.status, big.body.error.code]).toEqual([413, "invalid_payload"]);
-    expect(big.body.error.message).toMatch(/1 MiB/);
+    const big = await importPool(admin_key, { name: "Big", prospects_csv: padding });
+    expect([big.status, big.error?.code]).toEqual([413, "invalid_payload"]);
+    expect(big.error?.message).toMatch(/1 MiB/);
     // sent in chunks without a length, the body is cut off at the limit all the same
-    const chunked = await postChunked("/api/pools", admin_key, JSON.stringify({ name: "Big", prospects_csv: padding }));
-    expect([chunked.status, JSON.parse(chunked.text).error.code]).toEqual([413, "invalid_payload"]);
+    const chunked = await postChunked(
+      routePath("importPool", {}),
+      admin_key,
+      JSON.stringify({ name: "Big", prospects_csv: padding }),
+    );
+    expect([chunked.status, (JSON.parse(chunked.text) as { error: ErrorBody }).error.code]).toEqual([
+      413,
+      "invalid_payload",
+    ]);
     // just under the limit is read (and then judged on its content)
-    const near = await call("POST", "/api/pools", {
-      key: admin_key,
-      body: { name: "Near", prospects_csv: BOARD + "\n".repeat(400_000) },
-    });
+    const near = await importPool(admin_key, { name: "Near", prospects_csv: BOARD + "\n".repeat(400_000) });
     expect(near.status).toBe(201);
-    const other = await call("POST", "/api/leagues", { body: { name: "y".repeat(70 * 1024) } });
-    expect([other.status, other.body.error.message]).toEqual([400, "the body is larger than 64 KiB"]);
+    const other = await http().call("createLeague", { body: { name: "y".repeat(70 * 1024) } });
+    expect([other.status, other.error?.message]).toEqual([400, "the body is larger than 64 KiB"]);
     expect((await importedIds()).length).toBe(before.length + 1);
   });
 
@@ -334,45 +321,41 @@ describe(`imported draft classes over HTTP (${backendName})`, () => {
     const risky = BOARD.replace(/\n1,[^,]+,/, "\n1,=HYPERLINK(1),")
       .replace(/\n2,[^,]+,/, "\n2,@Sum,")
       .replace(/\n3,[^,]+,/, "\n3,+Plus Man,");
-    const id = (
-      await call("POST", "/api/pools", {
-        key: admin_key,
-        body: { name: "Round trip", prospects_csv: risky, needs: { KC: { QB: 0.7 } } },
-      })
-    ).body.pool as string;
-    const original = (await call("GET", `/api/pools/${id}/players`)).body as any[];
+    const id = created(
+      (await importPool(admin_key, { name: "Round trip", prospects_csv: risky, needs: { KC: { QB: 0.7 } } })).answer,
+    ).pool;
+    const original = await players(id);
     expect(original.slice(0, 3).map((p) => p.name)).toEqual(["=HYPERLINK(1)", "@Sum", "+Plus Man"]);
 
-    const csv = await call("GET", `/api/pools/${id}/export?format=csv`);
+    const csv = await http().call("exportPool", { params: { pool: id }, query: { format: "csv" } });
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="round-trip\.csv"/);
     const lines = csv.text.split("\n");
     expect(lines[0]).toBe("rank,name,position,college,grade,height_in,weight_lb,forty,notes");
     expect(lines.slice(1, 4).map((l) => l.split(",")[1])).toEqual(["'=HYPERLINK(1)", "'@Sum", "'+Plus Man"]);
-    const json = (await call("GET", `/api/pools/${id}/export?format=json`)).body;
+    const json = JSON.parse(await http().file("exportPool", { params: { pool: id }, query: { format: "json" } })) as {
+      needs: Record<string, Record<string, number>>;
+    };
     expect(Object.keys(json).sort()).toEqual(["name", "needs", "order", "prospects"]);
-    expect(json.needs.KC.QB).toBe(0.7);
+    expect(json.needs.KC?.QB).toBe(0.7);
 
-    const fromCsv = (
-      await call("POST", "/api/pools", { key: admin_key, body: { name: "Again (CSV)", prospects_csv: csv.text } })
-    ).body.pool as string;
-    const fromJson = (await call("POST", "/api/pools", { key: admin_key, body: { ...json, name: "Again (JSON)" } }))
-      .body.pool as string;
-    const strip = (list: any[]) => list.map(({ player_id: _id, ...rest }) => rest);
-    expect(strip((await call("GET", `/api/pools/${fromCsv}/players`)).body)).toEqual(strip(original));
-    expect(strip((await call("GET", `/api/pools/${fromJson}/players`)).body)).toEqual(strip(original));
-    expect((await call("GET", `/api/pools/${fromJson}`)).body.needs.KC.QB).toBe(0.7);
+    const fromCsv = created(
+      (await importPool(admin_key, { name: "Again (CSV)", prospects_csv: csv.text })).answer,
+    ).pool;
+    const fromJson = created((await importPool(admin_key, { ...json, name: "Again (JSON)" })).answer).pool;
+    const strip = (list: Player[]) => list.map(({ player_id: _id, ...rest }) => rest);
+    expect(strip(await players(fromCsv))).toEqual(strip(original));
+    expect(strip(await players(fromJson))).toEqual(strip(original));
+    expect((await http().answer("pool", { params: { pool: fromJson } })).needs.KC?.QB).toBe(0.7);
   });
 
   test("two imports at the same moment both succeed with different ids", async () => {
     const { admin_key } = await league();
     const [a, b] = await Promise.all(
-      [1, 2].map((n) =>
-        call("POST", "/api/pools", { key: admin_key, body: { name: `Race ${n}`, prospects_csv: BOARD } }),
-      ),
+      [1, 2].map((n) => importPool(admin_key, { name: `Race ${n}`, prospects_csv: BOARD })),
     );
     expect([a?.status, b?.status]).toEqual([201, 201]);
-    expect(a?.body.pool).not.toBe(b?.body.pool);
+    expect(created(a?.answer).pool).not.toBe(created(b?.answer).pool);
   });
 });
 
