@@ -114,11 +114,15 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
   expect(picks).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   watcher.disconnect();
   // one table a file: the picks (a header and 32 lines), and the trades on their own
-  const exported = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv`);
-  expect((await exported.text()).trim().split("\n")).toHaveLength(33);
-  const trades = await fetch(`${server.url}/api/sessions/${session_id}/export?format=csv&table=trades`);
+  const http = httpClient(server.url);
+  const exported = await http.file("exportDraft", { params: { id: session_id }, query: { format: "csv" } });
+  expect(exported.trim().split("\n")).toHaveLength(33);
+  const trades = await http.call("exportDraft", {
+    params: { id: session_id },
+    query: { format: "csv", table: "trades" },
+  });
   expect(trades.headers.get("content-disposition")).toMatch(/-trades\.csv"/);
-  expect((await trades.text()).trim()).toBe(
+  expect(trades.text.trim()).toBe(
     "trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive",
   );
 });

@@ -189,8 +189,7 @@ describe("admin console", () => {
     expect(fresh).toMatch(/^adm_/);
     await screenshot(page, "admin-key-replaced");
     expect(fresh).not.toBe(leagueKey);
-    const me = (key: string) =>
-      fetch(`${server.url}/api/admin/session`, { headers: { authorization: `Bearer ${key}` } });
+    const me = (key: string) => httpClient(server.url).call("adminMe", { adminKey: key });
     expect((await me(leagueKey)).status).toBe(401);
     expect((await me(fresh)).status).toBe(200);
     // the cookie now holds the new key, still out of the page's reach
