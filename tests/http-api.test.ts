@@ -102,6 +102,9 @@ describe(`HTTP routes (${backendName})`, () => {
       status: "running",
       current_pick: { overall: 1, round: 1, pick_in_round: 1, team_id: "CHI", original_team_id: "CHI" },
       open_seats: ["CHI", "NE"],
+      seat_access: "open",
+      last_active_at: expect.any(String),
+      inactive: false,
     });
   });
 

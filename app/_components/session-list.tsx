@@ -1,6 +1,8 @@
 "use client";
-// The live session list: refreshed every 3 s without a reload, with Watch,
-// and Claim for every open seat (under a display name remembered locally).
+// The lobby's session list, refreshed every 3 s without a reload: live rooms
+// (Watch, and Claim for every open seat under a name remembered locally),
+// finished drafts (Results, Replay), and rooms nobody has been in for a day
+// (folded away: mostly abandoned solo mocks).
 // Room links are plain <a>: entering a room is a full page load (enter-room.ts).
 import { useEffect, useState } from "react";
 import { enterRoom } from "@/lib/client/enter-room";
@@ -12,6 +14,26 @@ import { buttonClass, inputClass, labelClass, MessageLine, Panel, StatusBadge } 
 
 const REFRESH_MS = 3000;
 const STATUS_ORDER = { running: 0, paused: 1, lobby: 2, complete: 3 } as const;
+
+type Group = "live" | "finished" | "inactive";
+const GROUPS: { key: Group; title: string; empty: string }[] = [
+  {
+    key: "live",
+    title: "Live",
+    empty: "No live drafts right now. Start a solo mock, or run one from the admin console.",
+  },
+  { key: "finished", title: "Finished", empty: "No finished drafts yet." },
+  { key: "inactive", title: "Inactive", empty: "None." },
+];
+
+/** Live rooms (running first), finished drafts, and rooms nobody has been in for a day, each newest first. */
+function groupSessions(list: LobbyEntryView[]): Record<Group, LobbyEntryView[]> {
+  const groups: Record<Group, LobbyEntryView[]> = { live: [], finished: [], inactive: [] };
+  for (const entry of list)
+    groups[entry.status === "complete" ? "finished" : entry.inactive ? "inactive" : "live"].push(entry);
+  groups.live.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  return groups;
+}
 
 export function SessionList({ className = "" }: { className?: string }) {
   const [sessions, setSessions] = useState<LobbyEntryView[] | null>(null);
@@ -29,8 +51,7 @@ export function SessionList({ className = "" }: { className?: string }) {
     const load = async () => {
       try {
         const list = await api.listSessions(controller.signal);
-        // live drafts first; the real historical drafts (complete) sink to the bottom
-        setSessions([...list].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]));
+        setSessions(list);
         setListError(null);
       } catch (err) {
         if (controller.signal.aborted) return;
@@ -66,6 +87,21 @@ export function SessionList({ className = "" }: { className?: string }) {
     }
   }
 
+  const groups = sessions ? groupSessions(sessions) : null;
+  const rows = (list: LobbyEntryView[]) => (
+    <ul className="divide-y divide-slate-800" aria-live="off">
+      {list.map((s) => (
+        <SessionRow
+          key={s.session_id}
+          session={s}
+          claiming={claiming}
+          claimError={claimError?.session_id === s.session_id ? claimError.message : null}
+          onClaim={(teamId) => void claim(s.session_id, teamId)}
+        />
+      ))}
+    </ul>
+  );
+
   return (
     <Panel title={`Sessions${sessions ? ` (${sessions.length})` : ""}`} className={className}>
       <div className="border-b border-slate-800 p-3">
@@ -84,67 +120,123 @@ export function SessionList({ className = "" }: { className?: string }) {
       <div className="px-3 pt-1">
         <MessageLine message={listError} />
       </div>
-      <ul className="divide-y divide-slate-800" aria-live="off" data-testid="session-list">
-        {sessions === null && !listError && <li className="p-3 text-sm text-slate-400">Loading sessions…</li>}
-        {sessions?.length === 0 && (
-          <li className="p-3 text-sm text-slate-400">No sessions yet. Start a solo mock to begin.</li>
-        )}
-        {sessions?.map((s) => (
-          <li key={s.session_id} className="space-y-2 p-3" data-session-id={s.session_id}>
-            <div className="flex flex-wrap items-center gap-2">
-              <h3 className="mr-auto min-w-0 truncate font-semibold text-slate-50">{s.name}</h3>
-              <StatusBadge status={s.status} />
-            </div>
-            <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-300">
-              {s.current_pick ? (
-                <>
-                  <span>On the clock</span>
-                  <TeamChip teamId={s.current_pick.team_id} />
-                  <span className="tabular-nums">
-                    Rd {s.current_pick.round}, pick {s.current_pick.pick_in_round} (#{s.current_pick.overall})
-                  </span>
-                </>
+      {sessions === null && !listError && <p className="p-3 text-sm text-slate-400">Loading sessions…</p>}
+      {sessions?.length === 0 && (
+        <p className="p-3 text-sm text-slate-400">No sessions yet. Start a solo mock to begin.</p>
+      )}
+      {groups && (
+        <div data-testid="session-list">
+          {GROUPS.map(({ key, title, empty }) => (
+            <section key={key} aria-labelledby={`sessions-${key}`} data-group={key}>
+              <h3
+                id={`sessions-${key}`}
+                className="border-y border-slate-800 bg-slate-950/40 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-400"
+              >
+                {title} ({groups[key].length})
+              </h3>
+              {key === "inactive" && groups.inactive.length > 0 ? (
+                <details>
+                  <summary className="cursor-pointer px-3 py-2 text-sm text-slate-300 hover:text-slate-100">
+                    Nobody has been in these for a day. Show them
+                  </summary>
+                  {rows(groups.inactive)}
+                </details>
+              ) : groups[key].length === 0 ? (
+                <p className="px-3 py-2 text-sm text-slate-400">{empty}</p>
               ) : (
-                <span>{s.status === "complete" ? "Draft complete" : "Not started"}</span>
+                rows(groups[key])
               )}
-              <span aria-hidden>·</span>
-              <span>
-                {s.open_seats.length === 0
-                  ? "no open seats"
-                  : `${s.open_seats.length} open seat${s.open_seats.length === 1 ? "" : "s"}`}
-              </span>
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <a className={buttonClass("secondary")} href={`/sessions/${s.session_id}`} aria-label={`Watch ${s.name}`}>
-                Watch
-              </a>
-              {s.status === "complete" && (
-                <a
-                  className={buttonClass("secondary")}
-                  href={`/sessions/${s.session_id}/replay`}
-                  aria-label={`Replay ${s.name}`}
-                >
-                  Replay
-                </a>
-              )}
-              {s.status !== "complete" &&
-                s.open_seats.map((teamId) => (
-                  <button
-                    key={teamId}
-                    type="button"
-                    className={buttonClass("primary")}
-                    disabled={claiming !== null}
-                    aria-label={`Claim the ${teamId} seat in ${s.name}`}
-                    onClick={() => void claim(s.session_id, teamId)}
-                  >
-                    {claiming === `${s.session_id}:${teamId}` ? "Claiming…" : `Claim ${teamId}`}
-                  </button>
-                ))}
-            </div>
-            {claimError?.session_id === s.session_id && <MessageLine message={claimError.message} />}
-          </li>
-        ))}
-      </ul>
+            </section>
+          ))}
+        </div>
+      )}
     </Panel>
+  );
+}
+
+interface RowProps {
+  session: LobbyEntryView;
+  claiming: string | null;
+  claimError: string | null;
+  onClaim: (teamId: string) => void;
+}
+
+function seatsText(s: LobbyEntryView): string {
+  if (s.status === "complete") return "";
+  if (s.seat_access === "invite") return "seats by invitation";
+  if (s.open_seats.length === 0) return "no open seats";
+  return `${s.open_seats.length} open seat${s.open_seats.length === 1 ? "" : "s"}`;
+}
+
+function SessionRow({ session: s, claiming, claimError, onClaim }: RowProps) {
+  const seats = seatsText(s);
+  return (
+    <li className="space-y-2 p-3" data-session-id={s.session_id}>
+      <div className="flex flex-wrap items-center gap-2">
+        <h4 className="mr-auto min-w-0 truncate font-semibold text-slate-50">{s.name}</h4>
+        <StatusBadge status={s.status} />
+      </div>
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-300">
+        {s.current_pick ? (
+          <>
+            <span>On the clock</span>
+            <TeamChip teamId={s.current_pick.team_id} />
+            <span className="tabular-nums">
+              Rd {s.current_pick.round}, pick {s.current_pick.pick_in_round} (#{s.current_pick.overall})
+            </span>
+          </>
+        ) : (
+          <span>{s.status === "complete" ? "Draft complete" : "Not started"}</span>
+        )}
+        {seats && (
+          <>
+            <span aria-hidden>·</span>
+            <span>{seats}</span>
+          </>
+        )}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {s.status === "complete" ? (
+          <>
+            <a
+              className={buttonClass("primary")}
+              href={`/sessions/${s.session_id}/results`}
+              aria-label={`Results of ${s.name}`}
+            >
+              Results
+            </a>
+            <a
+              className={buttonClass("secondary")}
+              href={`/sessions/${s.session_id}/replay`}
+              aria-label={`Replay ${s.name}`}
+            >
+              Replay
+            </a>
+            <a className={buttonClass("secondary")} href={`/sessions/${s.session_id}`} aria-label={`Open ${s.name}`}>
+              Board
+            </a>
+          </>
+        ) : (
+          <>
+            <a className={buttonClass("secondary")} href={`/sessions/${s.session_id}`} aria-label={`Watch ${s.name}`}>
+              Watch
+            </a>
+            {s.open_seats.map((teamId) => (
+              <button
+                key={teamId}
+                type="button"
+                className={buttonClass("primary")}
+                disabled={claiming !== null}
+                aria-label={`Claim the ${teamId} seat in ${s.name}`}
+                onClick={() => onClaim(teamId)}
+              >
+                {claiming === `${s.session_id}:${teamId}` ? "Claiming…" : `Claim ${teamId}`}
+              </button>
+            ))}
+          </>
+        )}
+      </div>
+      {claimError && <MessageLine message={claimError} />}
+    </li>
   );
 }

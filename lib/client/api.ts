@@ -33,10 +33,11 @@ export const api = {
   createLeague: (name: string) => callRoute("createLeague", { body: { name } }),
   /** Sets the httpOnly admin cookie; later admin calls from this browser are authorised by it. */
   adminSignIn: (admin_key: string) => callRoute("adminSignIn", { body: { admin_key } }),
-  /** Authorised by the admin cookie, never by a key held in page JS. */
-  createSession: (body: CreateSessionInput) => callRoute("createSession", { body }),
-  sessionAction: (sessionId: string, action: AdminAction) =>
-    callRoute("action", { params: { id: sessionId }, body: { action } }),
+  /** Authorised by the admin cookie, or by a solo mock's own league key (never a real league's key in page JS). */
+  createSession: (body: CreateSessionInput, adminKey?: string) =>
+    callRoute("createSession", { body, ...(adminKey ? { adminKey } : {}) }),
+  sessionAction: (sessionId: string, action: AdminAction, adminKey?: string) =>
+    callRoute("action", { params: { id: sessionId }, body: { action }, ...(adminKey ? { adminKey } : {}) }),
   claimSeat: (sessionId: string, teamId: string, display_name: string) =>
     callRoute("claimSeat", { params: { id: sessionId, team_id: teamId }, body: { display_name } }),
   availablePlayers: (sessionId: string, signal?: AbortSignal): Promise<Player[]> =>

@@ -22,6 +22,8 @@ interface JsonInit {
   method?: "GET" | "POST" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** sent as a Bearer credential, which the server prefers to the admin cookie (a solo mock's own league) */
+  adminKey?: string;
 }
 
 export async function fetchJson<S extends z.ZodType>(
@@ -29,15 +31,18 @@ export async function fetchJson<S extends z.ZodType>(
   path: string,
   init: JsonInit = {},
 ): Promise<z.infer<S>> {
+  const headers: Record<string, string> = {
+    ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+    ...(init.adminKey ? { Authorization: `Bearer ${init.adminKey}` } : {}),
+  };
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       credentials: "same-origin",
       cache: "no-store",
-      ...(init.body === undefined
-        ? {}
-        : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
+      headers,
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (err) {

@@ -10,6 +10,8 @@ interface CallOptions<N extends RouteName> {
   query?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** a Bearer credential instead of the admin cookie */
+  adminKey?: string;
 }
 
 /** Calls a route and checks its JSON answer with the route's schema (or `answer`, to read it more leniently). */
@@ -32,6 +34,7 @@ export function callRoute<N extends RouteName>(
     method: route.method,
     ...(options.body !== undefined ? { body: options.body } : route.method === "POST" ? { body: {} } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.adminKey ? { adminKey: options.adminKey } : {}),
   });
 }
 

@@ -1,49 +1,63 @@
 // "Solo mock in two clicks": everything a solo mock needs besides the choices
-// on the form. A session needs a league; the user never has to see one. The
-// league's admin key goes straight into the httpOnly admin cookie and is then
-// dropped: only a non-secret marker (the league id) is remembered, so the next
-// mock reuses the league instead of creating one per click.
+// on the form. A session needs a league; the user never has to see one. A
+// browser's solo mocks live in a league of their own whose key this browser
+// keeps and sends as a Bearer credential for its two calls (create, start).
+// The admin console's httpOnly cookie is never touched: a real league signed
+// in there stays signed in, and a mock never lands in it. The mock league's
+// key opens nothing but this browser's own mocks.
+import { z } from "zod";
 import { api, type CreateSessionInput, type CreatedSession } from "./api";
 import { HttpError } from "./fetch-json";
 
-const SOLO_LEAGUE = "warroom:solo_league_id";
+const SOLO_LEAGUE = "warroom:solo_league";
+/** what earlier versions kept (only the league id, the key went into the admin cookie): forgotten on sight */
+const OLD_SOLO_LEAGUE = "warroom:solo_league_id";
 
-function rememberedLeague(): string | null {
+const soloLeagueSchema = z.object({ league_id: z.string(), admin_key: z.string() });
+type SoloLeague = z.infer<typeof soloLeagueSchema>;
+
+function rememberedLeague(): SoloLeague | null {
   try {
-    return window.localStorage.getItem(SOLO_LEAGUE);
+    window.localStorage.removeItem(OLD_SOLO_LEAGUE);
+    const parsed = soloLeagueSchema.safeParse(JSON.parse(window.localStorage.getItem(SOLO_LEAGUE) ?? "null"));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-function rememberLeague(leagueId: string | null) {
+function rememberLeague(league: SoloLeague | null) {
   try {
-    if (leagueId) window.localStorage.setItem(SOLO_LEAGUE, leagueId);
+    if (league) window.localStorage.setItem(SOLO_LEAGUE, JSON.stringify(league));
     else window.localStorage.removeItem(SOLO_LEAGUE);
   } catch {
     // the next mock creates another league; harmless
   }
 }
 
-async function signInToNewLeague(): Promise<void> {
+async function newLeague(): Promise<SoloLeague> {
   const league = await api.createLeague("My mock drafts");
-  await api.adminSignIn(league.admin_key);
-  rememberLeague(league.league_id);
+  rememberLeague(league);
+  return league;
 }
 
-/** Create the session (signing in to a fresh league first when needed), then start it. */
+/**
+ * Create the session in this browser's mock league (made on first use), then
+ * start it. Its seats are by invitation only: nobody in the lobby can take a
+ * seat of someone's mock.
+ */
 export async function startSoloMock(body: CreateSessionInput): Promise<CreatedSession> {
-  if (!rememberedLeague()) await signInToNewLeague();
+  const input: CreateSessionInput = { ...body, seat_access: "invite" };
+  let league = rememberedLeague() ?? (await newLeague());
   let created: CreatedSession;
   try {
-    created = await api.createSession(body);
+    created = await api.createSession(input, league.admin_key);
   } catch (err) {
-    // the cookie expired or was cleared: a new league, once
+    // the league is gone (a reset server) or its key is no longer good: a new league, once
     if (!(err instanceof HttpError) || err.status !== 401) throw err;
-    rememberLeague(null);
-    await signInToNewLeague();
-    created = await api.createSession(body);
+    league = await newLeague();
+    created = await api.createSession(input, league.admin_key);
   }
-  await api.sessionAction(created.session_id, "start");
+  await api.sessionAction(created.session_id, "start", league.admin_key);
   return created;
 }

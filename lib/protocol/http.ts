@@ -8,6 +8,10 @@ export const createLeagueSchema = z.strictObject({ name: z.string().trim().min(1
 
 export const TRADE_CHARTS = ["hill", "johnson", "otc", "stuart"] as const;
 
+/** Who may take a human seat: anyone in the lobby (until its link is used), or only the holder of its link. */
+export const SEAT_ACCESS = ["open", "invite"] as const;
+export type SeatAccess = (typeof SEAT_ACCESS)[number];
+
 export const createSessionSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -23,6 +27,9 @@ export const createSessionSchema = z
     trade_chart: z.enum(TRADE_CHARTS).optional(),
     /** CPU GMs may offer to trade up into a human seat's pick (an addition to v1; default true) */
     cpu_trade_offers: z.boolean().optional(),
+    /** an addition: "open" (default) lets anyone take an unused human seat from the lobby; "invite" keeps each
+     * seat for whoever holds its link */
+    seat_access: z.enum(SEAT_ACCESS).optional(),
   })
   .refine((body) => body.seconds_per_pick === 0 || body.seconds_per_pick >= 5, {
     path: ["seconds_per_pick"],

@@ -13,6 +13,7 @@ import {
   eventsQuerySchema,
   exportQuerySchema,
   playersQuerySchema,
+  SEAT_ACCESS,
   sessionActionSchema,
 } from "./http";
 import { importQuerySchema } from "./pool-import";
@@ -27,6 +28,7 @@ import {
 } from "./pools";
 import { resultsSchema } from "./results";
 import {
+  CONTROLLERS,
   logItemSchema,
   pickSchema,
   playerSchema,
@@ -42,6 +44,12 @@ export const lobbyEntrySchema = z.object({
   status: sessionStatusSchema,
   current_pick: slotSchema.nullable(),
   open_seats: z.array(z.string()),
+  /** an addition: "invite" sessions never list open seats; their seats are taken by link only */
+  seat_access: z.enum(SEAT_ACCESS),
+  /** an addition: the last time a seat or an admin was connected, or the draft moved (ISO 8601) */
+  last_active_at: z.string(),
+  /** an addition: not complete, and nobody connected nor anything happened for 24 hours */
+  inactive: z.boolean(),
 });
 export type LobbyEntry = z.infer<typeof lobbyEntrySchema>;
 
@@ -52,6 +60,15 @@ export const createdSessionSchema = z.object({
   seats: z.array(z.object({ team_id: z.string(), token: z.string() })),
 });
 const tokenSchema = z.object({ token: z.string() });
+/** An addition: who holds each seat, for the commissioner. `claimed`: taken in the lobby or its link was used. */
+export const seatHolderSchema = z.object({
+  team_id: z.string(),
+  name: z.string(),
+  controller: z.enum(CONTROLLERS),
+  claimed: z.boolean(),
+  display_name: z.string().nullable(),
+});
+export type SeatHolder = z.infer<typeof seatHolderSchema>;
 export const healthSchema = z.object({ db: z.literal("ok"), redis: z.enum(["ok", "off"]) });
 
 /** none: anyone; admin: a league's admin key (Bearer) or the admin console's cookie. */
@@ -146,6 +163,12 @@ export const ROUTES = {
     auth: "none",
     body: claimSeatSchema,
     answer: tokenSchema,
+  },
+  seats: {
+    method: "GET",
+    path: "/api/sessions/:id/seats",
+    auth: "admin",
+    answer: z.array(seatHolderSchema),
   },
   rotateSeatToken: {
     method: "POST",

@@ -158,11 +158,3 @@ export const logItemSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   at: z.string(),
 });
-
-export interface LobbyEntry {
-  session_id: string;
-  name: string;
-  status: SessionStatus;
-  current_pick: Slot | null;
-  open_seats: string[];
-}

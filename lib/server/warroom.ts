@@ -14,6 +14,7 @@ import { createPoolCatalog } from "./pools/pool-catalog";
 import { createPoolService } from "./pools/pool-service";
 import type { HttpServices } from "./http/registry";
 import { createPresence } from "./realtime/presence";
+import { createLastSeen } from "./sessions/last-seen";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./realtime/rate-limit";
 import {
   type WarRoomServer,
@@ -135,7 +136,7 @@ export async function createWarRoom(options: WarRoomOptions) {
   const commands = createSessionCommands({ repo, runner, now });
   const reads = createSessionReads({ repo, runner, now });
   const setup = createSessionSetup({ repo, pools, activeSessionsPerLeague: limits.activeSessionsPerLeague });
-  const queries = createSessionQueries({ repo, runner });
+  const queries = createSessionQueries({ repo, runner, now });
   const poolService = createPoolService({
     catalog: pools,
     store: createImportedPools(db.sql),
@@ -143,10 +144,16 @@ export async function createWarRoom(options: WarRoomOptions) {
     now,
     logger,
   });
-  const presence = createPresence(io, clock, async (sessionId) => {
-    const loaded = await runner.load(sessionId);
-    return loaded ? loaded.state.config.teams.map((team) => team.team_id) : [];
-  });
+  const lastSeen = createLastSeen(repo, now);
+  const presence = createPresence(
+    io,
+    clock,
+    async (sessionId) => {
+      const loaded = await runner.load(sessionId);
+      return loaded ? loaded.state.config.teams.map((team) => team.team_id) : [];
+    },
+    lastSeen.seen,
+  );
 
   io.engine.on(
     "connection",

@@ -6,8 +6,21 @@ import { useState, type FormEvent } from "react";
 import { adminApi, type CreatedSeats } from "@/lib/client/admin/admin-api";
 import { usePoolChoice } from "@/lib/client/use-pool-choice";
 import { describeError } from "@/lib/client/fetch-json";
-import { createSessionSchema, TRADE_CHARTS } from "@/lib/protocol/http";
+import { createSessionSchema, TRADE_CHARTS, type SeatAccess } from "@/lib/protocol/http";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
+
+const SEAT_ACCESS_CHOICES: { value: SeatAccess; label: string; hint: string }[] = [
+  {
+    value: "invite",
+    label: "By invitation",
+    hint: "Only the people you send a seat's link to can draft for it.",
+  },
+  {
+    value: "open",
+    label: "Open in the lobby",
+    hint: "Anyone in the lobby can take a seat whose link nobody has used yet; that replaces the link.",
+  },
+];
 
 interface Props {
   leagueId: string;
@@ -33,6 +46,7 @@ export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) 
   const [seconds, setSeconds] = useState("90");
   const [cpuDelay, setCpuDelay] = useState("1500");
   const [chart, setChart] = useState<(typeof TRADE_CHARTS)[number]>("hill");
+  const [seatAccess, setSeatAccess] = useState<SeatAccess>("invite");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -47,6 +61,7 @@ export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) 
       cpu_delay_ms: Number(cpuDelay),
       human_teams: humans,
       trade_chart: chart,
+      seat_access: seatAccess,
     };
     const checked = createSessionSchema.safeParse(body);
     if (!checked.success) {
@@ -191,6 +206,26 @@ export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) 
                 </label>
               ))}
               {pools === null && <p className="col-span-full text-sm text-slate-400">Loading teams…</p>}
+            </div>
+          </fieldset>
+          <fieldset disabled={humans.length === 0}>
+            <legend className={labelClass}>Who may take a human seat</legend>
+            <div className="space-y-1 text-sm">
+              {SEAT_ACCESS_CHOICES.map((choice) => (
+                <label key={choice.value} className="flex items-start gap-2 rounded px-1 py-0.5 hover:bg-slate-800">
+                  <input
+                    type="radio"
+                    name="cs-seat-access"
+                    className="mt-1 accent-sky-400"
+                    checked={seatAccess === choice.value}
+                    onChange={() => setSeatAccess(choice.value)}
+                  />
+                  <span>
+                    <span className="font-medium text-slate-100">{choice.label}</span>
+                    <span className="block text-xs text-slate-400">{choice.hint}</span>
+                  </span>
+                </label>
+              ))}
             </div>
           </fieldset>
           <button type="submit" className={buttonClass("primary", "w-full")} disabled={busy || !pool}>

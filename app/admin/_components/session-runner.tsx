@@ -92,7 +92,7 @@ export function SessionRunner({ sessionId, onChanged, onLive }: Props) {
           <div className="grid gap-3 xl:grid-cols-3">
             <PickOnBehalf sessionId={sessionId} snapshot={snapshot} />
             <TradeDesk sessionId={sessionId} snapshot={snapshot} />
-            <SeatRotation sessionId={sessionId} snapshot={snapshot} />
+            <SeatRotation sessionId={sessionId} snapshot={snapshot} presence={live.presence} />
           </div>
         </>
       )}

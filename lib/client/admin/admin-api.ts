@@ -43,6 +43,9 @@ export const adminApi = {
     }),
   deletePool: (poolId: string) => callRoute("deletePool", { params: { pool: poolId } }, z.unknown()),
   createSession: api.createSession,
+  /** every seat and who holds it */
+  seats: (sessionId: string, signal?: AbortSignal) =>
+    callRoute("seats", { params: { id: sessionId }, ...(signal ? { signal } : {}) }),
   rotateSeat: (sessionId: string, teamId: string) =>
     callRoute("rotateSeatToken", { params: { id: sessionId, team_id: teamId } }),
   action: api.sessionAction,

@@ -200,6 +200,12 @@ export const api = {
       });
     }),
 
+  seats: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const id = sessionParam(params);
+      return json(await s.access.seatHolders(await s.access.adminOf(adminCredential(request), id), id));
+    }),
+
   rotateSeatToken: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);

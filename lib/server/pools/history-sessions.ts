@@ -120,6 +120,7 @@ export async function loadHistorySessions(
         poolId,
         name: historySessionName(poolId),
         config: { rounds: pool.rounds, seconds_per_pick: 0, cpu_delay_ms: 0, history: true },
+        seatAccess: "invite",
         seats: pool.teams.map((team) => ({
           teamId: team.team_id,
           name: team.name,

@@ -10,6 +10,8 @@ export function createPresence(
   io: WarRoomServer,
   clock: TimerClock,
   teamsOf: (sessionId: string) => Promise<string[]>,
+  /** someone came or went: the session is in use */
+  seen: (sessionId: string) => void = () => {},
 ) {
   const pending = new Map<string, unknown>();
   const lastSent = new Map<string, number>();
@@ -35,6 +37,7 @@ export function createPresence(
       spectators,
     };
     io.to(roomOf(sessionId)).emit("presence", event);
+    seen(sessionId);
   }
 
   return {

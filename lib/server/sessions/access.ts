@@ -5,6 +5,7 @@
 import "../db/server-only";
 import type { Actor } from "../../draft/types";
 import { ContractError } from "../../protocol/errors";
+import type { Controller } from "../../protocol/shapes";
 import { digestsEqual, hashSecret, newSecret } from "../auth/secrets";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
@@ -114,9 +115,28 @@ export function createAccess({ repo, runner, seatRevoked = () => {}, adminRevoke
       if (team.controller !== "human") throw new ContractError("conflict", `${teamId} is a CPU seat`);
       const token = newSecret("seat");
       if (!(await repo.claimSeat(sessionId, teamId, hashSecret(token), displayName))) {
+        // told apart after the fact, so the claim itself stays one conditional write
+        if ((await repo.seatAccess(sessionId)) === "invite")
+          throw new ContractError(
+            "forbidden",
+            `the ${teamId} seat is by invitation only: ask the league admin for its link`,
+          );
         throw new ContractError("conflict", `the ${teamId} seat is already taken`);
       }
       return { token };
+    },
+
+    /** Every seat and who holds it, for the commissioner (who is connected comes with the room's presence). */
+    async seatHolders(actor: Actor, sessionId: string) {
+      if (actor.kind !== "admin") throw new ContractError("forbidden", "only the league admin may do this");
+      const rows = await repo.seatHolders(sessionId);
+      return rows.map((seat) => ({
+        team_id: seat.teamId,
+        name: seat.name,
+        controller: seat.controller as Controller,
+        claimed: seat.controller === "human" && seat.claimed,
+        display_name: seat.displayName,
+      }));
     },
 
     /** A new seat token for a human seat (for the admin to hand out again); the old one stops working. */

@@ -3,14 +3,26 @@ import "../db/server-only";
 import { matchesPlayer, wirePlayer, type PlayerFilter } from "../../draft/players";
 import { summarizeResults } from "../../draft/results";
 import type { DraftEvent } from "../../draft/types";
-import type { LobbyEntry, Player, Slot } from "../../protocol/shapes";
+import type { SeatAccess } from "../../protocol/http";
+import type { LobbyEntry } from "../../protocol/routes";
+import type { Player, Slot } from "../../protocol/shapes";
 import { toCsv } from "../http/csv-out";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
 
 const LOBBY_LIMIT = 100;
+/** A session nobody has connected to and nothing has happened in for this long is listed as inactive. */
+export const INACTIVE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export function createSessionQueries({ repo, runner }: { repo: SessionRepository; runner: SessionRunner }) {
+export function createSessionQueries({
+  repo,
+  runner,
+  now = Date.now,
+}: {
+  repo: SessionRepository;
+  runner: SessionRunner;
+  now?: () => number;
+}) {
   return {
     /** The lobby: newest sessions first; with a league, only that league's. */
     async lobby(leagueId?: string): Promise<LobbyEntry[]> {
@@ -30,12 +42,18 @@ export function createSessionQueries({ repo, runner }: { repo: SessionRepository
               original_team_id: slot.originalTeamId,
             }
           : null;
+        const lastActive = Math.max(row.updatedAt.getTime(), row.lastSeenAt?.getTime() ?? 0);
+        const seatAccess = row.seatAccess as SeatAccess;
         return {
           session_id: row.id,
           name: row.name,
           status: row.status as LobbyEntry["status"],
           current_pick,
-          open_seats: row.seats.map((seat) => seat.teamId),
+          // an invitation-only seat is never offered, however long its link goes unused
+          open_seats: seatAccess === "open" ? row.seats.map((seat) => seat.teamId) : [],
+          seat_access: seatAccess,
+          last_active_at: new Date(lastActive).toISOString(),
+          inactive: row.status !== "complete" && now() - lastActive >= INACTIVE_AFTER_MS,
         };
       });
     },

@@ -7,6 +7,7 @@ import type { SqlClient } from "../db/sql-client";
 import { createEventLogSql } from "./event-log-sql";
 import type { DraftEvent } from "../../draft/types";
 import type { Controller, Slot } from "../../protocol/shapes";
+import type { SeatAccess } from "../../protocol/http";
 
 export interface StoredConfig {
   rounds: number;
@@ -92,6 +93,7 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
       poolId: string;
       name: string;
       config: StoredConfig;
+      seatAccess: SeatAccess;
       seats: { teamId: string; name: string; controller: Controller; tokenHash: string | null }[];
       order: Slot[];
     }) {
@@ -104,6 +106,7 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
             name: input.name,
             status: "lobby",
             config: { ...input.config },
+            seatAccess: input.seatAccess,
           },
         }),
         prisma.seat.createMany({ data: input.seats.map((seat) => ({ sessionId: input.id, ...seat })) }),
@@ -153,6 +156,9 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
           name: true,
           status: true,
           currentOverall: true,
+          seatAccess: true,
+          updatedAt: true,
+          lastSeenAt: true,
           seats: {
             where: { controller: "human", claimed: false },
             select: { teamId: true },
@@ -174,13 +180,32 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
       });
     },
 
-    /** First come, first served: only an unclaimed human seat changes hands, and it gets a fresh token. */
+    /** First come, first served: only an unclaimed human seat of an open session changes hands, with a fresh token. */
     async claimSeat(sessionId: string, teamId: string, tokenHash: string, displayName: string): Promise<boolean> {
       const { count } = await prisma.seat.updateMany({
-        where: { sessionId, teamId, controller: "human", claimed: false },
+        where: { sessionId, teamId, controller: "human", claimed: false, session: { seatAccess: "open" } },
         data: { claimed: true, tokenHash, displayName },
       });
       return count === 1;
+    },
+
+    /** Who holds each seat, for the commissioner: claimed (by the lobby or a first join by link) and the name given. */
+    async seatHolders(sessionId: string) {
+      return prisma.seat.findMany({
+        where: { sessionId },
+        orderBy: { teamId: "asc" },
+        select: { teamId: true, name: true, controller: true, claimed: true, displayName: true },
+      });
+    },
+
+    async seatAccess(sessionId: string): Promise<SeatAccess | null> {
+      const row = await prisma.draftSession.findUnique({ where: { id: sessionId }, select: { seatAccess: true } });
+      return row ? (row.seatAccess as SeatAccess) : null;
+    },
+
+    /** A seat was connected just now (throttled by the caller). */
+    async touchSeen(sessionId: string, at: Date): Promise<void> {
+      await prisma.draftSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: at } });
     },
 
     async markSeatClaimed(sessionId: string, teamId: string): Promise<void> {

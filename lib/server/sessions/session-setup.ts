@@ -65,6 +65,7 @@ export function createSessionSetup({ repo, pools, activeSessionsPerLeague = Infi
           trade_chart,
           cpu_trade_offers,
         },
+        seatAccess: body.seat_access ?? "open",
         seats: seats.map((seat) => ({
           teamId: seat.team_id,
           name: seat.name,

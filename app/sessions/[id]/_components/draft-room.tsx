@@ -39,6 +39,15 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   );
   const { players, error: playersError } = useAvailablePlayers(sessionId, room.snapshot);
   const { snapshot, role, team_id: teamId, queue } = room;
+  // once joined, the seat lives in this tab's storage: take the token out of the address bar, so a shared or
+  // bookmarked URL never hands the seat over (replaceState: no reload, no history entry)
+  useEffect(() => {
+    if (!urlToken || !role) return;
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("token")) return;
+    url.searchParams.delete("token");
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }, [urlToken, role]);
   // our seat went to someone else, or the league's key changed: forget the token so a reload watches instead of failing
   const { revoked } = room;
   useEffect(() => {
