@@ -1,14 +1,12 @@
 "use client";
 // The seat links of a session just created: its tokens are shown once, here.
-import { useEffect, useState } from "react";
 import { seatLink, type CreatedSeats } from "@/lib/client/admin/admin-api";
 import { buttonClass, Panel } from "@/app/_components/ui";
 import { CopyButton } from "./copy-button";
 
 export function NewSeatLinks({ created, onDismiss }: { created: CreatedSeats; onDismiss: () => void }) {
-  // the origin is only known in the browser
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  // shown only after a create in the browser, never rendered on the server: the links are absolute from the first frame
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
 
   return (
     <Panel

@@ -33,16 +33,21 @@ export function SeatRotation({ sessionId, snapshot, presence }: Props) {
   const humans = snapshot.teams.filter((t) => t.controller === "human");
   const connected = new Set(presence?.teams.filter((t) => t.connected).map((t) => t.team_id));
 
-  // a seat changes hands when someone joins with its link or takes it in the lobby, which also shows as presence
+  // a seat changes hands when someone joins with its link or takes it in the lobby, which also shows as presence.
+  // A superseded answer is ignored rather than aborted: presence can change faster than the answer comes.
   useEffect(() => {
-    const controller = new AbortController();
+    let current = true;
     adminApi
-      .seats(sessionId, controller.signal)
-      .then((seats) => setHolders(Object.fromEntries(seats.map((seat) => [seat.team_id, seat]))))
+      .seats(sessionId)
+      .then((seats) => {
+        if (current) setHolders(Object.fromEntries(seats.map((seat) => [seat.team_id, seat])));
+      })
       .catch((err: unknown) => {
-        if (!controller.signal.aborted) setError(describeError(err));
+        if (current) setError(describeError(err));
       });
-    return () => controller.abort();
+    return () => {
+      current = false;
+    };
   }, [sessionId, presence, links]);
 
   async function rotate(teamId: string) {
