@@ -132,6 +132,37 @@ describe(`HTTP routes (${backendName})`, () => {
     expect((await http.call("snapshot", { params: { id: "nope" } })).status).toBe(400);
   });
 
+  test("autopick_rest makes every pick left, persisted in order, and completes; only from a started draft", async () => {
+    const key = await league();
+    const { session_id } = await session(key, { rounds: 2 });
+    expect((await act(session_id, "autopick_rest", key)).error?.code).toBe("invalid_state");
+    expect((await act(session_id, "start", key)).status).toBe(200);
+    const done = await act(session_id, "autopick_rest", key);
+    expect(done.status).toBe(200);
+    const snapshot = await http.answer("snapshot", { params: { id: session_id } });
+    expect(snapshot.status).toBe("complete");
+    expect(snapshot.picks.map((p) => p.overall)).toEqual(snapshot.order.map((s) => s.overall));
+    // the human seats' picks are marked as autopicks, the CPU seats' as their own
+    expect(
+      snapshot.picks
+        .filter((p) => p.auto)
+        .map((p) => p.team_id)
+        .sort(),
+    ).toEqual(
+      snapshot.order
+        .filter((s) => ["CHI", "NE"].includes(s.team_id))
+        .map((s) => s.team_id)
+        .sort(),
+    );
+    const log = await http.answer("events", { params: { id: session_id } });
+    expect(log.map((e) => e.type)).toEqual([
+      "session_update",
+      ...snapshot.order.map(() => "draft_pick"),
+      "session_update",
+    ]);
+    expect((await act(session_id, "autopick_rest", key)).error?.code).toBe("invalid_state");
+  });
+
   test("GET players filters by availability and position, best rank first", async () => {
     const key = await league();
     const { session_id } = await session(key);

@@ -29,7 +29,8 @@ export class CommandEvents {
     this.events.push(event);
   }
 
-  pick(slot: Slot, player: PoolPlayer, auto: boolean): void {
+  /** `offerTrades: false` when the next slot's turn will not really come (the rest of the draft made at once) */
+  pick(slot: Slot, player: PoolPlayer, auto: boolean, { offerTrades = true } = {}): void {
     const { state, now, at } = this;
     const pick: DraftPick = {
       overall: slot.overall,
@@ -58,7 +59,7 @@ export class CommandEvents {
     });
     this.rejectStaleTrades();
     if (!next) this.update("complete", "completed", null);
-    else this.offerTradeUp(next);
+    else if (offerTrades) this.offerTradeUp(next);
   }
 
   /** A human seat just came on the clock: a CPU GM may call about its pick. */

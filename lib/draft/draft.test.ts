@@ -150,6 +150,22 @@ describe("draft engine", () => {
     expect(state.picks[1]).toMatchObject({ team_id: "NYJ", auto: true, player: { player_id: "p1" } });
   });
 
+  test("autopick_rest makes every unmade pick as the clock would, queue first, and completes; offers no trades", () => {
+    let state = run(smallState(), { type: "start" });
+    state = run(state, pickBy("KC", "p3"));
+    state = { ...state, queues: { NYJ: ["p7"] } };
+    const paused = run(state, { type: "pause" });
+    const outcome = must(decide(paused, { type: "autopick_rest" }, T0 + 5000));
+    expect(outcome.state.status).toBe("complete");
+    expect(outcome.state.picks).toHaveLength(12);
+    expect(outcome.state.picks.map((p) => p.overall)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(outcome.state.picks[1]).toMatchObject({ team_id: "NYJ", player: { player_id: "p7" } });
+    expect(new Set(outcome.state.picks.map((p) => p.player.player_id)).size).toBe(12);
+    expect(outcome.events.map((e) => e.type)).toEqual([...Array(11).fill("draft_pick"), "session_update"]);
+    expect(rejection(outcome.state, { type: "autopick_rest" }).code).toBe("invalid_state");
+    expect(rejection(smallState(), { type: "autopick_rest" }).code).toBe("invalid_state");
+  });
+
   test("a tick autopicks for a human seat whose clock expired, and not before", () => {
     const state = run(smallState(), { type: "start" }, T0);
     expect(must(decide(state, { type: "tick" }, T0 + 59999)).events).toHaveLength(0);

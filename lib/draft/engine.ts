@@ -73,6 +73,22 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
       events.update("complete", "completed", null);
       return events.outcome();
 
+    case "autopick_rest": {
+      if (state.status !== "running" && state.status !== "paused")
+        return reject("invalid_state", `cannot autopick the rest: ${describeStatus[state.status]}`);
+      // every unmade pick, in order, as the clock would make it: CPU seats by their board, human seats from their
+      // queue, else as their CPU GM would; the last pick completes the draft
+      for (let next = slot; next; next = currentSlot(events.state)) {
+        const cpu = isCpu(events.state, next.team_id);
+        const player = cpu ? chooseCpuPick(events.state, next.team_id) : chooseAutopick(events.state, next.team_id);
+        if (!player) break;
+        events.pick(next, player, !cpu, { offerTrades: false });
+      }
+      // the board ran out of players first: the slots left stay empty
+      if (events.state.status !== "complete") events.update("complete", "completed", null);
+      return events.outcome();
+    }
+
     case "make_pick": {
       if (command.actor.kind === "team" && command.actor.teamId !== command.teamId) {
         return reject("forbidden", `your seat is ${command.actor.teamId}, not ${command.teamId}`);

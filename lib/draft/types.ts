@@ -83,6 +83,7 @@ export type DraftCommand =
   | { type: "undo_last_pick" }
   | { type: "force_autopick" }
   | { type: "complete" }
+  | { type: "autopick_rest" }
   | { type: "make_pick"; actor: Actor; teamId: string; playerId: string; expectedOverall?: number }
   /** the clock's work that is due at `now`: CPU seats' picks and expired clocks */
   | { type: "tick" }

@@ -33,7 +33,16 @@ export const setQueueSchema = z.strictObject({
   player_ids: z.array(playerId).max(QUEUE_LIMIT),
 });
 
-export const ADMIN_ACTIONS = ["start", "pause", "resume", "undo_last_pick", "force_autopick", "complete"] as const;
+/** autopick_rest (an addition): every unmade pick is made as the clock would make it, then the draft completes */
+export const ADMIN_ACTIONS = [
+  "start",
+  "pause",
+  "resume",
+  "undo_last_pick",
+  "force_autopick",
+  "complete",
+  "autopick_rest",
+] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const adminActionSchema = z.strictObject({
   session_id: sessionId,

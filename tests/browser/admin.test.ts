@@ -174,10 +174,21 @@ describe("admin console", () => {
     await page.getByTestId("runner-status").getByText("running").waitFor();
     await screenshot(page, "admin-console");
 
+    // completing with picks left says so and offers to make them: every slot is filled, none left empty
+    const left = await snapshotOf(sessionId);
+    const remaining = left.order.length - left.picks.length;
+    expect(remaining).toBeGreaterThan(1);
     await page.getByRole("button", { name: "Complete draft" }).click();
-    await page.getByRole("button", { name: "Yes, complete draft" }).click();
+    const choice = page.getByTestId("complete-choice");
+    await choice.getByText(`${remaining} picks are still to be made`).waitFor();
+    await choice.getByRole("button", { name: `End now, ${remaining} picks left empty` }).waitFor();
+    await screenshot(page, "admin-complete-choice");
+    await choice.getByRole("button", { name: `Autopick the ${remaining} picks and complete` }).click();
     await page.getByTestId("runner-status").getByText("complete").waitFor();
-    expect((await snapshotOf(sessionId)).status).toBe("complete");
+    const completed = await snapshotOf(sessionId);
+    expect(completed.status).toBe("complete");
+    expect(completed.picks.map((p) => p.overall)).toEqual(completed.order.map((s) => s.overall));
+    await expectBoardMatchesServer(page, sessionId);
     expect(problems).toEqual([]);
   });
 

@@ -70,7 +70,16 @@ export function RunControls({
     >
       <div className="flex flex-wrap items-center gap-2">
         {ACTIONS.map(({ action, label, enabled, confirm, danger }) =>
-          confirming === action ? (
+          confirming === action && action === "complete" ? (
+            <CompleteChoice
+              key={action}
+              snapshot={snapshot}
+              onChoose={(chosen) =>
+                void run(chosen, chosen === "autopick_rest" ? "Autopick the rest and complete" : label)
+              }
+              onCancel={() => setConfirming(null)}
+            />
+          ) : confirming === action ? (
             <span
               key={action}
               className="flex items-center gap-1 rounded-md border border-amber-700 bg-amber-950 px-2 py-1 text-sm text-amber-100"
@@ -104,6 +113,58 @@ export function RunControls({
         )}
       </div>
       <MessageLine message={message?.text ?? null} tone={message?.tone ?? "error"} />
+    </div>
+  );
+}
+
+/**
+ * Completing a draft with picks still to make: the commissioner chooses, knowing
+ * what happens to them — made now as the clock would make them, or left empty.
+ */
+function CompleteChoice({
+  snapshot,
+  onChoose,
+  onCancel,
+}: {
+  snapshot: Snapshot;
+  onChoose: (action: "complete" | "autopick_rest") => void;
+  onCancel: () => void;
+}) {
+  const left = snapshot.order.length - snapshot.picks.length;
+  const started = snapshot.status === "running" || snapshot.status === "paused";
+  const picks = `${left} pick${left === 1 ? "" : "s"}`;
+  return (
+    <div
+      role="group"
+      aria-label="Complete the draft"
+      className="w-full space-y-2 rounded-md border border-amber-700 bg-amber-950 p-2 text-sm text-amber-100"
+      data-testid="complete-choice"
+    >
+      <p>
+        {!started
+          ? "The draft has not started: completing it now ends it with every pick empty."
+          : left === 0
+            ? "Every pick is made."
+            : `${picks} ${left === 1 ? "is" : "are"} still to be made. Autopick them (each team's queue first, then its best fit on the board), or end now and leave them empty on the board, in results and in exports.`}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {started && left > 0 && (
+          <button type="button" className={buttonClass("primary")} onClick={() => onChoose("autopick_rest")} autoFocus>
+            Autopick the {picks} and complete
+          </button>
+        )}
+        <button
+          type="button"
+          className={buttonClass("danger")}
+          onClick={() => onChoose("complete")}
+          {...(!started || left === 0 ? { autoFocus: true } : {})}
+        >
+          {started && left > 0 ? `End now, ${picks} left empty` : "Yes, complete draft"}
+        </button>
+        <button type="button" className={buttonClass("secondary")} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }
