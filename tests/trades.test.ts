@@ -59,7 +59,8 @@ describe(`trades over sockets (${backendName})`, () => {
     });
     expect(ack).toMatchObject({
       ok: true,
-      trade: { from_team_id: "CHI", to_team_id: "ARI", status: "pending", value: { chart: "hill" } },
+      // the GM answered at once, and the answer comes back with the ack
+      trade: { from_team_id: "CHI", to_team_id: "ARI", status: "executed", value: { chart: "hill" } },
     });
     expect((await proposals).trade.trade_id).toBe(ack.trade.trade_id);
     for (const event of await Promise.all(seen)) {
@@ -82,7 +83,13 @@ describe(`trades over sockets (${backendName})`, () => {
       receive: [4],
     });
     expect(ack.ok).toBe(true);
-    expect((await rejected).trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
+    // the ack says so, with why: the offer was below the GM's chart value
+    expect(ack.trade).toMatchObject({ status: "rejected", reason: "below_value" });
+    expect((await rejected).trade).toMatchObject({
+      trade_id: ack.trade.trade_id,
+      status: "rejected",
+      reason: "below_value",
+    });
     expect(await slotOwner(draft.sessionId, 4)).toBe("ARI");
   });
 
@@ -146,13 +153,33 @@ describe(`trades over sockets (${backendName})`, () => {
       trade_id: ack.trade.trade_id,
       accept: false,
     });
-    expect(answer.trade.status).toBe("rejected");
-    expect((await rejected).trade.trade_id).toBe(ack.trade.trade_id);
+    expect(answer.trade).toMatchObject({ status: "rejected", reason: "declined" });
+    expect((await rejected).trade).toMatchObject({ trade_id: ack.trade.trade_id, reason: "declined" });
     expect(await slotOwner(draft.sessionId, 36)).toBe("WAS");
     expect(
       (await request(was, "respond_trade", { session_id: draft.sessionId, trade_id: ack.trade.trade_id, accept: true }))
         .error?.code,
     ).toBe("conflict");
+  });
+
+  test("the proposer may withdraw a pending offer, which then reads as withdrawn", async () => {
+    const { draft, chi } = await room();
+    const ack = await request(chi, "propose_trade", {
+      session_id: draft.sessionId,
+      from_team_id: "CHI",
+      to_team_id: "WAS",
+      give: [9],
+      receive: [36],
+    });
+    expect(ack.trade.status).toBe("pending");
+    const withdrawn = await request(chi, "respond_trade", {
+      session_id: draft.sessionId,
+      trade_id: ack.trade.trade_id,
+      accept: false,
+    });
+    expect(withdrawn.trade).toMatchObject({ status: "rejected", reason: "withdrawn" });
+    const snapshot = await request(chi, "join_session", { session_id: draft.sessionId });
+    expect(snapshot.snapshot.trades.find((t) => t.trade_id === ack.trade.trade_id)?.reason).toBe("withdrawn");
   });
 
   test("a stale offer is rejected: its pick was used before the answer", async () => {
@@ -176,7 +203,11 @@ describe(`trades over sockets (${backendName})`, () => {
         })
       ).ok,
     ).toBe(true);
-    expect((await rejected).trade).toMatchObject({ trade_id: ack.trade.trade_id, status: "rejected" });
+    expect((await rejected).trade).toMatchObject({
+      trade_id: ack.trade.trade_id,
+      status: "rejected",
+      reason: "expired",
+    });
     const late = await request(chi, "respond_trade", {
       session_id: draft.sessionId,
       trade_id: ack.trade.trade_id,

@@ -9,6 +9,7 @@ import {
   type RealtimeConnection,
   type TimerClock,
 } from "./realtime-connection";
+import type { Snapshot } from "@/lib/protocol/shapes";
 import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
 
 const browserClock: TimerClock = {
@@ -28,6 +29,8 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
   const [room, setRoom] = useState<RoomState>(INITIAL_ROOM_STATE);
   const [status, setStatus] = useState<ConnectionStatus>({ state: "connecting" });
   const live = useRef<{ connection: RealtimeConnection; client: RoomClient } | null>(null);
+  /** the last board shown, carried across a change of seat so the room does not blank out (and reset its tabs) */
+  const lastSnapshot = useRef<Snapshot | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
@@ -40,10 +43,16 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
     });
     const client = createRoomClient({ connection, session_id: sessionId, ...(token ? { token } : {}) });
     live.current = { connection, client };
+    // switching seats in the same session joins again: until that answers, keep showing the board we had
+    const carried = lastSnapshot.current?.session_id === sessionId ? lastSnapshot.current : null;
+    const show = (state: RoomState) => {
+      if (state.snapshot) lastSnapshot.current = state.snapshot;
+      setRoom(state.snapshot === null && !state.join_error && carried ? { ...state, snapshot: carried } : state);
+    };
     setStatus(connection.status);
-    setRoom(client.getState());
+    show(client.getState());
     const offStatus = connection.onStatus(setStatus);
-    const offRoom = client.subscribe(setRoom);
+    const offRoom = client.subscribe(show);
     return () => {
       offStatus();
       offRoom();

@@ -1,6 +1,6 @@
 // Builds a command's events one at a time, applying each as it is made, so
 // every event is built on the state the previous one left.
-import type { DraftPick, SessionStatus, Slot, Trade, UpdateReason } from "../protocol/shapes";
+import type { DraftPick, SessionStatus, Slot, Trade, TradeCloseReason, UpdateReason } from "../protocol/shapes";
 import { clockOf, freshDeadline } from "./clock";
 import { cpuTradeUpOffer } from "./cpu-offers";
 import { accept, type Decision } from "./errors";
@@ -117,9 +117,9 @@ export class CommandEvents {
     this.rejectStaleTrades();
   }
 
-  tradeRejected(trade: Trade): void {
+  tradeRejected(trade: Trade, reason: TradeCloseReason): void {
     const seq = this.state.seq + 1;
-    const rejected: Trade = { ...trade, status: "rejected" };
+    const rejected: Trade = { ...trade, status: "rejected", reason };
     this.append({
       seq,
       type: "trade_rejected",
@@ -130,7 +130,7 @@ export class CommandEvents {
 
   /** Pending offers that name a pick already used or moved can never execute: reject them now, for everyone to see. */
   private rejectStaleTrades(): void {
-    for (const trade of staleTrades(this.state)) this.tradeRejected(trade);
+    for (const trade of staleTrades(this.state)) this.tradeRejected(trade, "expired");
   }
 
   outcome(): Decision<Outcome> {

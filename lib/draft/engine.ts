@@ -157,7 +157,7 @@ function proposeTrade(
   if (isCpu(state, toTeamId)) {
     // a CPU GM answers at once, by chart value
     if (cpuAccepts(trade)) events.tradeExecuted(trade);
-    else events.tradeRejected(trade);
+    else events.tradeRejected(trade, "below_value");
   }
   return events.outcome();
 }
@@ -177,7 +177,7 @@ function respondTrade(
     return reject("forbidden", "only the team this offer was made to can accept it");
   if (trade.status !== "pending") return reject("conflict", `this trade was already ${trade.status}`);
   if (command.accept) events.tradeExecuted(trade);
-  else events.tradeRejected(trade);
+  else events.tradeRejected(trade, isProposer ? "withdrawn" : "declined");
   return events.outcome();
 }
 

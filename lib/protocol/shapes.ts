@@ -49,6 +49,13 @@ export const clockSchema = z.object({
 });
 export type Clock = z.infer<typeof clockSchema>;
 
+/**
+ * Why a rejected trade closed (an addition): the other seat said no, the proposer withdrew it, a CPU GM found
+ * it below its chart value, or it expired because a pick in it was used or moved first.
+ */
+export const TRADE_CLOSE_REASONS = ["declined", "withdrawn", "below_value", "expired"] as const;
+export type TradeCloseReason = (typeof TRADE_CLOSE_REASONS)[number];
+
 export const tradeSchema = z.object({
   trade_id: z.string(),
   from_team_id: z.string(),
@@ -57,6 +64,8 @@ export const tradeSchema = z.object({
   receive: z.array(z.number().int()),
   status: z.enum(["pending", "executed", "rejected"]),
   value: z.object({ chart: z.string(), give: z.number(), receive: z.number() }).optional(),
+  /** on a rejected trade: why (absent on trades rejected before this was recorded) */
+  reason: z.enum(TRADE_CLOSE_REASONS).optional(),
 });
 export type Trade = z.infer<typeof tradeSchema>;
 

@@ -46,13 +46,11 @@ export function createSessionCommands({ repo, runner, now }: CommandDeps) {
     ): Promise<Trade> {
       mayActFor(actor, input.fromTeamId);
       const tradeId = randomUUID();
-      const outcome = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
-      const first = outcome.events.find(
-        (e) => (e.type === "trade_proposed" || e.type === "trade_executed") && e.payload.trade.trade_id === tradeId,
-      );
-      if (first?.type !== "trade_proposed" && first?.type !== "trade_executed")
-        throw new Error("a trade proposal produced no trade event");
-      return first.payload.trade;
+      const { state } = await runner.execute(sessionId, { type: "propose_trade", actor, tradeId, ...input });
+      // as it stands after the command: a CPU GM's answer (executed, or rejected with its reason) comes with it
+      const trade = state.trades.find((t) => t.trade_id === tradeId);
+      if (!trade) throw new Error("a trade proposal produced no trade");
+      return trade;
     },
 
     async respondTrade(sessionId: string, actor: Actor, tradeId: string, accept: boolean): Promise<Trade> {

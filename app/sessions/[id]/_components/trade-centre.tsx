@@ -11,6 +11,8 @@ import type { Snapshot, Trade } from "@/lib/protocol/shapes";
 import { TeamChip } from "@/app/_components/team-chip";
 import { buttonClass, inputClass, labelClass, MessageLine } from "@/app/_components/ui";
 import { formatValue, ValueBars } from "./value-bars";
+import { pickLabel as pickLabelOf, picksLabel, tradeOutcomeText, tradeStatusLabel } from "@/lib/client/trade-words";
+import { tradeSchema } from "@/lib/protocol/shapes";
 
 interface Props {
   snapshot: Snapshot;
@@ -19,9 +21,16 @@ interface Props {
   onRespond: (tradeId: string, accept: boolean) => Promise<AckOutcome>;
 }
 
-const pickLabel = (snapshot: Snapshot, overall: number) => {
-  const slot = snapshot.order[overall - 1];
-  return slot ? `#${overall} (R${slot.round})` : `#${overall}`;
+const pickLabel = (snapshot: Snapshot, overall: number) => pickLabelOf(snapshot.order, overall);
+
+/** Done is good news; an offer that lapsed or was withdrawn is nobody's refusal, so it is grey, not red. */
+const STATUS_TONE: Record<string, string> = {
+  executed: "bg-emerald-900 text-emerald-100",
+  pending: "bg-slate-700 text-slate-100",
+  declined: "bg-rose-900 text-rose-100",
+  below_value: "bg-rose-900 text-rose-100",
+  expired: "bg-slate-800 text-slate-300",
+  withdrawn: "bg-slate-800 text-slate-300",
 };
 
 export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
@@ -58,15 +67,19 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
       setMessage({ text: outcome.error.message, tone: "error" });
       return;
     }
-    const cpu = snapshot.teams.find((t) => t.team_id === partner)?.controller === "cpu";
-    setMessage({
-      text: cpu
-        ? `Offer sent to ${partner}; its GM answers at once (see history).`
-        : `Offer sent to ${partner}; waiting for their answer.`,
-      tone: "info",
-    });
-    setGive([]);
-    setReceive([]);
+    // the ack carries the trade as it stands: a CPU GM has already answered, with its reason when it said no
+    const trade = tradeSchema.safeParse(outcome.value.trade);
+    const partnerName = snapshot.teams.find((t) => t.team_id === partner)?.name ?? partner;
+    setMessage(
+      trade.success
+        ? tradeOutcomeText(trade.data, snapshot.order, partnerName)
+        : { text: `Offer sent to ${partnerName}.`, tone: "info" },
+    );
+    // a turned-down offer stays ticked, to be sweetened and sent again
+    if (!trade.success || trade.data.status !== "rejected") {
+      setGive([]);
+      setReceive([]);
+    }
   }
 
   async function respond(trade: Trade, accept: boolean) {
@@ -176,13 +189,13 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond }: Props) {
             <li key={t.trade_id} className="flex flex-wrap items-center gap-1.5" data-trade-status={t.status}>
               <TeamChip teamId={t.from_team_id} />
               <span className="text-slate-300">
-                {t.give.join(", ")} ⇄ {t.receive.join(", ")}
+                {picksLabel(snapshot.order, t.give)} ⇄ {picksLabel(snapshot.order, t.receive)}
               </span>
               <TeamChip teamId={t.to_team_id} />
               <span
-                className={`rounded px-1.5 text-xs font-semibold ${t.status === "executed" ? "bg-emerald-900 text-emerald-100" : t.status === "rejected" ? "bg-rose-900 text-rose-100" : "bg-slate-700 text-slate-100"}`}
+                className={`rounded px-1.5 text-xs font-semibold ${STATUS_TONE[t.status === "rejected" ? (t.reason ?? "declined") : t.status]}`}
               >
-                {t.status === "executed" ? "done" : t.status === "rejected" ? "rejected" : "pending"}
+                {tradeStatusLabel(t)}
               </span>
             </li>
           ))}
