@@ -76,8 +76,8 @@ export function SessionRunner({ sessionId, onChanged, onLive }: Props) {
             </span>
             {live.presence && (
               <span className="text-slate-400">
-                {live.presence.teams.filter((t) => t.connected).length} seats connected · {live.presence.spectators}{" "}
-                watching
+                {plural(live.presence.teams.filter((t) => t.connected).length, "seat")} connected ·{" "}
+                {live.presence.spectators} watching
               </span>
             )}
           </div>
@@ -125,3 +125,5 @@ function ConnectionBadge({ status, onReconnect }: { status: ConnectionStatus; on
     </span>
   );
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
