@@ -198,6 +198,8 @@ const HTTP_MATRIX: Record<string, HttpCell> = {
     body: () => ({ display_name: "Fan" }),
     expected: everyone(200),
   },
+  // who holds each seat: the commissioner's view
+  "GET /api/sessions/:id/seats": { params: session, expected: thisAdmin(200) },
   "POST /api/sessions/:id/seats/:team_id/token": {
     params: (d) => ({ id: d.sessionId, team_id: A }),
     expected: thisAdmin(200),
