@@ -63,3 +63,11 @@ export const mySeatsStore = {
     write(session, seatsKey(sessionId), JSON.stringify(rest));
   },
 };
+
+const ALERT_SOUND = "warroom:alert_sound";
+
+/** Whether the room chimes for your pick and for offers: off unless this browser turned it on. */
+export const alertSoundStore = {
+  get: () => read(local, ALERT_SOUND) === "on",
+  set: (on: boolean) => write(local, ALERT_SOUND, on ? "on" : null),
+};

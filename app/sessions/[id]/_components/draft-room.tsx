@@ -6,10 +6,12 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useAvailablePlayers } from "@/lib/client/use-available-players";
 import { useDraftRoom } from "@/lib/client/use-draft-room";
 import { incomingOffers } from "@/lib/client/room-view";
-import { mySeatsStore, seatTokenStore, type SeatTokens } from "@/lib/client/storage";
+import { alertSoundStore, mySeatsStore, seatTokenStore, type SeatTokens } from "@/lib/client/storage";
+import { useRoomAlerts } from "@/lib/client/use-room-alerts";
 import { QUEUE_LIMIT } from "@/lib/protocol/commands";
 import type { Player } from "@/lib/protocol/shapes";
 import { DraftBoard } from "@/app/_components/draft-board";
+import { AlertSettings } from "./alert-settings";
 import { ConnectionBar } from "./connection-bar";
 import { OnTheClock } from "./on-the-clock";
 import { PickAnnouncer } from "./pick-announcer";
@@ -78,6 +80,19 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
       switchSeat(current.team_id);
   }, [snapshot?.status, current, teamId, seats, switchSeat]);
 
+  // alerts cover every seat this tab holds (a solo mock may hold several), never a spectator's
+  const heldTeams = useMemo(
+    () => (role === "team" && teamId ? [...new Set([teamId, ...Object.keys(seats)])] : []),
+    [role, teamId, seats],
+  );
+  const [soundOn, setSoundOn] = useState(false);
+  useEffect(() => setSoundOn(alertSoundStore.get()), []);
+  const changeSound = useCallback((on: boolean) => {
+    alertSoundStore.set(on);
+    setSoundOn(on);
+  }, []);
+  useRoomAlerts(snapshot, heldTeams, teamNames, soundOn);
+
   const taken = useMemo(() => new Set((snapshot?.picks ?? []).map((p) => p.player.player_id)), [snapshot?.picks]);
   const playersById = useMemo(() => {
     const map = new Map<string, Player>((players ?? []).map((p) => [p.player_id, p]));
@@ -136,7 +151,9 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
 
   return (
     <main className="mx-auto max-w-[96rem] space-y-3 p-3 sm:p-4" data-testid="draft-room" data-seq={snapshot?.seq}>
-      <RoomHeader snapshot={snapshot} role={role} teamId={teamId} teamNames={teamNames} presence={room.presence} />
+      <RoomHeader snapshot={snapshot} role={role} teamId={teamId} teamNames={teamNames} presence={room.presence}>
+        {role === "team" && <AlertSettings soundOn={soundOn} onSoundChange={changeSound} />}
+      </RoomHeader>
       <ConnectionBar
         status={status}
         joining={room.joining}

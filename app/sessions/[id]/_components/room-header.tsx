@@ -1,5 +1,6 @@
 // Session name, status, who you are in this room, and who else is here:
 // a dot per human seat (green when connected) and the spectator count.
+import type { ReactNode } from "react";
 import type { Role } from "@/lib/client/room-events";
 import type { PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
 import { StatusBadge } from "@/app/_components/ui";
@@ -10,6 +11,8 @@ interface Props {
   teamId: string | null;
   teamNames: Map<string, string>;
   presence: PresenceEvent | null;
+  /** Controls for this seat (alert switches), at the end of the row. */
+  children?: ReactNode;
 }
 
 function roleLabel(role: Role | null, teamId: string | null, teamNames: Map<string, string>): string {
@@ -19,7 +22,7 @@ function roleLabel(role: Role | null, teamId: string | null, teamNames: Map<stri
   return "Joining…";
 }
 
-export function RoomHeader({ snapshot, role, teamId, teamNames, presence }: Props) {
+export function RoomHeader({ snapshot, role, teamId, teamNames, presence, children }: Props) {
   const humans = snapshot?.teams.filter((t) => t.controller === "human") ?? [];
   const connected = new Map((presence?.teams ?? []).map((t) => [t.team_id, t.connected]));
   return (
@@ -53,6 +56,7 @@ export function RoomHeader({ snapshot, role, teamId, teamNames, presence }: Prop
         })}
         {presence && <li>· {presence.spectators} watching</li>}
       </ul>
+      {children}
     </div>
   );
 }
