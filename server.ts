@@ -7,8 +7,10 @@ import path from "node:path";
 import next from "next";
 import { openDatabase } from "./lib/server/db/open-database";
 import { limitsOf, parseEnv } from "./lib/server/env";
+import { checkDependencies, type HealthReport } from "./lib/server/health/dependency-health";
 import { answerClientError, createHttpGuard, refuseConnect } from "./lib/server/http/http-guard";
 import { registerHttpServices } from "./lib/server/http/registry";
+import { createReadiness } from "./lib/server/health/readiness";
 import { createLogger } from "./lib/server/logger";
 import { connectRedisBus } from "./lib/server/realtime/redis-bus";
 import { createWarRoom } from "./lib/server/warroom";
@@ -59,8 +61,11 @@ async function main(): Promise<void> {
   // security headers on every response; origin, per-address rate and size checks on every write
   const guard = createHttpGuard({ allowedOrigins: env.ALLOWED_ORIGINS, limits, dev });
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  let health: () => Promise<HealthReport> = () => checkDependencies({ db, redis });
+  const readiness = createReadiness(() => health());
   const httpServer = createServer((req, res) => {
     if (guard(req, res)) return;
+    if (readiness.handle(req, res)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(503).end("starting");
   });
@@ -84,7 +89,10 @@ async function main(): Promise<void> {
     io: { destroyUpgrade: !dev },
   });
   registerHttpServices(warroom.http);
+  health = warroom.health;
 
+  // the port opens before Next.js is prepared, so /readyz can say "starting" (other requests get 503 meanwhile)
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   nextHandler = app.getRequestHandler();
@@ -96,7 +104,7 @@ async function main(): Promise<void> {
     });
   }
 
-  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  readiness.started();
   logger.info(`listening on http://${env.HOST}:${env.PORT}`);
 
   let closing = false;
@@ -104,6 +112,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info(`${signal}: shutting down`);
+    // load balancers see /readyz fail and stop sending new clients while the node still serves its own
+    readiness.drain();
+    if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_MS));
     // stop accepting connections, finish in-flight commands, send clients elsewhere, then close Redis and the database
     httpServer.close();
     await warroom.close().catch((error: Error) => logger.error("shutdown", { error: error.message }));

@@ -100,6 +100,12 @@ suite("three nodes on Redis and PostgreSQL", () => {
   const snapshotOf = (sessionId: string) => serverSnapshot(nodes[0]!.url, sessionId);
   const eventsOf = (sessionId: string) => serverEvents(nodes[0]!.url, sessionId);
   const healthOf = async (url: string) => (await fetch(`${url}/healthz`)).status;
+  /** /healthz's answer, and whether it came within the second the contract promises */
+  const healthReport = async (url: string) => {
+    const started = Date.now();
+    const response = await fetch(`${url}/healthz`);
+    return { status: response.status, body: (await response.json()) as unknown, fast: Date.now() - started < 1000 };
+  };
   const waitUntil = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) => {
     const started = Date.now();
     while (!(await check())) {
@@ -305,6 +311,9 @@ suite("three nodes on Redis and PostgreSQL", () => {
       "every node to notice Redis is gone",
       15_000,
     );
+    // health names Redis, not the database, and answers within a second while Redis is away; readiness fails too
+    expect(await healthReport(nodes[0]!.url)).toEqual({ status: 503, body: { db: "ok", redis: "down" }, fast: true });
+    expect((await fetch(`${nodes[0]!.url}/readyz`)).status).toBe(503);
     await redis.restore();
     const back = Date.now();
     await waitUntil(
@@ -342,7 +351,7 @@ suite("three nodes on Redis and PostgreSQL", () => {
     const failed = await request(admin, "make_pick", { session_id: sessionId, team_id: "WAS", player_id: "DaniJa02" });
     expect(failed.ok).toBe(false);
     expect(failed.error).toMatchObject({ code: "internal", message: expect.stringMatching(/database/i) });
-    expect(await healthOf(nodes[1]!.url)).toBe(503);
+    expect(await healthReport(nodes[1]!.url)).toEqual({ status: 503, body: { db: "down", redis: "ok" }, fast: true });
     await waitUntil(
       async () => (await Promise.all(urls().map(healthOf))).every((status) => status === 503),
       "every node to find the database gone",

@@ -69,7 +69,8 @@ export const seatHolderSchema = z.object({
   display_name: z.string().nullable(),
 });
 export type SeatHolder = z.infer<typeof seatHolderSchema>;
-export const healthSchema = z.object({ db: z.literal("ok"), redis: z.enum(["ok", "off"]) });
+/** "down" names the dependency that is down (the answer is then 503); "off": Redis is not configured. */
+export const healthSchema = z.object({ db: z.enum(["ok", "down"]), redis: z.enum(["ok", "down", "off"]) });
 
 /** none: anyone; admin: a league's admin key (Bearer) or the admin console's cookie. */
 export type RouteAuth = "none" | "admin";

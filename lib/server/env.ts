@@ -47,6 +47,8 @@ const envSchema = z.object({
   SOCKET_EVENT_BURST: positive(DEFAULT_RATE_LIMIT.burst),
   SOCKET_EVENTS_PER_SECOND: positive(DEFAULT_RATE_LIMIT.perSecond),
   HTTP_REQUEST_TIMEOUT_MS: positive(30_000),
+  // after SIGTERM, /readyz says "draining" this long before the node stops taking connections (0: stop at once)
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   LIMIT_LOOPBACK: flag(!DEFAULT_LIMITS.exemptLoopback),
   TRUST_PROXY: flag(DEFAULT_LIMITS.trustProxy),
 });

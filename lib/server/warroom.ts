@@ -44,6 +44,7 @@ import { createAccess } from "./sessions/access";
 import { createSessionCommands } from "./sessions/session-commands";
 import { createSessionReads } from "./sessions/session-reads";
 import { createSessionSetup } from "./sessions/session-setup";
+import { checkDependencies } from "./health/dependency-health";
 
 /** Engine.IO heartbeat: a dead peer is noticed within pingInterval + pingTimeout = 35 s, on both sides. */
 export const HEARTBEAT = { pingInterval: 20_000, pingTimeout: 15_000 } as const;
@@ -220,12 +221,8 @@ export async function createWarRoom(options: WarRoomOptions) {
     }
   }
 
-  /** throws when a dependency is down; /healthz turns that into a 503 */
-  async function health() {
-    await db.ping();
-    if (redis) await redis.ping();
-    return { db: "ok" as const, redis: redis ? ("ok" as const) : ("off" as const) };
-  }
+  /** each dependency "ok" or "down" within a second; /healthz answers 503 when one is down */
+  const health = () => checkDependencies({ db, redis });
   const http: HttpServices = { access, commands, reads, setup, queries, pools: poolService, health };
 
   return {

@@ -8,6 +8,7 @@ import { parseOrThrow } from "../../protocol/validate";
 import type { ApiHandler, HttpServices } from "./registry";
 import { adminCookie, adminCredential } from "./admin-credential";
 import { handle, IMPORT_BODY_LIMIT, json, readJson } from "./respond";
+import { healthy } from "../health/dependency-health";
 
 type Params = Record<string, string>;
 const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
@@ -215,10 +216,7 @@ export const api = {
     }),
 
   health: async (s: HttpServices) => {
-    try {
-      return json(await s.health());
-    } catch {
-      return json({ db: "down", redis: "off" }, 503);
-    }
+    const report = await s.health();
+    return json(report, healthy(report) ? 200 : 503);
   },
 } satisfies Record<RouteName, ApiHandler>;

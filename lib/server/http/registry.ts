@@ -1,6 +1,7 @@
 // The bridge from Next.js route handlers to the services server.ts built.
 // Route modules are bundled separately from server.ts, so a module variable
 // would be a different copy there; one well-known global slot is shared.
+import type { HealthReport } from "../health/dependency-health";
 import type { PoolService } from "../pools/pool-service";
 import type { SessionQueries } from "../sessions/session-queries";
 import type { Access } from "../sessions/access";
@@ -22,7 +23,7 @@ export interface HttpServices {
   setup: SessionSetup;
   queries: SessionQueries;
   pools: PoolService;
-  health(): Promise<{ db: "ok"; redis: "ok" | "off" }>;
+  health(): Promise<HealthReport>;
 }
 
 const SLOT = Symbol.for("warroom.http-services");
