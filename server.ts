@@ -11,7 +11,8 @@ import { checkDependencies, type HealthReport } from "./lib/server/health/depend
 import { answerClientError, createHttpGuard, refuseConnect } from "./lib/server/http/http-guard";
 import { registerHttpServices } from "./lib/server/http/registry";
 import { createReadiness } from "./lib/server/health/readiness";
-import { createLogger } from "./lib/server/logger";
+import { logRequest } from "./lib/server/http/request-log";
+import { captureConsole, createLogger } from "./lib/server/logger";
 import { connectRedisBus } from "./lib/server/realtime/redis-bus";
 import { createWarRoom } from "./lib/server/warroom";
 
@@ -40,8 +41,10 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  const logger = createLogger(env.LOG_LEVEL);
   const dev = env.NODE_ENV === "development";
+  const logFormat = env.LOG_FORMAT ?? (dev ? "pretty" : "json");
+  const logger = createLogger(env.LOG_LEVEL, undefined, logFormat);
+  if (logFormat === "json") captureConsole(logger);
   const dir = process.cwd();
 
   // several nodes share rooms through Redis and state through PostgreSQL; the embedded database serves one process
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
   let health: () => Promise<HealthReport> = () => checkDependencies({ db, redis });
   const readiness = createReadiness(() => health());
   const httpServer = createServer((req, res) => {
+    logRequest(req, res, logger);
     if (guard(req, res)) return;
     if (readiness.handle(req, res)) return;
     if (nextHandler) return void nextHandler(req, res);

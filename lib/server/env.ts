@@ -36,6 +36,8 @@ const envSchema = z.object({
         : [],
     ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // JSON lines for log collectors; "pretty" for a person at a terminal (the default under `npm run dev`)
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   // abuse limits (README, "Security")
   MAX_CONNECTIONS_PER_IP: positive(DEFAULT_LIMITS.connectionsPerIp),

@@ -173,6 +173,15 @@ describe(`secrets (${backendName})`, () => {
     logger.info("ok", { nested: { deeper: { token: "x", text: seat } } });
     const all = lines.join("\n");
     for (const secret of [key, seat, "plain-token", "k".repeat(43), "s".repeat(43)]) expect(all).not.toContain(secret);
+    // one JSON object per line, the message and level where a collector looks for them
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({ level: "error", msg: "join failed for seat_[redacted]", token: "[redacted]" }),
+      expect.objectContaining({
+        level: "info",
+        msg: "ok",
+        nested: { deeper: { token: "[redacted]", text: "seat_[redacted]" } },
+      }),
+    ]);
     expect(all).toContain("[redacted]");
     const body = await errorResponse(new ContractError("unauthorized", `unknown token ${seat}`).toBody()).text();
     expect(body).not.toContain("s".repeat(43));

@@ -1,5 +1,6 @@
 // The one wrapper every client event goes through: rate limit, zod parse,
-// exactly one acknowledgement, and no error ever escaping to the socket.
+// exactly one acknowledgement, no error ever escaping to the socket, and one
+// log line per command (its session, outcome, duration and a request id).
 import { CLIENT_EVENTS, type ClientEventName, type ClientResult, type ParsedPayload } from "../../protocol/events";
 import { ContractError, type ErrorBody } from "../../protocol/errors";
 import { parseOrThrow } from "../../protocol/validate";
@@ -29,15 +30,32 @@ export function onEvent<E extends ClientEventName>(
     const ack = args.at(-1);
     // a command without an acknowledgement is ignored: nobody could learn its outcome
     if (typeof ack !== "function") return;
-    const respond = once(ack as AckFn);
+    const started = performance.now();
+    const requestId = `${socket.id}.${++commandCount}`;
+    const raw = args.length > 1 ? args[0] : undefined;
+    const sessionId =
+      typeof raw === "object" && raw !== null && typeof (raw as { session_id?: unknown }).session_id === "string"
+        ? (raw as { session_id: string }).session_id.slice(0, 64)
+        : undefined;
+    const respond = once(ack as AckFn, (outcome) =>
+      // pings keep clocks in sync every few seconds per client: worth a line only when debugging
+      logger[name === "ping" ? "debug" : "info"]("command", {
+        request_id: requestId,
+        event: name,
+        session_id: sessionId,
+        outcome,
+        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+      }),
+    );
     if (!guard.take()) return respond(failure({ code: "rate_limited", message: "too many events; slow down" }));
     try {
-      const payload = parseOrThrow(schema, args.length > 1 ? args[0] : undefined) as ParsedPayload<E>;
+      const payload = parseOrThrow(schema, raw) as ParsedPayload<E>;
       const result = await handler(payload);
       respond({ ok: true, ...result });
     } catch (error) {
       if (ContractError.is(error)) return respond(failure(error.toBody()));
       logger.error("event handler failed", {
+        request_id: requestId,
         event: name,
         error: error instanceof Error ? error.message : String(error),
       });
@@ -46,13 +64,19 @@ export function onEvent<E extends ClientEventName>(
   });
 }
 
+/** numbers a process's commands, so each log line's request id is unique */
+let commandCount = 0;
+
 const failure = (error: ErrorBody) => ({ ok: false, error });
 
-function once(ack: AckFn): AckFn {
+/** Acknowledges once, and reports the outcome ("ok" or the error's code) once. */
+function once(ack: AckFn, done: (outcome: string) => void): AckFn {
   let called = false;
   return (response) => {
     if (called) return;
     called = true;
+    const answer = response as { ok?: boolean; error?: ErrorBody };
+    done(answer.ok ? "ok" : (answer.error?.code ?? "error"));
     try {
       ack(response);
     } catch {
