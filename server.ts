@@ -12,6 +12,8 @@ import { answerClientError, createHttpGuard, refuseConnect } from "./lib/server/
 import { registerHttpServices } from "./lib/server/http/registry";
 import { createReadiness } from "./lib/server/health/readiness";
 import { logRequest } from "./lib/server/http/request-log";
+import { createMetrics } from "./lib/server/metrics/metrics";
+import { serveMetrics } from "./lib/server/metrics/metrics-endpoint";
 import { captureConsole, createLogger } from "./lib/server/logger";
 import { connectRedisBus } from "./lib/server/realtime/redis-bus";
 import { createWarRoom } from "./lib/server/warroom";
@@ -66,10 +68,12 @@ async function main(): Promise<void> {
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let health: () => Promise<HealthReport> = () => checkDependencies({ db, redis });
   const readiness = createReadiness(() => health());
+  const metrics = createMetrics();
   const httpServer = createServer((req, res) => {
-    logRequest(req, res, logger);
+    logRequest(req, res, logger, metrics);
     if (guard(req, res)) return;
     if (readiness.handle(req, res)) return;
+    if (serveMetrics(req, res, () => metrics, env.METRICS_TOKEN)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(503).end("starting");
   });
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     rateLimit,
     // in development Next's hot reload has its own WebSocket (below); in production a stray upgrade is closed
     io: { destroyUpgrade: !dev },
+    metrics,
   });
   registerHttpServices(warroom.http);
   health = warroom.health;

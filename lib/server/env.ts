@@ -35,6 +35,8 @@ const envSchema = z.object({
             .filter(Boolean)
         : [],
     ),
+  // GET /metrics: loopback only when unset; with it, only `Authorization: Bearer <METRICS_TOKEN>`
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // JSON lines for log collectors; "pretty" for a person at a terminal (the default under `npm run dev`)
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),

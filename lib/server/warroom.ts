@@ -45,6 +45,8 @@ import { createSessionCommands } from "./sessions/session-commands";
 import { createSessionReads } from "./sessions/session-reads";
 import { createSessionSetup } from "./sessions/session-setup";
 import { checkDependencies } from "./health/dependency-health";
+import { createMetrics, type Metrics } from "./metrics/metrics";
+import { timedSql } from "./metrics/timed-sql";
 
 /** Engine.IO heartbeat: a dead peer is noticed within pingInterval + pingTimeout = 35 s, on both sides. */
 export const HEARTBEAT = { pingInterval: 20_000, pingTimeout: 15_000 } as const;
@@ -77,12 +79,19 @@ export interface WarRoomOptions {
   redis?: RedisBus;
   /** abuse limits; unset fields take DEFAULT_LIMITS */
   limits?: Partial<AbuseLimits>;
+  /** where this node's metrics go (GET /metrics); a registry of its own by default */
+  metrics?: Metrics;
 }
+
+/** How often Redis's round trip is sampled into warroom_redis_ping_seconds. */
+const REDIS_PING_INTERVAL_MS = 5000;
 
 export async function createWarRoom(options: WarRoomOptions) {
   const { httpServer, db, logger } = options;
   const clock = options.clock ?? systemClock;
   const limits: AbuseLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = options.metrics ?? createMetrics();
+  const sql = timedSql(db.sql, metrics);
   await loadBundledPools(db.prisma);
 
   // concurrent connections per address, counted from the Engine.IO handshake to the close
@@ -108,7 +117,7 @@ export async function createWarRoom(options: WarRoomOptions) {
   });
   const { redis } = options;
 
-  const repo = createSessionRepository(db.prisma, db.sql);
+  const repo = createSessionRepository(db.prisma, sql);
   const pools = createPoolCatalog(db.prisma);
   await loadHistorySessions(db.prisma, repo, pools);
   const runner = createSessionRunner({
@@ -122,7 +131,10 @@ export async function createWarRoom(options: WarRoomOptions) {
     broadcast: (sessionId, events) => {
       const room = io.to(roomOf(sessionId));
       // a logged event's payload is its type's (SessionEvent pairs them); TypeScript cannot follow the pair through emit
-      for (const event of events) (room.emit as (type: string, payload: unknown) => boolean)(event.type, event.payload);
+      for (const event of events) {
+        (room.emit as (type: string, payload: unknown) => boolean)(event.type, event.payload);
+        if (event.type === "draft_pick") metrics.picks.inc({ auto: String(event.payload.pick.auto) });
+      }
     },
   });
   const now = () => clock.now();
@@ -140,7 +152,7 @@ export async function createWarRoom(options: WarRoomOptions) {
   const queries = createSessionQueries({ repo, runner, now });
   const poolService = createPoolService({
     catalog: pools,
-    store: createImportedPools(db.sql),
+    store: createImportedPools(sql),
     leagueOf: access.leagueOf,
     now,
     logger,
@@ -186,6 +198,7 @@ export async function createWarRoom(options: WarRoomOptions) {
       commands,
       reads,
       logger,
+      metrics,
       now,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       presenceChanged: presence.changed,
@@ -202,6 +215,26 @@ export async function createWarRoom(options: WarRoomOptions) {
     }
   }, SLOW_CLIENT_SWEEP_MS);
   slowClientSweep.unref();
+
+  const outgoingQueue = (socket: { conn: unknown }) =>
+    (socket.conn as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+  metrics.bind({
+    socketConnections: () => io.of("/").sockets.size,
+    sessionsLoaded: () => runner.resident(),
+    outgoingQueues: () => [...io.of("/").sockets.values()].map(outgoingQueue),
+    redisReady: () => (redis ? redis.ready() : null),
+  });
+  const redisProbe = redis
+    ? setInterval(() => {
+        if (!redis.ready()) return;
+        const stop = metrics.redisPing.startTimer();
+        redis.ping().then(
+          () => stop(),
+          () => {},
+        );
+      }, REDIS_PING_INTERVAL_MS)
+    : undefined;
+  redisProbe?.unref();
 
   const resumed = await runner.resumeClocks();
   if (resumed) logger.info(`resumed clocks of ${resumed} running session(s)`);
@@ -246,6 +279,8 @@ export async function createWarRoom(options: WarRoomOptions) {
      */
     settled: () => runner.settled(),
     health,
+    /** this node's metrics (GET /metrics) */
+    metrics,
     /**
      * Stops clocks and new commands, lets in-flight commands finish, then drops this
      * node's sockets (their clients reconnect, to another node behind a balancer)
@@ -253,6 +288,7 @@ export async function createWarRoom(options: WarRoomOptions) {
      */
     async close(): Promise<void> {
       clearInterval(slowClientSweep);
+      clearInterval(redisProbe);
       presence.stop();
       await runner.stop();
       // let the acknowledgements of the commands that just finished reach their sockets first

@@ -1,4 +1,4 @@
-// One log line per HTTP request when its response is finished: method, path
+// One log line (and the request metrics) per HTTP request when its response is finished: method, path
 // (never the query string, where a seat token may travel), status, duration,
 // the session it concerns and a request id. The id is the caller's
 // X-Request-Id when it is a sane one (a proxy's), else a new one; either way
@@ -7,6 +7,7 @@ import "../db/server-only";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger";
+import { pathKind, type Metrics } from "../metrics/metrics";
 
 const SANE_REQUEST_ID = /^[\w.-]{1,64}$/;
 const SESSION_IN_PATH = /^\/(?:api\/)?sessions\/([^/?#]+)/;
@@ -16,12 +17,15 @@ export function requestId(req: IncomingMessage): string {
   return typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Logger): void {
+export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Logger, metrics?: Metrics): void {
   const started = performance.now();
   const id = requestId(req);
   res.setHeader("x-request-id", id);
   res.once("finish", () => {
     const path = (req.url ?? "").split("?")[0] ?? "";
+    const seconds = (performance.now() - started) / 1000;
+    metrics?.httpRequests.inc({ method: req.method ?? "?", status: res.statusCode });
+    metrics?.httpDuration.observe({ kind: pathKind(path) }, seconds);
     // the app's own scripts and styles are many and say little: kept for debugging
     const level = path.startsWith("/_next/") ? "debug" : "info";
     logger[level]("request", {
@@ -29,7 +33,7 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Lo
       method: req.method,
       path: path.slice(0, 200),
       status: res.statusCode,
-      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+      duration_ms: Math.round(seconds * 10_000) / 10,
       ...(SESSION_IN_PATH.test(path) ? { session_id: SESSION_IN_PATH.exec(path)![1]!.slice(0, 64) } : {}),
     });
   });

@@ -5,6 +5,7 @@ import { CLIENT_EVENTS, type ClientEventName, type ClientResult, type ParsedPayl
 import { ContractError, type ErrorBody } from "../../protocol/errors";
 import { parseOrThrow } from "../../protocol/validate";
 import type { Logger } from "../logger";
+import type { Metrics } from "../metrics/metrics";
 import type { ServerSocket } from "./rooms";
 
 /** What a socket's listener really receives: whatever the client sent. */
@@ -21,7 +22,7 @@ export function onEvent<E extends ClientEventName>(
   socket: ServerSocket,
   name: E,
   guard: EventGuard,
-  logger: Logger,
+  { logger, metrics }: { logger: Logger; metrics?: Metrics },
   handler: (payload: ParsedPayload<E>) => Promise<ClientResult<E>> | ClientResult<E>,
 ): void {
   const schema = CLIENT_EVENTS[name].payload;
@@ -37,16 +38,21 @@ export function onEvent<E extends ClientEventName>(
       typeof raw === "object" && raw !== null && typeof (raw as { session_id?: unknown }).session_id === "string"
         ? (raw as { session_id: string }).session_id.slice(0, 64)
         : undefined;
-    const respond = once(ack as AckFn, (outcome) =>
+    metrics?.commandsInFlight.inc();
+    const respond = once(ack as AckFn, (outcome) => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics?.commandsInFlight.dec();
+      metrics?.commands.inc({ event: name, outcome });
+      metrics?.commandDuration.observe({ event: name }, seconds);
       // pings keep clocks in sync every few seconds per client: worth a line only when debugging
       logger[name === "ping" ? "debug" : "info"]("command", {
         request_id: requestId,
         event: name,
         session_id: sessionId,
         outcome,
-        duration_ms: Math.round((performance.now() - started) * 10) / 10,
-      }),
-    );
+        duration_ms: Math.round(seconds * 10_000) / 10,
+      });
+    });
     if (!guard.take()) return respond(failure({ code: "rate_limited", message: "too many events; slow down" }));
     try {
       const payload = parseOrThrow(schema, raw) as ParsedPayload<E>;

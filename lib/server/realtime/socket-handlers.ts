@@ -4,6 +4,7 @@
 import { CLIENT_EVENT_NAMES, type ClientEventName, type ClientResult, type ParsedPayload } from "../../protocol/events";
 import { ContractError } from "../../protocol/errors";
 import type { Logger } from "../logger";
+import type { Metrics } from "../metrics/metrics";
 import { actorOf, type Access, type Role } from "../sessions/access";
 import type { SessionCommands } from "../sessions/session-commands";
 import type { SessionReads } from "../sessions/session-reads";
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   commands: SessionCommands;
   reads: SessionReads;
   logger: Logger;
+  metrics?: Metrics;
   rateLimit: RateLimit;
   now: () => number;
   presenceChanged: (sessionId: string) => void;
@@ -32,7 +34,18 @@ const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
 export function registerSocketHandlers(
   socket: ServerSocket,
-  { access, commands, reads, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
+  {
+    access,
+    commands,
+    reads,
+    logger,
+    metrics,
+    rateLimit,
+    now,
+    presenceChanged,
+    localRoomSize,
+    socketsPerSession,
+  }: HandlerDeps,
 ): void {
   const guard = createTokenBucket(rateLimit);
   const memberships = membershipsOf(socket.data);
@@ -107,7 +120,8 @@ export function registerSocketHandlers(
 
     ping: () => ({ server_time: now() }),
   };
-  const register = <E extends ClientEventName>(name: E) => onEvent(socket, name, guard, logger, handlers[name]);
+  const register = <E extends ClientEventName>(name: E) =>
+    onEvent(socket, name, guard, { logger, metrics }, handlers[name]);
   for (const name of CLIENT_EVENT_NAMES) register(name);
 
   // an unknown event is never acted on; one that asks for an answer gets one, like any malformed command

@@ -1,0 +1,37 @@
+// Times every hot-path statement into warroom_db_query_duration_seconds, and
+// each transaction whole (statement="transaction": waiting for a connection
+// or a lock included): a slow database shows as a shifted histogram before it
+// shows as slow picks.
+import "../db/server-only";
+import type { SqlClient, SqlQuery, Statement } from "../db/sql-client";
+import type { Metrics } from "./metrics";
+
+export function timedSql(sql: SqlClient, metrics: Metrics): SqlClient {
+  const time =
+    (query: SqlQuery): SqlQuery =>
+    async <Row>(statement: Statement, params: unknown[]) => {
+      const stop = metrics.dbQueryDuration.startTimer({ statement: statement.name });
+      try {
+        return await query<Row>(statement, params);
+      } catch (error) {
+        metrics.dbQueryErrors.inc({ statement: statement.name });
+        throw error;
+      } finally {
+        stop();
+      }
+    };
+  return {
+    query: time(sql.query),
+    async transaction(work) {
+      const stop = metrics.dbQueryDuration.startTimer({ statement: "transaction" });
+      try {
+        return await sql.transaction((query) => work(time(query)));
+      } catch (error) {
+        metrics.dbQueryErrors.inc({ statement: "transaction" });
+        throw error;
+      } finally {
+        stop();
+      }
+    },
+  };
+}
