@@ -64,7 +64,11 @@ function readAck(response: unknown): AckOutcome {
     error: {
       code,
       // what a person reads (lib/client/error-words.ts), never the schema's words
-      message: errorWords({ code, ...(typeof error.message === "string" ? { message: error.message } : {}), ...(issues ? { issues } : {}) }),
+      message: errorWords({
+        code,
+        ...(typeof error.message === "string" ? { message: error.message } : {}),
+        ...(issues ? { issues } : {}),
+      }),
       ...(issues ? { issues } : {}),
     },
   };

@@ -62,9 +62,9 @@ describe("error words", () => {
   });
 
   it("never shows schema text, even without issues", () => {
-    expect(errorWords({ code: "invalid_payload", message: "name: Too small: expected string to have >=1 characters" })).toBe(
-      "Something in that request was not right. Check it and try again.",
-    );
+    expect(
+      errorWords({ code: "invalid_payload", message: "name: Too small: expected string to have >=1 characters" }),
+    ).toBe("Something in that request was not right. Check it and try again.");
     expect(errorWords({ code: "rate_limited", message: "" })).toBe(
       "Too many requests at once. Wait a moment and try again.",
     );

@@ -32,7 +32,10 @@ export function yourPickLine(snapshot: Snapshot, teamId: string): string {
   const mine = picksUntil(snapshot, teamId);
   if (!mine) return "No picks left";
   const paused = snapshot.status === "paused" ? " · paused" : "";
-  if (mine.in === 0) return snapshot.status === "paused" ? `You are on the clock (#${mine.slot.overall})${paused}` : "It is your pick now";
+  if (mine.in === 0)
+    return snapshot.status === "paused"
+      ? `You are on the clock (#${mine.slot.overall})${paused}`
+      : "It is your pick now";
   return `Your pick is in ${mine.in} (#${mine.slot.overall})${paused}`;
 }
 

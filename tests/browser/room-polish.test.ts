@@ -109,7 +109,10 @@ test("a seat at 390 px fits the screen with the hint and the confirm bar, keeps 
   await clock.getByText("You are on the clock").waitFor();
 
   // the confirm bar: search box, Draft buttons and Cancel all on screen
-  await page.getByRole("button", { name: /^Draft / }).first().click();
+  await page
+    .getByRole("button", { name: /^Draft / })
+    .first()
+    .click();
   const cancel = page.getByRole("button", { name: "Cancel" });
   await cancel.waitFor();
   await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
@@ -133,7 +136,7 @@ test("a seat at 390 px fits the screen with the hint and the confirm bar, keeps 
   await page.getByRole("button", { name: "Confirm pick" }).click();
   const drafted = page.getByTestId("pick-bar").getByText(`You drafted ${name}.`);
   await drafted.waitFor();
-  await act(adminKey, id, "undo");
+  await act(adminKey, id, "undo_last_pick");
   await drafted.waitFor({ state: "detached" });
   await page.getByTestId("player-list").getByText(name, { exact: true }).waitFor();
   expect(seat.problems).toEqual([]);
@@ -148,17 +151,17 @@ test("at 1400 px the whole 'your pick' line shows, and one seat's message never 
   const was = await openPage(browser, { width: 1400, height: 1000 });
   await was.page.goto(`${server.url}/sessions/${id}?token=${tokenOf(created, "WAS")}`);
   await was.page.getByTestId("on-the-clock").getByText("Draft not started").waitFor();
-  await expect(notTruncated(was.page.getByTestId("your-pick"))).resolves.toEqual({ text: "Your picks: #2", fits: true });
+  await expect(notTruncated(was.page.getByTestId("your-pick"))).resolves.toEqual({
+    text: "Your picks: #2",
+    fits: true,
+  });
 
   // one tab holding both seats (a solo mock's way): it follows the clock from CHI to WAS
   const both = await openPage(browser, { width: 1400, height: 1000 });
-  await both.page.addInitScript(
-    ([key, seats]) => window.sessionStorage.setItem(key, seats),
-    [
-      `warroom:seats:${id}`,
-      JSON.stringify({ CHI: tokenOf(created, "CHI"), WAS: tokenOf(created, "WAS") }),
-    ] as const,
-  );
+  await both.page.addInitScript(([key, seats]) => window.sessionStorage.setItem(key, seats), [
+    `warroom:seats:${id}`,
+    JSON.stringify({ CHI: tokenOf(created, "CHI"), WAS: tokenOf(created, "WAS") }),
+  ] as const);
   await both.page.goto(`${server.url}/sessions/${id}?token=${tokenOf(created, "CHI")}`);
   await both.page.getByTestId("role").filter({ hasText: "Chicago Bears" }).waitFor();
   await act(adminKey, id, "start");
@@ -167,7 +170,10 @@ test("at 1400 px the whole 'your pick' line shows, and one seat's message never 
   await screenshot(was.page, "room-1400-waiting");
 
   await both.page.getByTestId("on-the-clock").getByText("You are on the clock").waitFor();
-  await both.page.getByRole("button", { name: /^Draft / }).first().click();
+  await both.page
+    .getByRole("button", { name: /^Draft / })
+    .first()
+    .click();
   await both.page.getByRole("button", { name: "Cancel" }).waitFor();
   await screenshot(both.page, "room-1400-confirm");
   await both.page.getByRole("button", { name: "Confirm pick" }).click();
@@ -190,9 +196,7 @@ test("an imported class with colleges says so in the search box", async () => {
   const { page, problems } = await openPage(browser, { width: 1400, height: 900 });
   await page.goto(`${server.url}/sessions/${created.session_id}`);
   await page.getByTestId("player-list").locator("li[data-player-id]").first().waitFor();
-  await expect(page.getByLabel("Search players").getAttribute("placeholder")).resolves.toBe(
-    "Search name or college",
-  );
+  await expect(page.getByLabel("Search players").getAttribute("placeholder")).resolves.toBe("Search name or college");
   expect(problems).toEqual([]);
 });
 
@@ -250,7 +254,10 @@ test("errors read as sentences: a wrong admin key, a blank session name; at 390 
 
   // choosing a session on a phone scrolls its controls onto the screen
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByTestId("admin-sessions").getByRole("button", { name: /Second draft/ }).click();
+  await page
+    .getByTestId("admin-sessions")
+    .getByRole("button", { name: /Second draft/ })
+    .click();
   const runner = page.getByTestId("session-runner");
   await runner.getByRole("heading", { name: "Second draft" }).waitFor();
   await page.waitForFunction(() => {

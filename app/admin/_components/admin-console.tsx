@@ -183,7 +183,7 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
             />
           </div>
           {selected ? (
-            <div ref={runnerRef} className="min-w-0 scroll-mt-2">
+            <div ref={runnerRef} className="min-h-[100svh] min-w-0 scroll-mt-2 lg:min-h-0">
               <SessionRunner
                 key={selected}
                 sessionId={selected}

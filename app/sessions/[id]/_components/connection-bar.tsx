@@ -32,9 +32,7 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
   } else if (status.state === "reconnecting") {
     dot = "bg-amber-400";
     const wait = now === null ? null : Math.max(0, Math.ceil((status.next_at_ms - now) / 1000));
-    text = status.slow
-      ? "Still reconnecting, trying again"
-      : `Reconnecting, attempt ${status.attempt} of ${status.of}`;
+    text = status.slow ? "Still reconnecting, trying again" : `Reconnecting, attempt ${status.attempt} of ${status.of}`;
     detail = wait ? ` in ${wait} s` : "…";
     action = (
       <button type="button" className={buttonClass("secondary", "min-h-8 py-1")} onClick={onReconnect}>

@@ -136,7 +136,12 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
 
   return (
     <main className="mx-auto max-w-[96rem] space-y-3 p-3 sm:p-4" data-testid="draft-room" data-seq={snapshot?.seq}>
-      <RoomHeader snapshot={snapshot} role={role} teamId={teamId} teamNames={teamNames} presence={room.presence}
+      <RoomHeader
+        snapshot={snapshot}
+        role={role}
+        teamId={teamId}
+        teamNames={teamNames}
+        presence={room.presence}
         live={status.state === "connected"}
       />
       <ConnectionBar
