@@ -123,9 +123,11 @@ test(`after SIGKILL every acknowledged pick survives, seq continues and clocks r
   // the same address, as a browser would find it again
   server = await startServerProcess(env(), port);
   const restarted = Date.now();
-  // if the restart outlasted the reconnect schedule, the page shows a Reconnect button: press it
-  for (const watched of [seat, watcher])
-    if (watched.connection.status.state === "failed") watched.connection.reconnectNow();
+  // if the restart outlasted the quick attempts, the page is still trying, every 10 to 30 s; "Retry now" saves the wait
+  for (const watched of [seat, watcher]) {
+    const status = watched.connection.status;
+    if (status.state === "reconnecting" && status.slow) watched.connection.reconnectNow();
+  }
   const cpuAfter = await serverSnapshot(url, cpu.session_id);
   // every pick any client saw before the crash is there, unchanged
   expect(cpuAfter.seq).toBeGreaterThanOrEqual(seqBeforeKill);

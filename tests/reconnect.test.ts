@@ -1,6 +1,7 @@
 // The browser client's reconnect schedule against a real server that goes away:
-// backoff 1, 2, 4, 8, 16 s with jitter, 5 attempts, then "failed" until the
-// manual Reconnect. Time is a fake clock; the sockets and the server are real.
+// backoff 1, 2, 4, 8, 16 s with jitter, then every 10 to 30 s for as long as it
+// takes, with no dead end: the server comes back and the next slow attempt
+// connects on its own. Time is a fake clock; the sockets and the server are real.
 import { io } from "socket.io-client";
 import { createRealtimeConnection, type ConnectionStatus } from "../lib/client/realtime-connection";
 import { createFakeClock } from "./support/fixtures";
@@ -12,7 +13,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Reconnect", async () => {
+test("backs off 1, 2, 4, 8, 16 s with jitter, then keeps trying every 10 to 30 s and reconnects on its own", async () => {
   server = await startTestServer();
   const port = Number(new URL(server.url).port);
   const clock = createFakeClock();
@@ -40,7 +41,7 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
   });
   for (let attempt = 1; attempt <= 5; attempt++) {
     const status = connection.status;
-    expect(status).toMatchObject({ state: "reconnecting", attempt, of: 5 });
+    expect(status).toMatchObject({ state: "reconnecting", attempt, of: 5, slow: false });
     const delay = connection.delays[attempt - 1]!;
     const nominal = 1000 * 2 ** (attempt - 1);
     expect(delay).toBeGreaterThanOrEqual(nominal * 0.75);
@@ -55,29 +56,44 @@ test("backs off 1, 2, 4, 8, 16 s with jitter for 5 attempts, then fails until Re
     });
     random = attempt / 5; // other jitter on the next attempts
   }
-  expect(connection.status).toEqual({ state: "failed" });
-  clock.advance(120_000);
-  expect(connection.status).toEqual({ state: "failed" });
-  expect(connection.delays).toHaveLength(5);
+  // past the quick attempts: no "failed", a slow attempt every 10 to 30 s, each one really made
+  for (let attempt = 6; attempt <= 8; attempt++) {
+    const status = connection.status;
+    expect(status).toMatchObject({ state: "reconnecting", attempt, slow: true });
+    const delay = connection.delays[attempt - 1]!;
+    expect(delay).toBeGreaterThanOrEqual(10_000);
+    expect(delay).toBeLessThanOrEqual(30_000);
+    clock.advance(delay - 1);
+    expect(connection.status).toBe(status);
+    clock.advance(1);
+    await until(`slow attempt ${attempt} to fail`, () => connection.status !== status, {
+      timeoutMs: 10_000,
+      intervalMs: 10,
+    });
+  }
+  expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 9, slow: true });
 
-  // the server is back; the manual Reconnect starts over and succeeds
+  // the server is back; the next slow attempt connects with nobody pressing anything
   server = await startTestServer({ port });
-  connection.reconnectNow();
-  await until("the manual reconnect", () => connection.status.state === "connected", {
+  clock.advance(connection.delays[8]!);
+  await until("the slow attempt to reconnect", () => connection.status.state === "connected", {
     timeoutMs: 10_000,
     intervalMs: 10,
   });
   const ack = await request(connection.socket, "ping", { client_time: Date.now() });
   expect(ack.ok).toBe(true);
-  expect(statuses.map((s) => s.state)).toEqual([
+  // every attempt once, in order, the last a slow one, and no dead end in between
+  expect(statuses.map((s) => (s.state === "reconnecting" ? s.attempt : s.state))).toEqual([
     "connected",
-    "reconnecting",
-    "reconnecting",
-    "reconnecting",
-    "reconnecting",
-    "reconnecting",
-    "failed",
-    "connecting",
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
     "connected",
   ]);
   connection.close();

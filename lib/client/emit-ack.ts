@@ -3,6 +3,7 @@
 // and turns every way it can go wrong into one error shape the UI can show.
 import type { ClientEventName, ClientPayload } from "@/lib/protocol/events";
 import type { ErrorBody, ErrorCode } from "@/lib/protocol/errors";
+import { errorWords } from "./error-words";
 
 export const ACK_TIMEOUT_MS = 10_000;
 
@@ -56,12 +57,19 @@ function readAck(response: unknown): AckOutcome {
   const body = response as { ok: unknown; error?: Partial<ErrorBody> };
   if (body.ok === true) return { ok: true, value: response as Record<string, unknown> };
   const error = body.error ?? {};
+  const code = (typeof error.code === "string" ? error.code : "internal") as ErrorCode;
+  const issues = Array.isArray(error.issues) ? error.issues : undefined;
   return {
     ok: false,
     error: {
-      code: (typeof error.code === "string" ? error.code : "internal") as ErrorCode,
-      message: typeof error.message === "string" ? error.message : "The server refused the request.",
-      ...(Array.isArray(error.issues) ? { issues: error.issues } : {}),
+      code,
+      // what a person reads (lib/client/error-words.ts), never the schema's words
+      message: errorWords({
+        code,
+        ...(typeof error.message === "string" ? { message: error.message } : {}),
+        ...(issues ? { issues } : {}),
+      }),
+      ...(issues ? { issues } : {}),
     },
   };
 }

@@ -4,8 +4,10 @@
 // console never needs the key itself after sign-in.
 import type { z } from "zod";
 import type { ErrorIssue } from "@/lib/protocol/errors";
+import { errorWords } from "./error-words";
 
 export class HttpError extends Error {
+  readonly serverMessage: string;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -13,8 +15,10 @@ export class HttpError extends Error {
     /** what was wrong with the request, field by field (an import's: with file lines) */
     readonly issues: ErrorIssue[] = [],
   ) {
-    super(message);
+    // what a person reads (lib/client/error-words.ts); the server's own text stays in `serverMessage`
+    super(errorWords({ code, message, issues }));
     this.name = "HttpError";
+    this.serverMessage = message;
   }
 }
 

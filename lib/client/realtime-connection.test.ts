@@ -53,9 +53,23 @@ function fakeClock() {
   return { clock, advance, pending: () => timers.size };
 }
 
+/** A hand-fired wake signal (the browser's `online`, a tab made visible). */
+function fakeWake() {
+  const listeners = new Set<() => void>();
+  return {
+    source: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    fire: () => [...listeners].forEach((l) => l()),
+    count: () => listeners.size,
+  };
+}
+
 function setup() {
   const socket = new FakeSocket();
   const time = fakeClock();
+  const wake = fakeWake();
   const connection = createRealtimeConnection({
     url: "http://localhost:3000",
     io: (_url, options) => {
@@ -64,8 +78,9 @@ function setup() {
     },
     clock: time.clock,
     random: () => 0.5,
+    wake: wake.source,
   });
-  return { socket, time, connection };
+  return { socket, time, connection, wake };
 }
 
 describe("realtime connection", () => {
@@ -88,25 +103,31 @@ describe("realtime connection", () => {
     const { socket, time, connection } = setup();
     socket.fire("connect");
     socket.fire("disconnect", "transport close");
-    expect(connection.status).toEqual({ state: "reconnecting", attempt: 1, of: 5, next_at_ms: 1_000_000 + 1000 });
+    expect(connection.status).toEqual({
+      state: "reconnecting",
+      attempt: 1,
+      of: 5,
+      slow: false,
+      next_at_ms: 1_000_000 + 1000,
+    });
     time.advance(999);
     expect(socket.connectCalls).toBe(0);
     time.advance(1);
     expect(socket.connectCalls).toBe(1);
   });
 
-  it("backs off 1, 2, 4, 8, 16 seconds and then fails without scheduling more", () => {
+  it("backs off 1, 2, 4, 8, 16 seconds, then keeps trying every 10 to 30 seconds without giving up", () => {
     const { socket, time, connection } = setup();
     socket.fire("connect_error", new Error("down"));
-    for (let n = 1; n <= 5; n += 1) {
-      expect(connection.status).toMatchObject({ state: "reconnecting", attempt: n });
+    for (let n = 1; n <= 12; n += 1) {
+      expect(connection.status).toMatchObject({ state: "reconnecting", attempt: n, slow: n > 5 });
       time.advance(connection.delays[n - 1] ?? 0);
       socket.fire("connect_error", new Error("still down"));
     }
-    expect(connection.delays).toEqual([1000, 2000, 4000, 8000, 16000]);
-    expect(socket.connectCalls).toBe(5);
-    expect(connection.status).toEqual({ state: "failed" });
-    expect(time.pending()).toBe(0);
+    expect(connection.delays).toEqual([1000, 2000, 4000, 8000, 16000, ...Array(8).fill(20_000)]);
+    expect(socket.connectCalls).toBe(12);
+    expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 13, slow: true });
+    expect(time.pending()).toBe(1);
   });
 
   it("books only one attempt when several errors arrive together", () => {
@@ -133,19 +154,53 @@ describe("realtime connection", () => {
     expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 1 });
   });
 
-  it("tries at once and resets the attempt counter when Reconnect is pressed", () => {
+  it("tries at once and starts the quick attempts over when Retry now is pressed", () => {
     const { socket, time, connection } = setup();
     socket.fire("connect_error", new Error("down"));
-    for (let n = 1; n <= 5; n += 1) {
-      time.advance(20_000);
+    for (let n = 1; n <= 6; n += 1) {
+      time.advance(30_000);
       socket.fire("connect_error", new Error("down"));
     }
-    expect(connection.status).toEqual({ state: "failed" });
+    expect(connection.status).toMatchObject({ state: "reconnecting", slow: true });
     connection.reconnectNow();
     expect(connection.status).toEqual({ state: "connecting" });
-    expect(socket.connectCalls).toBe(6);
+    expect(socket.connectCalls).toBe(7);
+    expect(time.pending()).toBe(0);
     socket.fire("connect_error", new Error("down"));
-    expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 1 });
+    expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 1, slow: false });
+  });
+
+  it("tries at once when woken (back online, tab visible), and goes on with the schedule if that fails", () => {
+    const { socket, time, connection, wake } = setup();
+    socket.fire("connect");
+    socket.fire("disconnect", "transport close");
+    for (let n = 1; n <= 6; n += 1) {
+      time.advance(30_000);
+      socket.fire("connect_error", new Error("down"));
+    }
+    expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 7, slow: true });
+    const calls = socket.connectCalls;
+    wake.fire();
+    expect(socket.connectCalls).toBe(calls + 1);
+    expect(time.pending()).toBe(0); // the booked attempt was made now instead
+    socket.fire("connect_error", new Error("still down"));
+    expect(connection.status).toMatchObject({ state: "reconnecting", attempt: 8, slow: true });
+    expect(time.pending()).toBe(1);
+    wake.fire();
+    socket.fire("connect");
+    expect(connection.status).toEqual({ state: "connected" });
+  });
+
+  it("ignores a wake while connected and after close", () => {
+    const { socket, connection, wake } = setup();
+    socket.fire("connect");
+    wake.fire();
+    expect(socket.connectCalls).toBe(0);
+    socket.fire("disconnect", "transport close");
+    connection.close();
+    wake.fire();
+    expect(socket.connectCalls).toBe(0);
+    expect(wake.count()).toBe(0);
   });
 
   it("schedules nothing after an explicit close", () => {

@@ -1,19 +1,34 @@
 // One Socket.IO connection with our own reconnect schedule. Socket.IO's built-in
 // reconnection is off because the contract fixes the backoff (1, 2, 4, 8, 16 s
-// with jitter, at most 5 attempts, then a visible error with a manual button),
-// and because the clock and the randomness must be injectable for tests.
+// with jitter, then every 10 to 30 s for as long as the page is open; never a
+// dead end), because a browser coming back online or a tab becoming visible
+// should try at once, and because the clock and the randomness must be
+// injectable for tests.
 import type { ManagerOptions, Socket, SocketOptions } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/events";
 
 /** A socket typed by the contract's event map (lib/protocol/events.ts). */
 export type RoomIoSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-import { MAX_RECONNECT_ATTEMPTS, reconnectDecision } from "./reconnect-policy";
+import { QUICK_RECONNECT_ATTEMPTS, reconnectDecision } from "./reconnect-policy";
 
 export type ConnectionStatus =
   | { state: "connecting" }
   | { state: "connected" }
-  | { state: "reconnecting"; attempt: number; of: typeof MAX_RECONNECT_ATTEMPTS; next_at_ms: number }
-  | { state: "failed" };
+  | {
+      state: "reconnecting";
+      attempt: number;
+      /** how many attempts are quick; later ones are slow, and never the last */
+      of: typeof QUICK_RECONNECT_ATTEMPTS;
+      /** past the quick attempts */
+      slow: boolean;
+      next_at_ms: number;
+    };
+
+/**
+ * Signals that now is a good moment to try (the browser's `online` event, the
+ * tab becoming visible). Subscribe, get back an unsubscribe.
+ */
+export type WakeSource = (listener: () => void) => () => void;
 
 export interface TimerClock {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -39,6 +54,8 @@ export interface RealtimeConnectionOptions<S extends SocketLike> {
   random: () => number;
   /** ["websocket"] behind a load balancer without sticky sessions (PROTOCOL.md). */
   transports?: ("polling" | "websocket" | "webtransport")[];
+  /** while reconnecting, each signal makes one attempt at once instead of waiting for the booked one */
+  wake?: WakeSource;
 }
 
 export interface RealtimeConnection<S extends SocketLike = RoomIoSocket> {
@@ -50,7 +67,7 @@ export interface RealtimeConnection<S extends SocketLike = RoomIoSocket> {
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   /** Fires after every successful connect and reconnect: the room re-joins with last_seq here. */
   onConnect(listener: () => void): () => void;
-  /** The manual "Reconnect" button: start over at attempt 1 and try right away. */
+  /** The manual "Retry now" button: start over at attempt 1 and try right away. */
   reconnectNow(): void;
   /** Disconnect on purpose; nothing is scheduled afterwards. */
   close(): void;
@@ -82,15 +99,17 @@ export function createRealtimeConnection<S extends SocketLike = RoomIoSocket>(
   // Called after every disconnect or failed attempt; a pending timer means the
   // next attempt is already booked, so a second error event must not book another.
   const scheduleNext = () => {
-    if (closed || timer !== null || status.state === "failed") return;
+    if (closed || timer !== null) return;
     attempt += 1;
     const decision = reconnectDecision(attempt, random);
-    if (decision.kind === "failed") {
-      setStatus({ state: "failed" });
-      return;
-    }
     delays = [...delays, decision.delay_ms];
-    setStatus({ state: "reconnecting", attempt, of: MAX_RECONNECT_ATTEMPTS, next_at_ms: now() + decision.delay_ms });
+    setStatus({
+      state: "reconnecting",
+      attempt,
+      of: QUICK_RECONNECT_ATTEMPTS,
+      slow: decision.slow,
+      next_at_ms: now() + decision.delay_ms,
+    });
     timer = clock.setTimeout(() => {
       timer = null;
       if (!closed) socket.connect();
@@ -117,6 +136,13 @@ export function createRealtimeConnection<S extends SocketLike = RoomIoSocket>(
     // (transport close, ping timeout, server kick) is unexpected
     if (reason === "io client disconnect") return;
     scheduleNext();
+  });
+
+  // a wake while an attempt is booked: make it now; if it fails, the schedule goes on from there
+  const offWake = options.wake?.(() => {
+    if (closed || socket.connected || timer === null) return;
+    cancelTimer();
+    socket.connect();
   });
 
   return {
@@ -149,6 +175,7 @@ export function createRealtimeConnection<S extends SocketLike = RoomIoSocket>(
     close() {
       closed = true;
       cancelTimer();
+      offWake?.();
       socket.disconnect();
       statusListeners.clear();
       connectListeners.clear();

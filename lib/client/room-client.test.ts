@@ -122,11 +122,14 @@ describe("room client", () => {
     expect(socket.joins()).toHaveLength(1);
   });
 
-  it("shows the server's reason when the join is refused", async () => {
+  it("shows the server's reason, in a person's words, when the join is refused", async () => {
     const { socket, client } = setup("bad");
     socket.joins()[0]!.ack(null, { ok: false, error: { code: "unauthorized", message: "unknown token" } });
     await flush();
-    expect(client.getState().join_error).toEqual({ code: "unauthorized", message: "unknown token" });
+    expect(client.getState().join_error).toEqual({
+      code: "unauthorized",
+      message: "This seat link is not valid any more. Ask the league admin for a new one, or watch instead.",
+    });
   });
 
   it("aims a pick at the pick on the clock for the seat's own team", async () => {
@@ -137,7 +140,7 @@ describe("room client", () => {
     const emitted = socket.emits.find((e) => e.event === "make_pick")!;
     expect(emitted.payload).toEqual({ session_id: SESSION, team_id: "CHI", player_id: "p9", expected_overall: 1 });
     emitted.ack(null, { ok: false, error: { code: "conflict", message: "stale pick" } });
-    await expect(result).resolves.toEqual({ ok: false, error: { code: "conflict", message: "stale pick" } });
+    await expect(result).resolves.toEqual({ ok: false, error: { code: "conflict", message: "Stale pick." } });
   });
 
   it("takes a seat's queue from its join and rolls a refused queue change back", async () => {

@@ -11,6 +11,34 @@ export function picksUntil(snapshot: Snapshot, teamId: string): { in: number; sl
   return next ? { in: next.overall - current.overall, slot: next } : null;
 }
 
+/** How many of a team's pick numbers "Your picks: …" lists before it says how many more. */
+const LISTED_PICKS = 3;
+
+/**
+ * The seat's one line about its own picks, for the moment the room is in:
+ * before the start the picks it holds, on the clock "now" (or "paused"), else
+ * how many picks until its turn. Never "No picks left" for a seat that has some.
+ */
+export function yourPickLine(snapshot: Snapshot, teamId: string): string {
+  const used = new Set(snapshot.picks.map((p) => p.overall));
+  const left = snapshot.order.filter((slot) => slot.team_id === teamId && !used.has(slot.overall));
+  if (snapshot.status === "complete") return "The draft is complete";
+  if (snapshot.status === "lobby" || !snapshot.current_pick) {
+    if (left.length === 0) return "You hold no picks";
+    const listed = left.slice(0, LISTED_PICKS).map((slot) => `#${slot.overall}`);
+    const more = left.length > LISTED_PICKS ? ` +${left.length - LISTED_PICKS} more` : "";
+    return `Your picks: ${listed.join(", ")}${more}`;
+  }
+  const mine = picksUntil(snapshot, teamId);
+  if (!mine) return "No picks left";
+  const paused = snapshot.status === "paused" ? " · paused" : "";
+  if (mine.in === 0)
+    return snapshot.status === "paused"
+      ? `You are on the clock (#${mine.slot.overall})${paused}`
+      : "It is your pick now";
+  return `Your pick is in ${mine.in} (#${mine.slot.overall})${paused}`;
+}
+
 /** A team's picks that have not been used yet, in order: what it can still trade. */
 export function tradablePicks(snapshot: Snapshot, teamId: string): Slot[] {
   const used = new Set(snapshot.picks.map((p) => p.overall));

@@ -8,6 +8,7 @@ import {
   type ConnectionStatus,
   type RealtimeConnection,
   type TimerClock,
+  type WakeSource,
 } from "./realtime-connection";
 import type { Snapshot } from "@/lib/protocol/shapes";
 import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
@@ -16,6 +17,19 @@ const browserClock: TimerClock = {
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
   clearTimeout: (handle) => window.clearTimeout(handle as number),
   now: () => Date.now(),
+};
+
+/** The browser is back online, or the tab is visible again: a good moment to try at once. */
+const browserWake: WakeSource = (listener) => {
+  const onVisible = () => {
+    if (document.visibilityState === "visible") listener();
+  };
+  window.addEventListener("online", listener);
+  document.addEventListener("visibilitychange", onVisible);
+  return () => {
+    window.removeEventListener("online", listener);
+    document.removeEventListener("visibilitychange", onVisible);
+  };
 };
 
 // Behind a load balancer without sticky sessions, build with NEXT_PUBLIC_SOCKET_TRANSPORTS=websocket (PROTOCOL.md).
@@ -39,6 +53,7 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
       io,
       clock: browserClock,
       random: Math.random,
+      wake: browserWake,
       ...(transports?.length ? { transports } : {}),
     });
     const client = createRoomClient({ connection, session_id: sessionId, ...(token ? { token } : {}) });

@@ -1,7 +1,7 @@
 "use client";
 // The admin console: signed out, it offers sign-in and a new league; signed
 // in, the league's sessions on the left and the selected one, live, on the right.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { adminApi, type AdminLeague, type AdminSessionEntry, type CreatedSeats } from "@/lib/client/admin/admin-api";
 import { describeError } from "@/lib/client/fetch-json";
 import { buttonClass, MessageLine } from "@/app/_components/ui";
@@ -61,6 +61,15 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
     else url.searchParams.delete("view");
     window.history.replaceState(null, "", url);
   }, []);
+  // on a phone the runner sits below the list and the create form, a screen or two down: a session
+  // chosen from the list is scrolled into view (on a wide screen it is already beside the list)
+  const runnerRef = useRef<HTMLDivElement>(null);
+  const [revealRunner, setRevealRunner] = useState(0);
+  useEffect(() => {
+    if (!revealRunner || !window.matchMedia("(max-width: 1023.98px)").matches) return;
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    runnerRef.current?.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  }, [revealRunner]);
   const select = useCallback((sessionId: string | null) => {
     setSelected(sessionId);
     const url = new URL(window.location.href);
@@ -153,7 +162,15 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
         <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
           <div className="space-y-4">
             {created && <NewSeatLinks created={created} onDismiss={() => setCreated(null)} />}
-            <SessionsPanel selected={selected} onSelect={select} version={listVersion} live={live} />
+            <SessionsPanel
+              selected={selected}
+              onSelect={(sessionId) => {
+                select(sessionId);
+                setRevealRunner((n) => n + 1);
+              }}
+              version={listVersion}
+              live={live}
+            />
             <CreateSessionPanel
               key={preferredPool ?? "default"}
               leagueId={auth.league.league_id}
@@ -166,12 +183,14 @@ export function AdminConsole({ hasCookie }: { hasCookie: boolean }) {
             />
           </div>
           {selected ? (
-            <SessionRunner
-              key={selected}
-              sessionId={selected}
-              onChanged={() => setListVersion((v) => v + 1)}
-              onLive={setLive}
-            />
+            <div ref={runnerRef} className="min-h-[100svh] min-w-0 scroll-mt-2 lg:min-h-0">
+              <SessionRunner
+                key={selected}
+                sessionId={selected}
+                onChanged={() => setListVersion((v) => v + 1)}
+                onLive={setLive}
+              />
+            </div>
           ) : (
             <section className="grid min-h-64 place-items-center rounded-lg border border-dashed border-slate-700 p-6 text-center text-slate-300">
               Select a session to run it, or create one.

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { adminApi, type CreatedSeats } from "@/lib/client/admin/admin-api";
 import { usePoolChoice } from "@/lib/client/use-pool-choice";
 import { describeError } from "@/lib/client/fetch-json";
+import { issuesInWords } from "@/lib/client/error-words";
 import { createSessionSchema, TRADE_CHARTS, type SeatAccess } from "@/lib/protocol/http";
 import { buttonClass, inputClass, labelClass, MessageLine, Panel } from "@/app/_components/ui";
 
@@ -65,7 +66,7 @@ export function CreateSessionPanel({ leagueId, initialPool, onCreated }: Props) 
     };
     const checked = createSessionSchema.safeParse(body);
     if (!checked.success) {
-      setError(checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      setError(issuesInWords(checked.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))));
       return;
     }
     setBusy(true);

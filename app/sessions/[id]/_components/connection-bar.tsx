@@ -1,7 +1,8 @@
 "use client";
-// One fixed-height line for the connection: connected, reconnecting (attempt n
-// of 5, with a countdown), or failed with the manual Reconnect button. Join
-// errors show here too, since both mean "you are not seeing live updates".
+// One fixed-height line for the connection: connected, or reconnecting (attempt
+// n of 5 with a countdown, then "still trying" every 10 to 30 s; never a dead
+// end, "Retry now" only saves the wait). Join errors show here too, since both
+// mean "you are not seeing live updates".
 import type { ReactNode } from "react";
 import type { ClientError } from "@/lib/client/emit-ack";
 import type { ConnectionStatus } from "@/lib/client/realtime-connection";
@@ -31,19 +32,11 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
   } else if (status.state === "reconnecting") {
     dot = "bg-amber-400";
     const wait = now === null ? null : Math.max(0, Math.ceil((status.next_at_ms - now) / 1000));
-    text = `Reconnecting, attempt ${status.attempt} of ${status.of}`;
+    text = status.slow ? "Still reconnecting, trying again" : `Reconnecting, attempt ${status.attempt} of ${status.of}`;
     detail = wait ? ` in ${wait} s` : "…";
     action = (
       <button type="button" className={buttonClass("secondary", "min-h-8 py-1")} onClick={onReconnect}>
         Retry now
-      </button>
-    );
-  } else if (status.state === "failed") {
-    dot = "bg-rose-500";
-    text = "Could not reconnect. Updates are stopped.";
-    action = (
-      <button type="button" className={buttonClass("primary")} onClick={onReconnect}>
-        Reconnect
       </button>
     );
   } else if (joinError) {
@@ -63,13 +56,14 @@ export function ConnectionBar({ status, joining, joinError, onReconnect, onRejoi
     );
   }
 
-  const alarming =
-    status.state === "failed" || status.state === "reconnecting" || (status.state === "connected" && joinError);
+  const alarming = status.state === "reconnecting" || (status.state === "connected" && joinError);
   return (
     <div
       role="status"
       data-testid="connection"
       data-state={status.state}
+      data-attempt={status.state === "reconnecting" ? status.attempt : undefined}
+      data-next-at={status.state === "reconnecting" ? status.next_at_ms : undefined}
       className={`flex h-12 items-center gap-2 rounded-lg border px-3 text-sm ${alarming ? "border-rose-800 bg-rose-950/60" : "border-slate-800 bg-slate-900"}`}
     >
       <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${dot}`} />

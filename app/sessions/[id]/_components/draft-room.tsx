@@ -151,7 +151,14 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
 
   return (
     <main className="mx-auto max-w-[96rem] space-y-3 p-3 sm:p-4" data-testid="draft-room" data-seq={snapshot?.seq}>
-      <RoomHeader snapshot={snapshot} role={role} teamId={teamId} teamNames={teamNames} presence={room.presence}>
+      <RoomHeader
+        snapshot={snapshot}
+        role={role}
+        teamId={teamId}
+        teamNames={teamNames}
+        presence={room.presence}
+        live={status.state === "connected"}
+      >
         {role === "team" && <AlertSettings soundOn={soundOn} onSoundChange={changeSound} />}
       </RoomHeader>
       <ConnectionBar
@@ -187,6 +194,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
         role={role}
         teamId={teamId}
         serverOffsetMs={room.server_offset_ms}
+        live={status.state === "connected"}
       />
       <PickAnnouncer snapshot={snapshot} teamId={teamId} />
       <section aria-label="Draft board" className="rounded-lg border border-slate-800 bg-slate-900 p-2">
@@ -209,6 +217,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
           players={players}
           loadError={playersError}
           canDraft={canDraft}
+          teamId={teamId}
           mayPick={mayPick}
           currentOverall={current?.overall ?? null}
           queue={queue}

@@ -1,5 +1,5 @@
 "use client";
-// Available players: search (name or college), position filter, sort, and a
+// Available players: search (name, and college when the class has them), position filter, sort, and a
 // keyboard-driven list (↑/↓ to move, Enter for the player's card, D to draft,
 // Q to queue). A row shows what the board carries (college, grade,
 // measurables); the card shows all of it and the notes. Drafting always takes
@@ -32,6 +32,8 @@ interface Props {
   loadError: string | null;
   /** a seat sees Draft and queue buttons; a spectator (or an admin, who picks from the admin console) only browses */
   canDraft: boolean;
+  /** the seat drafting here: a message about a pick belongs to the team that made it */
+  teamId: string | null;
   mayPick: boolean;
   currentOverall: number | null;
   queue: string[] | null;
@@ -50,6 +52,7 @@ export function PlayerBoard(props: Props) {
     players,
     loadError,
     canDraft,
+    teamId,
     mayPick,
     currentOverall,
     queue,
@@ -67,7 +70,17 @@ export function PlayerBoard(props: Props) {
   /** the player whose card is open */
   const [card, setCard] = useState<Player | null>(null);
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
+  /** the last pick's outcome, for the seat that made it; a pick's note names its player, so an undo can take it back */
+  const [outcome, setOutcome] = useState<{
+    text: string;
+    tone: "error" | "info";
+    teamId: string | null;
+    playerId?: string;
+    /** the player has left the list (the pick reached the board); coming back after that is an undo */
+    gone?: boolean;
+  } | null>(null);
+  // a tab holding several seats follows the clock: one team's message is not another's
+  const message = outcome && outcome.teamId === teamId ? outcome : null;
   const deferredQuery = useDeferredValue(query);
   const listRef = useRef<HTMLUListElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -75,6 +88,8 @@ export function PlayerBoard(props: Props) {
 
   const positions = useMemo(() => [...new Set((players ?? []).map((p) => p.position))].sort(), [players]);
   const graded = useMemo(() => (players ?? []).some((p) => p.grade !== undefined), [players]);
+  // the bundled classes carry no colleges: only promise what the search can find
+  const hasColleges = useMemo(() => (players ?? []).some((p) => p.college), [players]);
 
   const rows = useMemo(() => {
     // the server's matching: any case, any accent ("jose" finds José)
@@ -100,6 +115,15 @@ export function PlayerBoard(props: Props) {
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  // the admin undid the pick: the player is back in the list, and "You drafted …" is no longer true
+  const draftedId = outcome?.playerId;
+  const draftedGone = outcome?.gone ?? false;
+  useEffect(() => {
+    if (!draftedId || !players) return;
+    const listed = players.some((p) => p.player_id === draftedId);
+    if (!listed && !draftedGone) setOutcome((o) => (o ? { ...o, gone: true } : o));
+    else if (listed && draftedGone) setOutcome(null);
+  }, [players, draftedId, draftedGone]);
 
   function moveTo(index: number) {
     const player = shown[Math.max(0, Math.min(shown.length - 1, index))];
@@ -134,13 +158,13 @@ export function PlayerBoard(props: Props) {
   async function confirmPick() {
     if (!confirming) return;
     setPending(true);
-    setMessage(null);
-    const outcome = await onPick(confirming.player_id);
+    setOutcome(null);
+    const picked = await onPick(confirming.player_id);
     setPending(false);
-    setMessage(
-      outcome.ok
-        ? { text: `You drafted ${confirming.name}.`, tone: "info" }
-        : { text: outcome.error.message, tone: "error" },
+    setOutcome(
+      picked.ok
+        ? { text: `You drafted ${confirming.name}.`, tone: "info", teamId, playerId: confirming.player_id }
+        : { text: picked.error.message, tone: "error", teamId },
     );
     setConfirming(null);
     listRef.current?.focus();
@@ -156,7 +180,7 @@ export function PlayerBoard(props: Props) {
         <input
           id="player-search"
           type="search"
-          placeholder="Search name or college"
+          placeholder={hasColleges ? "Search name or college" : "Search by name"}
           className={`${inputClass} min-w-0 basis-full sm:flex-1 sm:basis-36`}
           value={query}
           onChange={(e) => setQuery(e.target.value)}

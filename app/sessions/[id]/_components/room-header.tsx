@@ -1,5 +1,7 @@
 // Session name, status, who you are in this room, and who else is here:
-// a dot per human seat (green when connected) and the spectator count.
+// a dot per human seat (green when connected) and the spectator count. While
+// this page is itself offline it cannot know who is here, so it says nothing
+// is known rather than showing the last (stale) "online".
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/client/room-events";
 import type { PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
@@ -11,8 +13,9 @@ interface Props {
   teamId: string | null;
   teamNames: Map<string, string>;
   presence: PresenceEvent | null;
-  /** Controls for this seat (alert switches), at the end of the row. */
-  children?: ReactNode;
+  /** this page is connected to the server */
+  live: boolean;
+import type { ReactNode } from "react";
 }
 
 function roleLabel(role: Role | null, teamId: string | null, teamNames: Map<string, string>): string {
@@ -22,7 +25,7 @@ function roleLabel(role: Role | null, teamId: string | null, teamNames: Map<stri
   return "Joining…";
 }
 
-export function RoomHeader({ snapshot, role, teamId, teamNames, presence, children }: Props) {
+export function RoomHeader({ snapshot, role, teamId, teamNames, presence, live, children }: Props) {
   const humans = snapshot?.teams.filter((t) => t.controller === "human") ?? [];
   const connected = new Map((presence?.teams ?? []).map((t) => [t.team_id, t.connected]));
   return (
@@ -41,20 +44,24 @@ export function RoomHeader({ snapshot, role, teamId, teamNames, presence, childr
       >
         {humans.map((t) => {
           const on = connected.get(t.team_id) ?? false;
+          const word = !live ? "unknown while you are offline" : on ? "online" : "offline";
           return (
             <li
               key={t.team_id}
-              className="flex items-center gap-1"
-              title={`${t.name}: ${on ? "online" : "offline"}`}
-              data-online={on}
+              className={`flex items-center gap-1 ${live ? "" : "text-slate-500"}`}
+              title={`${t.name}: ${word}`}
+              data-online={live ? on : "unknown"}
             >
-              <span aria-hidden className={`h-2 w-2 rounded-full ${on ? "bg-emerald-400" : "bg-slate-600"}`} />
+              <span
+                aria-hidden
+                className={`h-2 w-2 rounded-full ${!live ? "border border-slate-500" : on ? "bg-emerald-400" : "bg-slate-600"}`}
+              />
               {t.team_id}
-              <span className="sr-only">{on ? "online" : "offline"}</span>
+              <span className="sr-only">{word}</span>
             </li>
           );
         })}
-        {presence && <li>· {presence.spectators} watching</li>}
+        {presence && live && <li>· {presence.spectators} watching</li>}
       </ul>
       {children}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ReplayView } from "./_components/replay-view";
+import { requireSession } from "../require-session";
 
 export const metadata: Metadata = { title: "Replay · WarRoom" };
 
@@ -11,6 +12,7 @@ interface Props {
 /** `?pick=37` opens the replay on the board just after pick 37. */
 export default async function ReplayPage({ params, searchParams }: Props) {
   const { id } = await params;
+  await requireSession(id);
   const query = await searchParams;
   const raw = typeof query.pick === "string" ? Number.parseInt(query.pick, 10) : NaN;
   return <ReplayView sessionId={id} initialPick={Number.isFinite(raw) && raw >= 0 ? raw : null} />;
