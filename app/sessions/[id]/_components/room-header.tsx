@@ -15,7 +15,8 @@ interface Props {
   presence: PresenceEvent | null;
   /** this page is connected to the server */
   live: boolean;
-import type { ReactNode } from "react";
+  /** Controls for this seat (alert switches), at the end of the row. */
+  children?: ReactNode;
 }
 
 function roleLabel(role: Role | null, teamId: string | null, teamNames: Map<string, string>): string {
