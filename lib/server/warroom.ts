@@ -36,6 +36,8 @@ import {
   type AbuseLimits,
 } from "./security/limits";
 import { registerSocketHandlers } from "./realtime/socket-handlers";
+import { createChatRepository } from "./chat/chat-repository";
+import { createChatService } from "./chat/chat-service";
 import { systemClock, type TimerClock } from "./sessions/pick-clock";
 import { createSessionQueries } from "./sessions/session-queries";
 import { createSessionRepository } from "./sessions/session-repository";
@@ -133,7 +135,17 @@ export async function createWarRoom(options: WarRoomOptions) {
       io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
     adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
-  const commands = createSessionCommands({ repo, runner, now });
+  const chat = createChatService({
+    repo: createChatRepository(db.prisma),
+    mustExist: runner.mustLoad,
+    now,
+    blocker: () => (redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null),
+    broadcast: {
+      message: (sessionId, message) => io.to(roomOf(sessionId)).emit("chat_message", { session_id: sessionId, message }),
+      cleared: (sessionId) => io.to(roomOf(sessionId)).emit("chat_cleared", { session_id: sessionId }),
+    },
+  });
+  const commands = createSessionCommands({ repo, runner, now, clearChat: chat.clear });
   const reads = createSessionReads({ repo, runner, now });
   const setup = createSessionSetup({ repo, pools, activeSessionsPerLeague: limits.activeSessionsPerLeague });
   const queries = createSessionQueries({ repo, runner, now });
@@ -184,6 +196,7 @@ export async function createWarRoom(options: WarRoomOptions) {
       access,
       commands,
       reads,
+      chat,
       logger,
       now,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
@@ -226,7 +239,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     if (redis) await redis.ping();
     return { db: "ok" as const, redis: redis ? ("ok" as const) : ("off" as const) };
   }
-  const http: HttpServices = { access, commands, reads, setup, queries, pools: poolService, health };
+  const http: HttpServices = { access, commands, reads, chat, setup, queries, pools: poolService, health };
 
   return {
     io,
@@ -237,6 +250,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     access,
     commands,
     reads,
+    chat,
     setup,
     queries,
     pools: poolService,

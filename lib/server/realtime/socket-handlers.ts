@@ -2,7 +2,9 @@
 // per event, each registered through onEvent from the event map, so there is
 // no second list of event names to drift from it.
 import { CLIENT_EVENT_NAMES, type ClientEventName, type ClientResult, type ParsedPayload } from "../../protocol/events";
+import { CHAT_RATE_LIMIT } from "../../protocol/chat";
 import { ContractError } from "../../protocol/errors";
+import type { ChatService } from "../chat/chat-service";
 import type { Logger } from "../logger";
 import { actorOf, type Access, type Role } from "../sessions/access";
 import type { SessionCommands } from "../sessions/session-commands";
@@ -15,6 +17,7 @@ export interface HandlerDeps {
   access: Access;
   commands: SessionCommands;
   reads: SessionReads;
+  chat: ChatService;
   logger: Logger;
   rateLimit: RateLimit;
   now: () => number;
@@ -32,9 +35,11 @@ const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
 export function registerSocketHandlers(
   socket: ServerSocket,
-  { access, commands, reads, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
+  { access, commands, reads, chat, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
 ): void {
   const guard = createTokenBucket(rateLimit);
+  // chat has its own, tighter limit on top of the one every event counts against
+  const chatGuard = createTokenBucket(CHAT_RATE_LIMIT);
   const memberships = membershipsOf(socket.data);
 
   /** The role this socket joined the session with; unauthorized when it has not joined. */
@@ -61,7 +66,7 @@ export function registerSocketHandlers(
       await socket.join(holds ? [room, holds] : room);
       presenceChanged(session_id);
       const joined = await reads.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
-      return { ...role, ...joined };
+      return { ...role, ...joined, chat: await chat.history(session_id) };
     },
 
     async leave_session({ session_id }) {
@@ -106,6 +111,13 @@ export function registerSocketHandlers(
     },
 
     ping: () => ({ server_time: now() }),
+
+    async send_chat({ session_id, text }) {
+      const role = roleIn(session_id);
+      if (role.role === "spectator") throw new ContractError("forbidden", "spectators can read the chat but not post in it");
+      if (!chatGuard.take()) throw new ContractError("rate_limited", "you are sending messages too fast; wait a second");
+      return { message: await chat.send(session_id, role, text) };
+    },
   };
   const register = <E extends ClientEventName>(name: E) => onEvent(socket, name, guard, logger, handlers[name]);
   for (const name of CLIENT_EVENT_NAMES) register(name);
