@@ -31,12 +31,16 @@ beforeAll(async () => {
   });
   sessionId = created.session_id;
   const token = (team: string) => created.seats.find((s) => s.team_id === team)!.token;
-  await http.answer("claimSeat", { params: { id: sessionId, team_id: "WAS" }, body: { display_name: "Jordan" } });
+  // WAS is claimed in the lobby under a name (the claim hands out the seat's token)
+  const claimed = await http.answer("claimSeat", {
+    params: { id: sessionId, team_id: "WAS" },
+    body: { display_name: "Jordan" },
+  });
   chi = await openPage(stack.browser, { width: 1400, height: 1000 });
   was = await openPage(stack.browser, { width: 390, height: 844 });
   await Promise.all([
     chi.page.goto(`${stack.server.url}/sessions/${sessionId}?token=${token("CHI")}`),
-    was.page.goto(`${stack.server.url}/sessions/${sessionId}?token=${token("WAS")}`),
+    was.page.goto(`${stack.server.url}/sessions/${sessionId}?token=${claimed.token}`),
   ]);
   await chi.page.getByTestId("role").filter({ hasText: "Chicago Bears" }).waitFor();
   await was.page.getByTestId("role").filter({ hasText: "Washington Commanders" }).waitFor();
@@ -59,14 +63,14 @@ test("two seats chat: Enter sends, the sender, time and text show, HTML stays te
   expect(Math.abs(chatBox!.y - boardBox!.y)).toBeLessThan(2);
 
   const text = `<b>Bears</b> on the clock <img src=x onerror="window.__pwned=1">`;
-  await deskChat().getByLabel("Message").fill(text);
-  await deskChat().getByLabel("Message").press("Enter");
+  await deskChat().getByLabel("Message", { exact: true }).fill(text);
+  await deskChat().getByLabel("Message", { exact: true }).press("Enter");
   const mine = deskChat().getByTestId("chat-message").first();
   await mine.getByTestId("chat-text").filter({ hasText: "Bears" }).waitFor();
   await expect(mine.getByTestId("chat-text").textContent()).resolves.toBe(text);
   await expect(mine.getByTestId("chat-sender").textContent()).resolves.toBe("Chicago Bears (you)");
   await expect(mine.locator("time").textContent()).resolves.toMatch(/^\d{1,2}:\d{2}/);
-  expect(await deskChat().getByLabel("Message").inputValue()).toBe("");
+  expect(await deskChat().getByLabel("Message", { exact: true }).inputValue()).toBe("");
   // rendered as text: no element came out of the message, no script ran
   expect(await deskChat().locator("[data-testid=chat-text] b, [data-testid=chat-text] img").count()).toBe(0);
   expect(await chi.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -84,8 +88,8 @@ test("two seats chat: Enter sends, the sender, time and text show, HTML stays te
   expect(await was.page.getByTestId("badge-chat").count()).toBe(0);
   await expect(phoneChat().getByTestId("chat-text").first().textContent()).resolves.toBe(text);
 
-  await phoneChat().getByLabel("Message").fill("  Commanders take the QB next  ");
-  await phoneChat().getByLabel("Message").press("Enter");
+  await phoneChat().getByLabel("Message", { exact: true }).fill("  Commanders take the QB next  ");
+  await phoneChat().getByLabel("Message", { exact: true }).press("Enter");
   const reply = deskChat().getByTestId("chat-message").nth(1);
   await reply.getByTestId("chat-text").filter({ hasText: "Commanders take the QB next" }).waitFor();
   await expect(reply.getByTestId("chat-text").textContent()).resolves.toBe("Commanders take the QB next");
@@ -102,17 +106,17 @@ test("two seats chat: Enter sends, the sender, time and text show, HTML stays te
 });
 
 test("an empty message is not sent; a spectator reads but has no box; a reload brings the history back", async () => {
-  await deskChat().getByLabel("Message").fill("    ");
+  await deskChat().getByLabel("Message", { exact: true }).fill("    ");
   expect(await deskChat().getByTestId("chat-send").isDisabled()).toBe(true);
-  await deskChat().getByLabel("Message").press("Enter");
+  await deskChat().getByLabel("Message", { exact: true }).press("Enter");
   expect(await deskChat().getByTestId("chat-message").count()).toBe(2);
-  await deskChat().getByLabel("Message").fill("");
+  await deskChat().getByLabel("Message", { exact: true }).fill("");
 
   const watcher = await openPage(stack.browser, { width: 1400, height: 1000 });
   await watcher.page.goto(`${stack.server.url}/sessions/${sessionId}`);
   const watching = watcher.page.getByTestId("chat-panel");
   await watching.getByTestId("chat-read-only").waitFor();
-  expect(await watching.getByLabel("Message").count()).toBe(0);
+  expect(await watching.getByLabel("Message", { exact: true }).count()).toBe(0);
   await expect(watching.getByTestId("chat-text").allTextContents()).resolves.toEqual([
     expect.stringContaining("Bears"),
     "Commanders take the QB next",
@@ -137,8 +141,8 @@ test("the admin console shows the room chat, posts as the commissioner and clear
   const consoleChat = page.getByTestId("console-chat");
   await consoleChat.getByTestId("chat-text").filter({ hasText: "Commanders take the QB next" }).waitFor();
 
-  await consoleChat.getByLabel("Message").fill("Draft starts in five minutes.");
-  await consoleChat.getByLabel("Message").press("Enter");
+  await consoleChat.getByLabel("Message", { exact: true }).fill("Draft starts in five minutes.");
+  await consoleChat.getByLabel("Message", { exact: true }).press("Enter");
   const posted = deskChat().getByTestId("chat-message").filter({ hasText: "Draft starts in five minutes." });
   await posted.waitFor();
   await expect(posted.getByTestId("chat-sender").textContent()).resolves.toBe("Commissioner");
