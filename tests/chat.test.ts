@@ -83,7 +83,10 @@ describe(`room chat (${backendName})`, () => {
 
   test("the commissioner chats as admin; a claimed seat's name comes with its messages", async () => {
     const draft = await createDraft(server.warroom);
-    await http.answer("claimSeat", { params: { id: draft.sessionId, team_id: "WAS" }, body: { display_name: "Jordan" } });
+    await http.answer("claimSeat", {
+      params: { id: draft.sessionId, team_id: "WAS" },
+      body: { display_name: "Jordan" },
+    });
     const admin = await joined(draft.sessionId, draft.adminKey);
     const answer = await request(admin.socket, "send_chat", { session_id: draft.sessionId, text: "Welcome all" });
     expect(answer.message.from).toEqual({ role: "admin", display_name: "Commissioner" });
@@ -207,9 +210,9 @@ describe(`room chat (${backendName})`, () => {
       expect(
         (await request(socket, "admin_action", { session_id: draft.sessionId, action: "clear_chat" })).error?.code,
       ).toBe("forbidden");
-    expect((await http.call("action", { params: { id: draft.sessionId }, body: { action: "clear_chat" } })).status).toBe(
-      401,
-    );
+    expect(
+      (await http.call("action", { params: { id: draft.sessionId }, body: { action: "clear_chat" } })).status,
+    ).toBe(401);
     expect(await history(draft.sessionId)).toHaveLength(2);
 
     const told = [admin, chi, was, spectator].map(({ socket }) => nextEvent(socket, "chat_cleared"));
@@ -283,5 +286,19 @@ describe(`room chat (${backendName})`, () => {
     expect(blank.status).toBe(400);
     expect(blank.error?.code).toBe("invalid_payload");
     expect(await history(draft.sessionId)).toHaveLength(1);
+  });
+
+  // last: it takes the database away from this file's server
+  test("a message the database cannot store gets internal, in plain words, and is sent to nobody", async () => {
+    const { draft, chi, was } = await room();
+    const heard = counter(was.socket);
+    await server.warroom.db.close();
+    const answer = await request(chi.socket, "send_chat", { session_id: draft.sessionId, text: "lost?" });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: "internal", message: "the database is unavailable right now; nothing was changed, try again" },
+    });
+    await drained(was.socket);
+    expect(heard.messages).toBe(0);
   });
 });

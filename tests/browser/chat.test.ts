@@ -100,6 +100,10 @@ test("two seats chat: Enter sends, the sender, time and text show, HTML stays te
   const overflow = await was.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(chi.page, "chat-room-1400");
+  // the whole tab in view: its list, the box and the send button
+  await phoneChat().evaluate((el) =>
+    el.closest("section[aria-label]")?.parentElement?.scrollIntoView({ block: "end" }),
+  );
   await screenshot(was.page, "chat-room-390");
   expect(chi.problems).toEqual([]);
   expect(was.problems).toEqual([]);

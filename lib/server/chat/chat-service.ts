@@ -28,6 +28,12 @@ export interface ChatDeps {
   blocker?: () => string | null;
 }
 
+/** A database failure, told plainly (the message was not stored, so nobody was sent it). */
+function databaseUnavailable(error: unknown): never {
+  if (ContractError.is(error)) throw error;
+  throw new ContractError("internal", "the database is unavailable right now; nothing was changed, try again");
+}
+
 export function createChatService({ repo, mustExist, broadcast, now, newId = randomUUID, blocker }: ChatDeps) {
   function refuseIfBlocked(): void {
     const blocked = blocker?.();
@@ -46,24 +52,26 @@ export function createChatService({ repo, mustExist, broadcast, now, newId = ran
   return {
     /** Posts `text` (already trimmed and checked by the payload's schema) as `role`; chat works in every status. */
     async send(sessionId: string, role: Role, text: string): Promise<ChatMessage> {
-      const from = await senderOf(sessionId, role);
       await mustExist(sessionId);
+      const from = await senderOf(sessionId, role).catch(databaseUnavailable);
       refuseIfBlocked();
-      const message = await repo.insert({ id: newId(), sessionId, from, text, at: new Date(now()) });
+      const message = await repo
+        .insert({ id: newId(), sessionId, from, text, at: new Date(now()) })
+        .catch(databaseUnavailable);
       broadcast.message(sessionId, message);
       return message;
     },
 
     /** The latest messages, oldest first, as join_session's ack carries them. */
     history(sessionId: string): Promise<ChatMessage[]> {
-      return repo.recent(sessionId, CHAT_HISTORY_LIMIT);
+      return repo.recent(sessionId, CHAT_HISTORY_LIMIT).catch(databaseUnavailable);
     },
 
     /** The commissioner's clear_chat: every message goes, and every client in the room is told. */
     async clear(sessionId: string): Promise<void> {
       await mustExist(sessionId);
       refuseIfBlocked();
-      await repo.clear(sessionId);
+      await repo.clear(sessionId).catch(databaseUnavailable);
       broadcast.cleared(sessionId);
     },
   };
