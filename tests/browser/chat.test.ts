@@ -111,7 +111,7 @@ test("two seats chat: Enter sends, the sender, time and text show, HTML stays te
 
 test("an empty message is not sent; a spectator reads but has no box; a reload brings the history back", async () => {
   await deskChat().getByLabel("Message", { exact: true }).fill("    ");
-  expect(await deskChat().getByTestId("chat-send").isDisabled()).toBe(true);
+  await deskChat().locator("[data-testid=chat-send]:disabled").waitFor();
   await deskChat().getByLabel("Message", { exact: true }).press("Enter");
   expect(await deskChat().getByTestId("chat-message").count()).toBe(2);
   await deskChat().getByLabel("Message", { exact: true }).fill("");
@@ -119,7 +119,9 @@ test("an empty message is not sent; a spectator reads but has no box; a reload b
   const watcher = await openPage(stack.browser, { width: 1400, height: 1000 });
   await watcher.page.goto(`${stack.server.url}/sessions/${sessionId}`);
   const watching = watcher.page.getByTestId("chat-panel");
-  await watching.getByTestId("chat-read-only").waitFor();
+  // (until the join answers, the box's place says "Joining the room…")
+  await watching.getByTestId("chat-read-only").filter({ hasText: "You are watching" }).waitFor();
+  await watching.getByTestId("chat-message").nth(1).waitFor();
   expect(await watching.getByLabel("Message", { exact: true }).count()).toBe(0);
   await expect(watching.getByTestId("chat-text").allTextContents()).resolves.toEqual([
     expect.stringContaining("Bears"),
