@@ -139,9 +139,11 @@ export async function createWarRoom(options: WarRoomOptions) {
     repo: createChatRepository(db.prisma),
     mustExist: runner.mustLoad,
     now,
-    blocker: () => (redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null),
+    blocker: () =>
+      redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null,
     broadcast: {
-      message: (sessionId, message) => io.to(roomOf(sessionId)).emit("chat_message", { session_id: sessionId, message }),
+      message: (sessionId, message) =>
+        io.to(roomOf(sessionId)).emit("chat_message", { session_id: sessionId, message }),
       cleared: (sessionId) => io.to(roomOf(sessionId)).emit("chat_cleared", { session_id: sessionId }),
     },
   });

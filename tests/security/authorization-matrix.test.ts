@@ -211,7 +211,11 @@ const HTTP_MATRIX: Record<string, HttpCell> = {
   },
   "POST /api/sessions/:id/actions": { params: session, body: () => ({ action: "pause" }), expected: thisAdmin(200) },
   // the console posts as the commissioner over HTTP (an addition)
-  "POST /api/sessions/:id/chat": { params: session, body: () => ({ text: "Round 1 is on." }), expected: thisAdmin(200) },
+  "POST /api/sessions/:id/chat": {
+    params: session,
+    body: () => ({ text: "Round 1 is on." }),
+    expected: thisAdmin(200),
+  },
   "POST /api/sessions/:id/picks": {
     params: session,
     body: () => ({ team_id: A, player_id: "WillCa03", expected_overall: 1 }),

@@ -35,7 +35,18 @@ const KNOWN_EVENTS = new Set<string>(CLIENT_EVENT_NAMES);
 
 export function registerSocketHandlers(
   socket: ServerSocket,
-  { access, commands, reads, chat, logger, rateLimit, now, presenceChanged, localRoomSize, socketsPerSession }: HandlerDeps,
+  {
+    access,
+    commands,
+    reads,
+    chat,
+    logger,
+    rateLimit,
+    now,
+    presenceChanged,
+    localRoomSize,
+    socketsPerSession,
+  }: HandlerDeps,
 ): void {
   const guard = createTokenBucket(rateLimit);
   // chat has its own, tighter limit on top of the one every event counts against
@@ -114,8 +125,10 @@ export function registerSocketHandlers(
 
     async send_chat({ session_id, text }) {
       const role = roleIn(session_id);
-      if (role.role === "spectator") throw new ContractError("forbidden", "spectators can read the chat but not post in it");
-      if (!chatGuard.take()) throw new ContractError("rate_limited", "you are sending messages too fast; wait a second");
+      if (role.role === "spectator")
+        throw new ContractError("forbidden", "spectators can read the chat but not post in it");
+      if (!chatGuard.take())
+        throw new ContractError("rate_limited", "you are sending messages too fast; wait a second");
       return { message: await chat.send(session_id, role, text) };
     },
   };
