@@ -95,6 +95,12 @@ test("two seats chat: Enter sends, the sender, time and text show, HTML stays te
   await expect(reply.getByTestId("chat-text").textContent()).resolves.toBe("Commanders take the QB next");
   // the claimed seat's name
   await expect(reply.getByTestId("chat-sender").textContent()).resolves.toBe("Jordan");
+  // a screen reader hears the new message once (the list itself is no live region)
+  await deskChat()
+    .getByTestId("chat-announcer")
+    .filter({ hasText: "Jordan: Commanders take the QB next" })
+    .waitFor({ state: "attached" });
+  expect(await deskChat().getByRole("log").getAttribute("aria-live")).toBe("off");
 
   // the phone's page does not overflow sideways with the chat open
   const overflow = await was.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -133,6 +139,8 @@ test("an empty message is not sent; a spectator reads but has no box; a reload b
   await chi.leave(() => chi.page.reload());
   await deskChat().getByTestId("chat-message").nth(1).waitFor();
   await expect(deskChat().getByTestId("chat-text").nth(1).textContent()).resolves.toBe("Commanders take the QB next");
+  // the history a join brings is not read out
+  expect(await deskChat().getByTestId("chat-announcer").textContent()).toBe("");
   expect(chi.problems).toEqual([]);
 });
 

@@ -59,6 +59,19 @@ export function ChatPanel({
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [last, messages.length]);
 
+  // a screen reader hears each new message once, not the whole history a join brings (the list itself is silent)
+  const previous = useRef<string | null | "unset">("unset");
+  const [spoken, setSpoken] = useState("");
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = last ?? null;
+    const newest = messages.at(-1);
+    // exactly one message came after the one we had (none: an empty room); a join's history is many at once
+    const oneNew = newest !== undefined && (messages.at(-2)?.message_id ?? null) === before;
+    if (newest && before !== "unset" && oneNew && !isMine(newest))
+      setSpoken(`${senderName(newest, teamNames)}: ${newest.text}`);
+  }, [last, messages, isMine, teamNames]);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const text = draft.trim();
@@ -88,6 +101,7 @@ export function ChatPanel({
       <ol
         ref={list}
         role="log"
+        aria-live="off"
         aria-label="Chat messages"
         tabIndex={0}
         onScroll={(event) => {
@@ -105,6 +119,9 @@ export function ChatPanel({
           <ChatLine key={message.message_id} message={message} teamNames={teamNames} mine={isMine(message)} />
         ))}
       </ol>
+      <p className="sr-only" aria-live="polite" data-testid="chat-announcer">
+        {spoken}
+      </p>
       <div className="border-t border-slate-800 px-3 pb-1 pt-2">
         {canPost ? (
           <form onSubmit={(event) => void submit(event)} className="flex gap-2" aria-label="Send a chat message">
@@ -170,7 +187,7 @@ function ChatLine({
 }) {
   const { from } = message;
   const teamName = from.team_id ? (teamNames.get(from.team_id) ?? from.team_id) : null;
-  const name = from.role === "admin" ? (from.display_name ?? "Commissioner") : (from.display_name ?? teamName ?? "");
+  const name = senderName(message, teamNames);
   return (
     <li data-testid="chat-message" className={`rounded px-1.5 py-1 ${mine ? "bg-sky-950/50" : ""}`}>
       <div className="flex min-w-0 items-center gap-1.5">
@@ -192,6 +209,13 @@ function ChatLine({
       </p>
     </li>
   );
+}
+
+/** Who posted: the commissioner, the name a seat was claimed under, or the team's name. */
+function senderName({ from }: ChatMessage, teamNames: Map<string, string>): string {
+  if (from.role === "admin") return from.display_name ?? "Commissioner";
+  const team = from.team_id ? (teamNames.get(from.team_id) ?? from.team_id) : "";
+  return from.display_name ?? team;
 }
 
 const clockTime = (at: string) => new Date(at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
