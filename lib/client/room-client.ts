@@ -5,6 +5,8 @@
 import type { AdminAction } from "@/lib/protocol/commands";
 import { CLIENT_EVENTS, UNSEQUENCED_EVENTS, type ClientPayload } from "@/lib/protocol/events";
 import type { PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
+import { chatMessageSchema, type ChatMessage } from "@/lib/protocol/chat";
+import { addMessages } from "./chat-log";
 import { bestOffset, CLOCK_SAMPLES, type ClockSample } from "./clock-sync";
 import { applyEvent, applyMissed } from "./draft-state";
 import { emitWithAck, type AckEmitter, type AckOutcome, type ClientError } from "./emit-ack";
@@ -32,6 +34,8 @@ export interface RoomState {
   queue: string[] | null;
   /** the role this tab lost while holding it: its seat (handed to someone else) or admin (the league's key was replaced) */
   revoked: { role: "team"; team_id: string } | { role: "admin" } | null;
+  /** the room's chat, oldest first: the join's history, then what arrived since */
+  chat: ChatMessage[];
 }
 
 // `any[]` because socket.io-client types listeners that way; payloads are parsed with zod before use
@@ -71,6 +75,7 @@ export const INITIAL_ROOM_STATE: RoomState = {
   clock_synced: false,
   queue: null,
   revoked: null,
+  chat: [],
 };
 
 export function createRoomClient<S extends RoomSocket>(options: RoomClientOptions<S>) {
@@ -82,6 +87,8 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
   const listeners = new Set<(state: RoomState) => void>();
   let state: RoomState = INITIAL_ROOM_STATE;
   let buffered: RoomEvent[] = [];
+  /** chat that arrived while a join was in flight: the ack's history may be older than it */
+  let chatSinceJoin: ChatMessage[] = [];
   let generation = 0; // an ack from an older join attempt is stale and ignored
   let resyncs = 0;
   let disposed = false;
@@ -95,6 +102,7 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     if (disposed) return;
     const mine = ++generation;
     buffered = [];
+    chatSinceJoin = [];
     set({ joining: true });
     const payload: ClientPayload<"join_session"> = {
       session_id,
@@ -133,7 +141,9 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       joining: false,
       join_error: null,
       queue: ack.queue ?? (ack.role === "team" ? [] : null),
+      chat: addMessages(ack.chat, chatSinceJoin),
     });
+    chatSinceJoin = [];
     if (gap) resync();
     else {
       resyncs = 0;
@@ -210,7 +220,21 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
     if (!announced.success || announced.data.session_id !== session_id) return;
     if (!state.joining && state.snapshot && announced.data.seq > state.snapshot.seq) void join();
   };
+  const onChatMessage = (raw: unknown) => {
+    const parsed = UNSEQUENCED_EVENTS.chat_message.safeParse(raw);
+    if (!parsed.success || parsed.data.session_id !== session_id) return;
+    if (state.joining) chatSinceJoin.push(parsed.data.message);
+    set({ chat: addMessages(state.chat, [parsed.data.message]) });
+  };
+  const onChatCleared = (raw: unknown) => {
+    const parsed = UNSEQUENCED_EVENTS.chat_cleared.safeParse(raw);
+    if (!parsed.success || parsed.data.session_id !== session_id) return;
+    chatSinceJoin = [];
+    set({ chat: [] });
+  };
   for (const [name, handler] of handlers) socket.on(name, handler);
+  socket.on("chat_message", onChatMessage);
+  socket.on("chat_cleared", onChatCleared);
   socket.on("session_seq", onSessionSeq);
   socket.on("presence", onPresence);
   socket.on("seat_revoked", onSeatRevoked);
@@ -273,11 +297,20 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
         set({ snapshot: parsed.data.snapshot });
       return outcome;
     },
+    /** Posts to the room's chat (seats and the commissioner); the message itself also arrives as chat_message. */
+    async sendChat(text: string): Promise<AckOutcome> {
+      const outcome = await emitWithAck(socket, "send_chat", { session_id, text }, options.ackTimeoutMs);
+      const parsed = outcome.ok ? chatMessageSchema.safeParse(outcome.value.message) : null;
+      if (parsed?.success) set({ chat: addMessages(state.chat, [parsed.data]) });
+      return outcome;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
       offConnect();
       for (const [name, handler] of handlers) socket.off(name, handler);
+      socket.off("chat_message", onChatMessage);
+      socket.off("chat_cleared", onChatCleared);
       socket.off("session_seq", onSessionSeq);
       socket.off("presence", onPresence);
       socket.off("seat_revoked", onSeatRevoked);

@@ -18,6 +18,8 @@ import {
   type TradeProposedEvent,
   type TradeRejectedEvent,
 } from "@/lib/protocol/shapes";
+import type { ChatMessage } from "@/lib/protocol/chat";
+import { parseChatHistory } from "./chat-log";
 
 export { SEQUENCED_EVENT_NAMES, type Role, type SequencedEventName } from "@/lib/protocol/events";
 
@@ -54,7 +56,11 @@ export function parsePresence(raw: unknown): PresenceEvent | null {
 }
 
 /** A successful join's ack; `missed` items are checked one by one, so one odd item does not sink the join. */
-const joinAckSchema = joinResultSchema.extend({ ok: z.literal(true), missed: z.array(z.unknown()).optional() });
+const joinAckSchema = joinResultSchema.extend({
+  ok: z.literal(true),
+  missed: z.array(z.unknown()).optional(),
+  chat: z.unknown().optional(),
+});
 
 export interface JoinResult {
   role: Role;
@@ -62,15 +68,24 @@ export interface JoinResult {
   snapshot: Snapshot;
   missed: RoomEvent[];
   queue?: string[];
+  /** the room's latest chat messages, oldest first */
+  chat: ChatMessage[];
 }
 
 /** Parse a successful join ack; null when it does not match the contract. */
 export function parseJoinAck(raw: unknown): JoinResult | null {
   const parsed = joinAckSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { role, team_id, snapshot, missed = [], queue } = parsed.data;
+  const { role, team_id, snapshot, missed = [], queue, chat } = parsed.data;
   const events = missed
     .map((item) => parseMissedItem(item, snapshot.session_id))
     .filter((e): e is RoomEvent => e !== null);
-  return { role, ...(team_id ? { team_id } : {}), snapshot, missed: events, ...(queue ? { queue } : {}) };
+  return {
+    role,
+    ...(team_id ? { team_id } : {}),
+    snapshot,
+    missed: events,
+    ...(queue ? { queue } : {}),
+    chat: parseChatHistory(chat),
+  };
 }

@@ -10,6 +10,7 @@ import {
   type TimerClock,
   type WakeSource,
 } from "./realtime-connection";
+import type { ChatMessage } from "@/lib/protocol/chat";
 import type { Snapshot } from "@/lib/protocol/shapes";
 import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
 
@@ -45,6 +46,7 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
   const live = useRef<{ connection: RealtimeConnection; client: RoomClient } | null>(null);
   /** the last board shown, carried across a change of seat so the room does not blank out (and reset its tabs) */
   const lastSnapshot = useRef<Snapshot | null>(null);
+  const lastChat = useRef<ChatMessage[]>([]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -60,9 +62,17 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
     live.current = { connection, client };
     // switching seats in the same session joins again: until that answers, keep showing the board we had
     const carried = lastSnapshot.current?.session_id === sessionId ? lastSnapshot.current : null;
+    const carriedChat = carried ? lastChat.current : [];
     const show = (state: RoomState) => {
-      if (state.snapshot) lastSnapshot.current = state.snapshot;
-      setRoom(state.snapshot === null && !state.join_error && carried ? { ...state, snapshot: carried } : state);
+      if (state.snapshot) {
+        lastSnapshot.current = state.snapshot;
+        lastChat.current = state.chat;
+      }
+      setRoom(
+        state.snapshot === null && !state.join_error && carried
+          ? { ...state, snapshot: carried, chat: carriedChat }
+          : state,
+      );
     };
     setStatus(connection.status);
     show(client.getState());
@@ -85,6 +95,7 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
         live.current?.client.proposeTrade(to, give, receive) ?? Promise.resolve(NOT_READY),
       respondTrade: (tradeId: string, accept: boolean) =>
         live.current?.client.respondTrade(tradeId, accept) ?? Promise.resolve(NOT_READY),
+      sendChat: (text: string) => live.current?.client.sendChat(text) ?? Promise.resolve(NOT_READY),
       reconnectNow: () => live.current?.connection.reconnectNow(),
       rejoin: () => live.current?.client.rejoin(),
     }),

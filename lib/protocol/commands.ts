@@ -33,7 +33,10 @@ export const setQueueSchema = z.strictObject({
   player_ids: z.array(playerId).max(QUEUE_LIMIT),
 });
 
-/** autopick_rest (an addition): every unmade pick is made as the clock would make it, then the draft completes */
+/**
+ * autopick_rest (an addition): every unmade pick is made as the clock would make it, then the draft completes.
+ * clear_chat (v2, "Room chat"): deletes the room's chat, in any status; the draft is untouched.
+ */
 export const ADMIN_ACTIONS = [
   "start",
   "pause",
@@ -42,6 +45,7 @@ export const ADMIN_ACTIONS = [
   "force_autopick",
   "complete",
   "autopick_rest",
+  "clear_chat",
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const adminActionSchema = z.strictObject({

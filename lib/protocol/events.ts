@@ -15,6 +15,7 @@ import {
   respondTradeSchema,
   setQueueSchema,
 } from "./commands";
+import { chatClearedEventSchema, chatMessageEventSchema, chatMessageSchema, sendChatSchema } from "./chat";
 import type { Ack } from "./errors";
 import {
   draftPickEventSchema,
@@ -41,6 +42,8 @@ export const joinResultSchema = z.object({
   missed: z.array(logItemSchema).optional(),
   /** a seat's saved queue of player ids (an addition to v1) */
   queue: z.array(z.string()).optional(),
+  /** the room's chat: its latest messages (at most 100), oldest first (v2) */
+  chat: z.array(chatMessageSchema),
 });
 
 /** Client → server: each event's payload, and what its acknowledgement carries besides `ok: true`. */
@@ -53,6 +56,7 @@ export const CLIENT_EVENTS = {
   respond_trade: { payload: respondTradeSchema, result: z.object({ trade: tradeSchema }) },
   admin_action: { payload: adminActionSchema, result: z.object({ snapshot: snapshotSchema }) },
   ping: { payload: pingSchema, result: z.object({ server_time: z.number() }) },
+  send_chat: { payload: sendChatSchema, result: z.object({ message: chatMessageSchema }) },
 } as const;
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
@@ -85,6 +89,10 @@ export const UNSEQUENCED_EVENTS = {
   seat_revoked: z.object({ session_id: z.string(), team_id: z.string() }),
   /** the league's admin key was replaced: the socket that joined with it watches from now on */
   admin_revoked: z.object({ session_id: z.string() }),
+  /** a room chat message (v2); not in the seq log */
+  chat_message: chatMessageEventSchema,
+  /** the commissioner cleared the room's chat (an addition): every client empties its list */
+  chat_cleared: chatClearedEventSchema,
   /** the node is stopping (SIGTERM): reconnect, to another node behind a balancer */
   server_shutdown: z.object({ reconnect: z.literal(true) }),
 } as const;

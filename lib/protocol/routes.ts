@@ -16,6 +16,7 @@ import {
   SEAT_ACCESS,
   sessionActionSchema,
 } from "./http";
+import { adminChatSchema, chatMessageSchema } from "./chat";
 import { importQuerySchema } from "./pool-import";
 import {
   importedPoolSchema,
@@ -197,6 +198,13 @@ export const ROUTES = {
     auth: "admin",
     body: adminTradeSchema,
     answer: z.object({ trade: tradeSchema }),
+  },
+  adminChat: {
+    method: "POST",
+    path: "/api/sessions/:id/chat",
+    auth: "admin",
+    body: adminChatSchema,
+    answer: z.object({ message: chatMessageSchema }),
   },
   adminMe: { method: "GET", path: "/api/admin/session", auth: "admin", answer: leagueSchema },
   adminSignIn: {

@@ -36,6 +36,8 @@ import {
   type AbuseLimits,
 } from "./security/limits";
 import { registerSocketHandlers } from "./realtime/socket-handlers";
+import { createChatRepository } from "./chat/chat-repository";
+import { createChatService } from "./chat/chat-service";
 import { systemClock, type TimerClock } from "./sessions/pick-clock";
 import { createSessionQueries } from "./sessions/session-queries";
 import { createSessionRepository } from "./sessions/session-repository";
@@ -146,7 +148,19 @@ export async function createWarRoom(options: WarRoomOptions) {
       io.in(seatRoomOf(sessionId, teamId)).socketsLeave(seatRoomOf(sessionId, teamId)),
     adminRevoked: (sessionId) => io.in(adminRoomOf(sessionId)).socketsLeave(adminRoomOf(sessionId)),
   });
-  const commands = createSessionCommands({ repo, runner, now });
+  const chat = createChatService({
+    repo: createChatRepository(db.prisma),
+    mustExist: runner.mustLoad,
+    now,
+    blocker: () =>
+      redis && !redis.ready() ? "the connection between servers (Redis) is down; try again in a moment" : null,
+    broadcast: {
+      message: (sessionId, message) =>
+        io.to(roomOf(sessionId)).emit("chat_message", { session_id: sessionId, message }),
+      cleared: (sessionId) => io.to(roomOf(sessionId)).emit("chat_cleared", { session_id: sessionId }),
+    },
+  });
+  const commands = createSessionCommands({ repo, runner, now, clearChat: chat.clear });
   const reads = createSessionReads({ repo, runner, now });
   const setup = createSessionSetup({ repo, pools, activeSessionsPerLeague: limits.activeSessionsPerLeague });
   const queries = createSessionQueries({ repo, runner, now });
@@ -197,6 +211,7 @@ export async function createWarRoom(options: WarRoomOptions) {
       access,
       commands,
       reads,
+      chat,
       logger,
       metrics,
       now,
@@ -256,7 +271,7 @@ export async function createWarRoom(options: WarRoomOptions) {
 
   /** each dependency "ok" or "down" within a second; /healthz answers 503 when one is down */
   const health = () => checkDependencies({ db, redis });
-  const http: HttpServices = { access, commands, reads, setup, queries, pools: poolService, health };
+  const http: HttpServices = { access, commands, reads, chat, setup, queries, pools: poolService, health };
 
   return {
     io,
@@ -267,6 +282,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     access,
     commands,
     reads,
+    chat,
     setup,
     queries,
     pools: poolService,

@@ -126,6 +126,11 @@ const SOCKET_MATRIX: Record<ClientEventName, SocketCell> = {
     payload: (draft) => ({ session_id: draft.sessionId, action: "pause" }),
     expected: joinedOnly("forbidden", "forbidden", "forbidden", "ok"),
   },
+  // seats and the commissioner chat; spectators read only (PROTOCOL.md v2, "Room chat")
+  send_chat: {
+    payload: (draft) => ({ session_id: draft.sessionId, text: "  good luck on the clock  " }),
+    expected: joinedOnly("forbidden", "ok", "ok", "ok"),
+  },
   ping: {
     payload: () => ({ client_time: 1 }),
     expected: { anonymous: "ok", spectator: "ok", seat_a: "ok", seat_b: "ok", admin: "ok", other_admin: "ok" },
@@ -205,6 +210,12 @@ const HTTP_MATRIX: Record<string, HttpCell> = {
     expected: thisAdmin(200),
   },
   "POST /api/sessions/:id/actions": { params: session, body: () => ({ action: "pause" }), expected: thisAdmin(200) },
+  // the console posts as the commissioner over HTTP (an addition)
+  "POST /api/sessions/:id/chat": {
+    params: session,
+    body: () => ({ text: "Round 1 is on." }),
+    expected: thisAdmin(200),
+  },
   "POST /api/sessions/:id/picks": {
     params: session,
     body: () => ({ team_id: A, player_id: "WillCa03", expected_overall: 1 }),

@@ -8,6 +8,7 @@ import { useLiveSession } from "@/lib/client/admin/use-live-session";
 import type { ConnectionStatus } from "@/lib/client/realtime-connection";
 import { DraftBoard } from "@/app/_components/draft-board";
 import { buttonClass, MessageLine, StatusBadge } from "@/app/_components/ui";
+import { ConsoleChat } from "./console-chat";
 import { PickOnBehalf } from "./pick-on-behalf";
 import { RunControls } from "./run-controls";
 import { SeatRotation } from "./seat-rotation";
@@ -94,6 +95,7 @@ export function SessionRunner({ sessionId, onChanged, onLive }: Props) {
             <TradeDesk sessionId={sessionId} snapshot={snapshot} />
             <SeatRotation sessionId={sessionId} snapshot={snapshot} presence={live.presence} />
           </div>
+          <ConsoleChat sessionId={sessionId} snapshot={snapshot} messages={live.chat} />
         </>
       )}
     </section>

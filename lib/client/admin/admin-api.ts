@@ -49,6 +49,8 @@ export const adminApi = {
   rotateSeat: (sessionId: string, teamId: string) =>
     callRoute("rotateSeatToken", { params: { id: sessionId, team_id: teamId } }),
   action: api.sessionAction,
+  /** posts to the room's chat as the commissioner */
+  chat: (sessionId: string, text: string) => callRoute("adminChat", { params: { id: sessionId }, body: { text } }),
   pick: (sessionId: string, body: { team_id: string; player_id: string; expected_overall?: number }) =>
     callRoute("adminPick", { params: { id: sessionId }, body }),
   trade: (sessionId: string, body: { from_team_id: string; to_team_id: string; give: number[]; receive: number[] }) =>

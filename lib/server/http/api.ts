@@ -201,6 +201,14 @@ export const api = {
       });
     }),
 
+  adminChat: (s: HttpServices, request: Request, params: Params) =>
+    handle(async () => {
+      const id = sessionParam(params);
+      const { text } = parseOrThrow(ROUTES.adminChat.body, await readJson(request));
+      await s.access.adminOf(adminCredential(request), id);
+      return json({ message: await s.chat.send(id, { role: "admin" }, text) });
+    }),
+
   seats: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);

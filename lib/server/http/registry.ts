@@ -8,6 +8,7 @@ import type { Access } from "../sessions/access";
 import type { SessionCommands } from "../sessions/session-commands";
 import type { SessionReads } from "../sessions/session-reads";
 import type { SessionSetup } from "../sessions/session-setup";
+import type { ChatService } from "../chat/chat-service";
 
 /** One route's handler: the services, the Web Request and the path's parameters in; the Response out. */
 export type ApiHandler = (
@@ -20,6 +21,7 @@ export interface HttpServices {
   access: Access;
   commands: SessionCommands;
   reads: SessionReads;
+  chat: ChatService;
   setup: SessionSetup;
   queries: SessionQueries;
   pools: PoolService;

@@ -2,7 +2,9 @@
 // per event, each registered through onEvent from the event map, so there is
 // no second list of event names to drift from it.
 import { CLIENT_EVENT_NAMES, type ClientEventName, type ClientResult, type ParsedPayload } from "../../protocol/events";
+import { CHAT_RATE_LIMIT } from "../../protocol/chat";
 import { ContractError } from "../../protocol/errors";
+import type { ChatService } from "../chat/chat-service";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics/metrics";
 import { actorOf, type Access, type Role } from "../sessions/access";
@@ -16,6 +18,7 @@ export interface HandlerDeps {
   access: Access;
   commands: SessionCommands;
   reads: SessionReads;
+  chat: ChatService;
   logger: Logger;
   metrics?: Metrics;
   rateLimit: RateLimit;
@@ -38,6 +41,7 @@ export function registerSocketHandlers(
     access,
     commands,
     reads,
+    chat,
     logger,
     metrics,
     rateLimit,
@@ -48,6 +52,8 @@ export function registerSocketHandlers(
   }: HandlerDeps,
 ): void {
   const guard = createTokenBucket(rateLimit);
+  // chat has its own, tighter limit on top of the one every event counts against
+  const chatGuard = createTokenBucket(CHAT_RATE_LIMIT);
   const memberships = membershipsOf(socket.data);
 
   /** The role this socket joined the session with; unauthorized when it has not joined. */
@@ -74,7 +80,7 @@ export function registerSocketHandlers(
       await socket.join(holds ? [room, holds] : room);
       presenceChanged(session_id);
       const joined = await reads.join(session_id, last_seq, role.role === "team" ? role.team_id : undefined);
-      return { ...role, ...joined };
+      return { ...role, ...joined, chat: await chat.history(session_id) };
     },
 
     async leave_session({ session_id }) {
@@ -119,6 +125,15 @@ export function registerSocketHandlers(
     },
 
     ping: () => ({ server_time: now() }),
+
+    async send_chat({ session_id, text }) {
+      const role = roleIn(session_id);
+      if (role.role === "spectator")
+        throw new ContractError("forbidden", "spectators can read the chat but not post in it");
+      if (!chatGuard.take())
+        throw new ContractError("rate_limited", "you are sending messages too fast; wait a second");
+      return { message: await chat.send(session_id, role, text) };
+    },
   };
   const register = <E extends ClientEventName>(name: E) =>
     onEvent(socket, name, guard, { logger, metrics }, handlers[name]);

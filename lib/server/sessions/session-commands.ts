@@ -16,6 +16,8 @@ export interface CommandDeps {
   repo: SessionRepository;
   runner: SessionRunner;
   now: () => number;
+  /** clear_chat: chat is not the draft, so its own service does it (lib/server/chat) */
+  clearChat: (sessionId: string) => Promise<void>;
 }
 
 /** A seat acts for its own team only; the commissioner for any. */
@@ -24,7 +26,7 @@ function mayActFor(actor: Actor, teamId: string): void {
     throw new ContractError("forbidden", `your seat is ${actor.teamId}, not ${teamId}`);
 }
 
-export function createSessionCommands({ repo, runner, now }: CommandDeps) {
+export function createSessionCommands({ repo, runner, now, clearChat }: CommandDeps) {
   return {
     async makePick(
       sessionId: string,
@@ -76,6 +78,10 @@ export function createSessionCommands({ repo, runner, now }: CommandDeps) {
     /** The session after the action, as the command left it (no second read). */
     async adminAction(sessionId: string, actor: Actor, action: AdminAction): Promise<Snapshot> {
       if (actor.kind !== "admin") throw new ContractError("forbidden", "only the league admin may do this");
+      if (action === "clear_chat") {
+        await clearChat(sessionId);
+        return toSnapshot((await runner.current(sessionId)).state, now());
+      }
       const { state } = await runner.execute(sessionId, { type: action });
       return toSnapshot(state, now());
     },

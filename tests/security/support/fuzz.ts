@@ -115,6 +115,7 @@ export const SOCKET_EVENTS = [
   "respond_trade",
   "admin_action",
   "ping",
+  "send_chat",
 ] as const;
 
 /** A well-formed payload for an event, aimed at the session under attack or a random one. */
@@ -156,8 +157,19 @@ export function template(rng: Rng, event: string, sessionId: string): Record<str
     case "admin_action":
       return {
         session_id,
-        action: rng.pick(["start", "pause", "resume", "undo_last_pick", "force_autopick", "complete", "explode"]),
+        action: rng.pick([
+          "start",
+          "pause",
+          "resume",
+          "undo_last_pick",
+          "force_autopick",
+          "complete",
+          "clear_chat",
+          "explode",
+        ]),
       };
+    case "send_chat":
+      return { session_id, text: rng.chance(0.5) ? rng.pick(EVIL_STRINGS) : "<img src=x onerror=alert(1)> good pick" };
     default:
       return { client_time: rng.int(2e12) };
   }

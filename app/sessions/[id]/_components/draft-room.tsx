@@ -9,9 +9,11 @@ import { incomingOffers } from "@/lib/client/room-view";
 import { alertSoundStore, mySeatsStore, seatTokenStore, type SeatTokens } from "@/lib/client/storage";
 import { useRoomAlerts } from "@/lib/client/use-room-alerts";
 import { QUEUE_LIMIT } from "@/lib/protocol/commands";
+import type { ChatMessage } from "@/lib/protocol/chat";
 import type { Player } from "@/lib/protocol/shapes";
 import { DraftBoard } from "@/app/_components/draft-board";
 import { AlertSettings } from "./alert-settings";
+import { ChatPanel, useUnreadChat } from "./chat-panel";
 import { ConnectionBar } from "./connection-bar";
 import { OnTheClock } from "./on-the-clock";
 import { PickAnnouncer } from "./pick-announcer";
@@ -34,7 +36,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
     setAuth(token ? { token } : {});
   }, [sessionId, urlToken]);
 
-  const { room, status, makePick, setQueue, proposeTrade, respondTrade, reconnectNow, rejoin } = useDraftRoom(
+  const { room, status, makePick, setQueue, proposeTrade, respondTrade, sendChat, reconnectNow, rejoin } = useDraftRoom(
     sessionId,
     auth?.token,
     auth !== null,
@@ -111,6 +113,25 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
   );
 
   const offers = snapshot ? incomingOffers(snapshot, teamId).length : 0;
+  // the chat: a panel beside the board from lg up, a tab on a phone (with what arrived while it was closed)
+  const [chatTabOpen, setChatTabOpen] = useState(false);
+  const isMine = useCallback(
+    (m: ChatMessage) =>
+      role === "admin" ? m.from.role === "admin" : m.from.role === "team" && m.from.team_id === teamId,
+    [role, teamId],
+  );
+  const unread = useUnreadChat(room.chat, chatTabOpen, snapshot !== null, isMine);
+  const chat = (props: { title?: string; className?: string; testId?: string }) => (
+    <ChatPanel
+      messages={room.chat}
+      teamNames={teamNames}
+      canPost={role === "team" || role === "admin"}
+      {...(role ? {} : { readOnlyNote: "Joining the room…" })}
+      isMine={isMine}
+      onSend={sendChat}
+      {...props}
+    />
+  );
   const tabs: RoomTab[] = [];
   if (snapshot && canDraft && queue) {
     tabs.push({
@@ -146,6 +167,13 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
       id: "log",
       label: `Picks ${snapshot.picks.length}`,
       content: <PickLog snapshot={snapshot} teamNames={teamNames} />,
+    });
+    tabs.push({
+      id: "chat",
+      label: "Chat",
+      badge: unread,
+      narrowOnly: true,
+      content: chat({ className: "h-full", testId: "chat-tab-panel" }),
     });
   }
 
@@ -197,21 +225,24 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
         live={status.state === "connected"}
       />
       <PickAnnouncer snapshot={snapshot} teamId={teamId} />
-      <section aria-label="Draft board" className="rounded-lg border border-slate-800 bg-slate-900 p-2">
-        {snapshot ? (
-          <DraftBoard
-            className="max-h-[16rem] sm:max-h-[22rem]"
-            order={snapshot.order}
-            picks={snapshot.picks}
-            rounds={snapshot.rounds}
-            teams={snapshot.teams}
-            currentOverall={current?.overall ?? null}
-            highlightTeam={role === "team" ? teamId : null}
-          />
-        ) : (
-          <div className="h-[16rem] sm:h-[22rem]" aria-busy="true" />
-        )}
-      </section>
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <section aria-label="Draft board" className="rounded-lg border border-slate-800 bg-slate-900 p-2">
+          {snapshot ? (
+            <DraftBoard
+              className="max-h-[16rem] sm:max-h-[22rem]"
+              order={snapshot.order}
+              picks={snapshot.picks}
+              rounds={snapshot.rounds}
+              teams={snapshot.teams}
+              currentOverall={current?.overall ?? null}
+              highlightTeam={role === "team" ? teamId : null}
+            />
+          ) : (
+            <div className="h-[16rem] sm:h-[22rem]" aria-busy="true" />
+          )}
+        </section>
+        {chat({ title: "Chat", className: "hidden h-[23.5rem] lg:flex" })}
+      </div>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <PlayerBoard
           players={players}
@@ -228,7 +259,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
           onConfirmingChange={setConfirming}
         />
         {tabs.length > 0 ? (
-          <RoomTabs tabs={tabs} />
+          <RoomTabs tabs={tabs} onSelect={(id) => setChatTabOpen(id === "chat")} />
         ) : (
           <div className="h-[31rem] rounded-lg border border-slate-800 bg-slate-900" aria-busy="true" />
         )}
