@@ -37,11 +37,11 @@ describe("the results card", () => {
     const card = resultsCard(results([team("KC", "cpu", [[1, 1]]), team("CHI", "human", picks)]));
     expect(card.kind).toBe("team");
     if (card.kind !== "team") return;
-    expect(card.team).toEqual({ team_id: "CHI", name: "CHI club", grade: "B", human: true });
+    expect(card.team).toEqual({ team_id: "CHI", name: "CHI club", grade: "B", human: true, detail: "value 0" });
     expect(card.picks).toHaveLength(CARD_PICKS);
     expect(card.picks[0]).toEqual({ overall: 5, name: "Player 1", position: "QB", value_vs_board: 4 });
     expect(card.more).toBe(3);
-    expect(card.subtitle).toBe("Draft complete · CHI club's draft");
+    expect(card.subtitle).toBe("Draft complete");
   });
 
   test("shows every graded team's grade, best first, when several people drafted", () => {

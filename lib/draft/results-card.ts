@@ -15,6 +15,8 @@ export interface CardTeam {
   name: string;
   grade: string | null;
   human: boolean;
+  /** "value +4 · needs 2/6": what the grade is made of, in a line */
+  detail: string;
 }
 
 export type CardModel =
@@ -22,7 +24,7 @@ export type CardModel =
   | { kind: "grades"; title: string; subtitle: string; teams: CardTeam[]; more: number };
 
 /** Picks that fit on the card beside the team's grade; the rest are "and N more". */
-export const CARD_PICKS = 8;
+export const CARD_PICKS = 7;
 /** Grades that fit on the card: four columns of eight, a full league. */
 export const CARD_TEAMS = 32;
 
@@ -46,11 +48,19 @@ export function cardText(text: string, fallback = ""): string {
   return kept || fallback;
 }
 
+const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `\u2013${-value}` : "0");
+
 const cardTeam = (team: TeamResult): CardTeam => ({
   team_id: team.team_id,
   name: cardText(team.name, team.team_id),
   grade: team.grade ?? null,
   human: team.controller === "human",
+  detail: [
+    `value ${signed(team.board_value)}`,
+    ...(team.needs.length > 0
+      ? [`needs ${team.needs.filter((need) => need.filled_by !== null).length}/${team.needs.length}`]
+      : []),
+  ].join(" · "),
 });
 
 export function resultsCard(results: Results): CardModel {
@@ -67,7 +77,7 @@ export function resultsCard(results: Results): CardModel {
     return {
       kind: "team",
       title,
-      subtitle: `${STATUS_LINE[results.status]} · ${cardTeam(solo).name}'s draft`,
+      subtitle: STATUS_LINE[results.status],
       team: cardTeam(solo),
       picks: picks.slice(0, CARD_PICKS),
       more: Math.max(0, picks.length - CARD_PICKS),

@@ -48,19 +48,27 @@ function TeamChip({ team, size }: { team: CardTeam; size: number }) {
 function PickLine({ pick }: { pick: CardPick }) {
   const value = pick.value_vs_board;
   return (
-    <div style={{ display: "flex", alignItems: "center", fontSize: 28, height: 44 }}>
-      <div style={{ display: "flex", width: 84, color: "#94a3b8" }}>#{pick.overall}</div>
+    <div
+      style={{
+        display: "flex",
+        alignItems: "center",
+        fontSize: 34,
+        height: 56,
+        borderBottom: "1px solid #1e293b",
+      }}
+    >
+      <div style={{ display: "flex", width: 100, color: "#94a3b8" }}>#{pick.overall}</div>
       <div style={{ display: "flex", flex: 1, overflow: "hidden", whiteSpace: "nowrap" }}>{pick.name}</div>
-      <div style={{ display: "flex", width: 76, color: "#94a3b8" }}>{pick.position}</div>
+      <div style={{ display: "flex", width: 90, color: "#94a3b8" }}>{pick.position}</div>
       <div
         style={{
           display: "flex",
-          width: 70,
+          width: 80,
           justifyContent: "flex-end",
           color: value > 0 ? "#34d399" : value < 0 ? "#fb7185" : "#94a3b8",
         }}
       >
-        {value > 0 ? `+${value}` : String(value)}
+        {value > 0 ? `+${value}` : value < 0 ? `\u2013${-value}` : "0"}
       </div>
     </div>
   );
@@ -68,14 +76,29 @@ function PickLine({ pick }: { pick: CardPick }) {
 
 function TeamDraft({ model }: { model: Extract<CardModel, { kind: "team" }> }) {
   return (
-    <div style={{ display: "flex", flex: 1, gap: 48 }}>
-      <div style={{ display: "flex", flexDirection: "column", alignItems: "center", width: 300, gap: 16 }}>
-        <TeamChip team={model.team} size={40} />
-        <div style={{ display: "flex", fontSize: 28, color: "#cbd5e1", textAlign: "center" }}>{model.team.name}</div>
-        <div style={{ display: "flex", fontSize: 180, lineHeight: 1, color: gradeColor(model.team.grade) }}>
+    <div style={{ display: "flex", flex: 1, gap: 56 }}>
+      <div style={{ display: "flex", flexDirection: "column", alignItems: "center", width: 320, gap: 12 }}>
+        <div style={{ display: "flex", alignItems: "center", gap: 16 }}>
+          <TeamChip team={model.team} size={30} />
+          <div style={{ display: "flex", fontSize: 30, color: "#e2e8f0" }}>{model.team.name}</div>
+        </div>
+        <div
+          style={{
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "center",
+            width: 260,
+            height: 240,
+            marginTop: 8,
+            borderRadius: 24,
+            border: `6px solid ${gradeColor(model.team.grade)}`,
+            fontSize: 180,
+            color: gradeColor(model.team.grade),
+          }}
+        >
           {model.team.grade ?? "–"}
         </div>
-        <div style={{ display: "flex", fontSize: 22, color: "#94a3b8" }}>draft grade</div>
+        <div style={{ display: "flex", fontSize: 26, color: "#94a3b8" }}>{model.team.detail}</div>
       </div>
       <div style={{ display: "flex", flexDirection: "column", flex: 1 }}>
         {model.picks.map((pick) => (
@@ -104,14 +127,16 @@ function LeagueGrades({ model }: { model: Extract<CardModel, { kind: "grades" }>
             display: "flex",
             alignItems: "center",
             gap: 16,
-            width: 270,
-            height: Math.min(64, 400 / rows),
+            width: 258,
+            height: Math.min(72, 384 / rows),
             marginRight: 12,
           }}
         >
-          <TeamChip team={team} size={22} />
-          <div style={{ display: "flex", fontSize: 34, color: gradeColor(team.grade) }}>{team.grade}</div>
-          {team.human && <div style={{ display: "flex", fontSize: 18, color: "#94a3b8" }}>human</div>}
+          <TeamChip team={team} size={rows > 6 ? 22 : 28} />
+          <div style={{ display: "flex", fontSize: rows > 6 ? 36 : 44, color: gradeColor(team.grade) }}>
+            {team.grade}
+          </div>
+          {team.human && <div style={{ display: "flex", fontSize: 20, color: "#cbd5e1" }}>drafted live</div>}
         </div>
       ))}
       {model.teams.length === 0 && <div style={{ display: "flex", fontSize: 30, color: "#94a3b8" }}>No picks yet.</div>}
@@ -127,7 +152,7 @@ export function ResultsCardImage({ model }: { model: CardModel }) {
         flexDirection: "column",
         width: "100%",
         height: "100%",
-        padding: "40px 56px",
+        padding: "44px 60px",
         backgroundColor: "#020617",
         backgroundImage: "linear-gradient(135deg, #0f172a 0%, #020617 60%)",
         color: "#f8fafc",
@@ -135,14 +160,14 @@ export function ResultsCardImage({ model }: { model: CardModel }) {
       }}
     >
       <div style={{ display: "flex", alignItems: "baseline", justifyContent: "space-between", marginBottom: 8 }}>
-        <div style={{ display: "flex", fontSize: 24, color: "#38bdf8", letterSpacing: 2 }}>WARROOM</div>
-        <div style={{ display: "flex", fontSize: 24, color: "#94a3b8" }}>{model.subtitle}</div>
+        <div style={{ display: "flex", fontSize: 26, color: "#38bdf8", letterSpacing: 3 }}>WARROOM DRAFT GRADES</div>
+        <div style={{ display: "flex", fontSize: 26, color: "#94a3b8" }}>{model.subtitle}</div>
       </div>
       <div
         style={{
           display: "flex",
-          fontSize: 52,
-          marginBottom: 28,
+          fontSize: 64,
+          marginBottom: 24,
           overflow: "hidden",
           whiteSpace: "nowrap",
           textOverflow: "ellipsis",

@@ -24,7 +24,7 @@ export function TeamCard({ team }: { team: TeamResultView }) {
         <h2 id={`team-${team.team_id}`} className="mr-auto truncate text-sm font-semibold text-slate-50">
           {team.name}
         </h2>
-        <span className="text-xs tabular-nums text-slate-300" title="Board value">
+        <span className="whitespace-nowrap text-xs tabular-nums text-slate-300" title="Board value">
           value {team.board_value > 0 ? "+" : ""}
           {team.board_value}
         </span>
