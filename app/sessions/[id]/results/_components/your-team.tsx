@@ -29,7 +29,7 @@ export function YourTeam({ team }: { team: TeamResultView }) {
           </h2>
           <p className="text-sm text-slate-300">
             {team.grade
-              ? `Draft grade ${team.grade} · ${team.grade_score ?? ""} points · value ${team.board_value > 0 ? "+" : ""}${team.board_value}`
+              ? `Draft grade ${team.grade} · ${team.grade_score ?? ""} points · value ${team.board_value > 0 ? "+" : team.board_value < 0 ? "−" : ""}${Math.abs(team.board_value)}`
               : "No picks, no grade"}
             {team.needs.length > 0 && ` · needs filled ${filled} / ${team.needs.length}`}
           </p>
