@@ -110,6 +110,14 @@ describe("results, grades and the card", () => {
     const toResults = links.getByRole("link", { name: "Results" });
     expect(await toResults.getAttribute("href")).toBe(`/sessions/${id}/results`);
     await screenshot(page, "room-complete-links-1400");
+    // on a phone too: both links whole and on screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const name of ["Results", "Replay"]) {
+      const box = (await links.getByRole("link", { name }).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390 - 12);
+    }
+    await screenshot(page, "room-complete-links-390");
+    await page.setViewportSize({ width: 1400, height: 1000 });
     await seat.leave(async () => {
       await toResults.click();
       await page.waitForURL(`${server.url}/sessions/${id}/results`);
