@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { sessionIdSchema } from "@/lib/protocol/commands";
+import { parseEnv } from "@/lib/server/env";
 import { httpServices } from "@/lib/server/http/registry";
 import { ResultsView } from "./_components/results-view";
 
@@ -8,11 +9,21 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
+/** Whether X-Forwarded-* headers are the proxy's word (TRUST_PROXY, as for client addresses) rather than a client's. */
+function trustProxy(): boolean {
+  try {
+    return parseEnv().TRUST_PROXY;
+  } catch {
+    return false;
+  }
+}
+
 /** The page's own origin, so the og:image Next adds (opengraph-image.tsx) is an absolute URL a link preview can fetch. */
 async function origin(): Promise<URL | null> {
   const sent = await headers();
-  const host = sent.get("x-forwarded-host") ?? sent.get("host");
-  const proto = sent.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  const forwarded = (name: string) => (trustProxy() ? sent.get(name)?.split(",")[0]?.trim() : undefined);
+  const host = forwarded("x-forwarded-host") ?? sent.get("host");
+  const proto = forwarded("x-forwarded-proto") === "https" ? "https" : "http";
   try {
     return host ? new URL(`${proto}://${host}`) : null;
   } catch {
