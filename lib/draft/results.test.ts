@@ -59,4 +59,25 @@ describe("draft results", () => {
     expect(nyj.trades.net).toBeCloseTo(-kc.trades.net, 2);
     expect(results.find((r) => r.team_id === "BUF")!.trades.count).toBe(0);
   });
+
+  test("give each pick its value against the board and grade every team that picked, only those", () => {
+    let state = smallState();
+    state = run(state, { type: "start" });
+    // KC reaches for p7 at 1; NYJ gets p1 at 2 (a steal of one place)
+    state = run(state, pick("KC", "p7"));
+    state = run(state, pick("NYJ", "p1"));
+    const results = summarizeResults(state);
+    const kc = results.find((r) => r.team_id === "KC")!;
+    const nyj = results.find((r) => r.team_id === "NYJ")!;
+    expect(kc.picks.map((p) => p.value_vs_board)).toEqual([1 - 7]);
+    expect(nyj.picks.map((p) => p.value_vs_board)).toEqual([2 - 1]);
+    expect(kc.grade).toBeDefined();
+    expect(nyj.grade).toBeDefined();
+    expect(nyj.grade_score!).toBeGreaterThan(kc.grade_score!);
+    for (const team of results.filter((r) => r.picks.length === 0)) {
+      expect(team.grade).toBeUndefined();
+      expect(team).not.toHaveProperty("grade_score");
+    }
+    expect(results.filter((r) => r.picks.length === 0).length).toBeGreaterThan(0);
+  });
 });

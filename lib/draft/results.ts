@@ -1,7 +1,9 @@
 // A draft's results per team: what it took, which needs it filled, how much
-// value it found against the board, and what its trades were worth on the chart.
+// value it found against the board, what its trades were worth on the chart,
+// and the grade all of that earns (grades.ts).
 import type { TeamResult } from "../protocol/results";
 import { filledNeeds } from "./cpu-strategy";
+import { gradeTeam } from "./grades";
 import { chartOf } from "./trade-rules";
 import type { DraftState } from "./types";
 
@@ -9,8 +11,10 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export function summarizeResults(state: DraftState): TeamResult[] {
   const chart = chartOf(state);
-  return state.config.teams.map(({ team_id, name }) => {
-    const picks = state.picks.filter((pick) => pick.team_id === team_id);
+  return state.config.teams.map(({ team_id, name, controller }) => {
+    const picks = state.picks
+      .filter((pick) => pick.team_id === team_id)
+      .map((pick) => ({ ...pick, value_vs_board: pick.overall - pick.player.rank }));
     // counted as the CPU GMs count them
     const needs = filledNeeds(state, team_id).map(({ category, weight, filledBy }) => ({
       category,
@@ -32,13 +36,22 @@ export function summarizeResults(state: DraftState): TeamResult[] {
         valueOut += trade.value.receive;
       }
     }
+    const net = round2(valueIn - valueOut);
+    const graded = gradeTeam({
+      chart,
+      picks: picks.map((pick) => ({ overall: pick.overall, rank: pick.player.rank })),
+      needs: needs.map((need) => ({ weight: need.weight, filled: need.filled_by !== null })),
+      tradeNet: net,
+    });
     return {
       team_id,
       name,
+      controller,
+      ...(graded ? { grade: graded.grade, grade_score: graded.score } : {}),
       picks,
       needs,
-      board_value: picks.reduce((sum, pick) => sum + (pick.overall - pick.player.rank), 0),
-      trades: { chart, count, value_in: round2(valueIn), value_out: round2(valueOut), net: round2(valueIn - valueOut) },
+      board_value: picks.reduce((sum, pick) => sum + pick.value_vs_board, 0),
+      trades: { chart, count, value_in: round2(valueIn), value_out: round2(valueOut), net },
     };
   });
 }

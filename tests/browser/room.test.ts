@@ -195,7 +195,7 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
     .waitFor();
 
   // the CPU teams finish the round; all three pages end on the server's board
-  await watcher.page.getByText("The draft is complete").waitFor({ timeout: 30_000 });
+  await watcher.page.getByText("Draft complete", { exact: true }).waitFor({ timeout: 30_000 });
   for (const { page } of [alice, bob, watcher]) await expectSameBoard(page, id);
   await screenshot(alice.page, "room-desktop-complete");
   await screenshot(watcher.page, "room-390-spectator");

@@ -13,12 +13,22 @@ export const fetchResults = (sessionId: string, signal?: AbortSignal) =>
 export const exportHref = (sessionId: string, format: "csv" | "json", table: "picks" | "trades" = "picks") =>
   routeHref("exportDraft", { id: sessionId }, { format, ...(format === "csv" && table === "trades" ? { table } : {}) });
 
-/** Teams that picked, best board value first; a team without picks (a draft cut short) goes last. */
+/** Teams that picked, best grade first (then board value); a team without picks (a draft cut short) goes last. */
 export function rankTeams(teams: readonly TeamResultView[]): TeamResultView[] {
   return [...teams].sort(
     (a, b) =>
       Number(b.picks.length > 0) - Number(a.picks.length > 0) ||
+      (b.grade_score ?? 0) - (a.grade_score ?? 0) ||
       b.board_value - a.board_value ||
       a.team_id.localeCompare(b.team_id),
   );
+}
+
+/** The teams this browser drafted for first (in the results' order), then the others. */
+export function splitMine(
+  teams: readonly TeamResultView[],
+  mine: readonly string[],
+): { mine: TeamResultView[]; others: TeamResultView[] } {
+  const held = new Set(mine);
+  return { mine: teams.filter((t) => held.has(t.team_id)), others: teams.filter((t) => !held.has(t.team_id)) };
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useAvailablePlayers } from "@/lib/client/use-available-players";
 import { useDraftRoom } from "@/lib/client/use-draft-room";
 import { incomingOffers } from "@/lib/client/room-view";
+import { myTeamsStore } from "@/lib/client/my-teams";
 import { alertSoundStore, mySeatsStore, seatTokenStore, type SeatTokens } from "@/lib/client/storage";
 import { useRoomAlerts } from "@/lib/client/use-room-alerts";
 import { QUEUE_LIMIT } from "@/lib/protocol/commands";
@@ -52,6 +53,10 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
     url.searchParams.delete("token");
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   }, [urlToken, role]);
+  // the results page opens with the teams this browser drafted for
+  useEffect(() => {
+    if (role === "team" && teamId) myTeamsStore.remember(sessionId, teamId);
+  }, [role, teamId, sessionId]);
   // our seat went to someone else, or the league's key changed: forget the token so a reload watches instead of failing
   const { revoked } = room;
   useEffect(() => {

@@ -10,6 +10,7 @@ import { picksUntil, yourPickLine } from "@/lib/client/room-view";
 import { useNow } from "@/lib/client/use-now";
 import type { Clock, SessionStatus, Snapshot } from "@/lib/protocol/shapes";
 import { TeamChip } from "@/app/_components/team-chip";
+import { DraftCompleteLinks } from "./draft-complete-links";
 
 interface Props {
   snapshot: Snapshot | null;
@@ -36,7 +37,7 @@ export function OnTheClock({ snapshot, teamNames, role, teamId, serverOffsetMs, 
     const via = current.original_team_id !== current.team_id ? ` · via ${current.original_team_id}` : "";
     detail = `Round ${current.round}, pick ${current.pick_in_round} · #${current.overall} overall${via}`;
   } else if (snapshot) {
-    headline = snapshot.status === "complete" ? "The draft is complete" : "No pick on the clock";
+    headline = snapshot.status === "complete" ? "Draft complete" : "No pick on the clock";
     detail = `${snapshot.picks.length} picks made`;
   }
 
@@ -62,7 +63,11 @@ export function OnTheClock({ snapshot, teamNames, role, teamId, serverOffsetMs, 
             {headline}
           </span>
         </p>
-        <p className="truncate text-sm text-slate-300">{detail}</p>
+        {snapshot?.status === "complete" && !current ? (
+          <DraftCompleteLinks sessionId={snapshot.session_id} picks={snapshot.picks.length} />
+        ) : (
+          <p className="truncate text-sm text-slate-300">{detail}</p>
+        )}
       </div>
       {snapshot && current && snapshot.status !== "complete" ? (
         <Countdown clock={snapshot.clock} status={snapshot.status} serverOffsetMs={serverOffsetMs} live={live} />

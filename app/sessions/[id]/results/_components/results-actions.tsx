@@ -23,7 +23,7 @@ export function ResultsActions({ sessionId }: { sessionId: string }) {
         readOnly
         value={share}
         onFocus={(e) => e.target.select()}
-        className="min-w-0 flex-1 rounded-md border border-slate-600 bg-slate-950 px-2 py-1.5 text-sm text-slate-200"
+        className="min-w-0 flex-1 basis-48 rounded-md border border-slate-600 bg-slate-950 px-2 py-1.5 text-sm text-slate-200"
       />
       <CopyButton text={share} label="Copy share link" />
       <a className={buttonClass("secondary")} href={exportHref(sessionId, "csv")} download>

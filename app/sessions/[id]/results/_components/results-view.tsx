@@ -1,20 +1,27 @@
 "use client";
-// A draft's results: share and export on top, the value chart across all
-// teams, then one card per team with its picks and the needs they filled.
+// A draft's results: the team(s) this browser drafted for first, with their
+// grade and picks, beside the shareable card; then share and export, every
+// other team with its grade, and the value chart across all teams.
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { describeError } from "@/lib/client/fetch-json";
-import { fetchResults, rankTeams, type ResultsView as Results } from "@/lib/client/replay/results-api";
+import { myTeamsStore } from "@/lib/client/my-teams";
+import { fetchResults, rankTeams, splitMine, type ResultsView as Results } from "@/lib/client/replay/results-api";
 import { buttonClass, MessageLine, StatusBadge } from "@/app/_components/ui";
 import { ResultsActions } from "./results-actions";
+import { ShareCard } from "./share-card";
 import { TeamCard } from "./team-card";
 import { ValueChart } from "./value-chart";
+import { YourTeam } from "./your-team";
 
 export function ResultsView({ sessionId }: { sessionId: string }) {
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // read from browser storage once mounted, before the results arrive, so the page draws once in its final order
+  const [myTeams, setMyTeams] = useState<string[]>([]);
 
   useEffect(() => {
+    setMyTeams(myTeamsStore.get(sessionId));
     const controller = new AbortController();
     fetchResults(sessionId, controller.signal)
       .then(setResults)
@@ -25,6 +32,8 @@ export function ResultsView({ sessionId }: { sessionId: string }) {
   }, [sessionId]);
 
   const teams = useMemo(() => (results ? rankTeams(results.teams) : []), [results]);
+  const byValue = useMemo(() => [...teams].sort((a, b) => b.board_value - a.board_value), [teams]);
+  const { mine, others } = useMemo(() => splitMine(teams, myTeams), [teams, myTeams]);
   const base = `/sessions/${encodeURIComponent(sessionId)}`;
 
   return (
@@ -51,13 +60,32 @@ export function ResultsView({ sessionId }: { sessionId: string }) {
               This draft is still {results.status}: the results so far.
             </p>
           )}
-          <ResultsActions sessionId={sessionId} />
-          <ValueChart teams={teams} />
-          <section aria-label="Teams" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="team-cards">
-            {teams.map((team) => (
-              <TeamCard key={team.team_id} team={team} />
-            ))}
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,34rem)]">
+            {mine.length > 0 && (
+              <section aria-label="Your draft" className="space-y-3">
+                {mine.map((team) => (
+                  <YourTeam key={team.team_id} team={team} />
+                ))}
+              </section>
+            )}
+            <div
+              className={`space-y-4 ${mine.length > 0 ? "" : "lg:col-span-2 lg:grid lg:grid-cols-2 lg:gap-4 lg:space-y-0"}`}
+            >
+              <ShareCard sessionId={sessionId} name={results.name} />
+              <ResultsActions sessionId={sessionId} />
+            </div>
+          </div>
+          <section aria-label={mine.length > 0 ? "Other teams" : "Teams"} className="space-y-2">
+            {mine.length > 0 && (
+              <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-200">Other teams</h2>
+            )}
+            <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="team-cards">
+              {others.map((team) => (
+                <TeamCard key={team.team_id} team={team} />
+              ))}
+            </div>
           </section>
+          <ValueChart teams={byValue} />
         </>
       )}
     </main>

@@ -1,7 +1,9 @@
-// One team's draft: its picks (with value against the board), the needs it
-// came in with and who filled them, and its trades on the session's chart.
+// One team's draft: its grade, its picks (with value against the board), the
+// needs it came in with and who filled them, and its trades on the session's chart.
 import type { TeamResultView } from "@/lib/client/replay/results-api";
 import { teamColor } from "@/lib/client/team-colors";
+import { GradeBadge } from "./grade-badge";
+import { PickValue } from "./pick-value";
 
 export function TeamCard({ team }: { team: TeamResultView }) {
   const color = teamColor(team.team_id);
@@ -22,28 +24,22 @@ export function TeamCard({ team }: { team: TeamResultView }) {
         <h2 id={`team-${team.team_id}`} className="mr-auto truncate text-sm font-semibold text-slate-50">
           {team.name}
         </h2>
-        <span className="text-xs tabular-nums text-slate-300" title="Board value">
+        <span className="whitespace-nowrap text-xs tabular-nums text-slate-300" title="Board value">
           value {team.board_value > 0 ? "+" : ""}
           {team.board_value}
         </span>
+        <GradeBadge grade={team.grade} />
       </header>
       <ol className="space-y-0.5 px-3 py-2 text-sm">
-        {team.picks.map((pick) => {
-          const value = pick.overall - pick.player.rank;
-          return (
-            <li key={pick.overall} className="grid grid-cols-[2.75rem_minmax(0,1fr)_2.5rem] items-baseline gap-1">
-              <span className="tabular-nums text-slate-400">#{pick.overall}</span>
-              <span className="truncate">
-                {pick.player.name} <span className="text-slate-400">{pick.player.position}</span>
-              </span>
-              <span
-                className={`text-right text-xs tabular-nums ${value > 0 ? "text-emerald-300" : value < 0 ? "text-rose-300" : "text-slate-400"}`}
-              >
-                {value > 0 ? `+${value}` : value}
-              </span>
-            </li>
-          );
-        })}
+        {team.picks.map((pick) => (
+          <li key={pick.overall} className="grid grid-cols-[2.75rem_minmax(0,1fr)_2.5rem] items-baseline gap-1">
+            <span className="tabular-nums text-slate-400">#{pick.overall}</span>
+            <span className="truncate">
+              {pick.player.name} <span className="text-slate-400">{pick.player.position}</span>
+            </span>
+            <PickValue value={pick.value_vs_board} />
+          </li>
+        ))}
         {team.picks.length === 0 && <li className="text-slate-400">No picks.</li>}
       </ol>
       <div className="mt-auto border-t border-slate-800 px-3 py-2 text-xs">
