@@ -44,24 +44,27 @@ export function SessionList({ className = "" }: { className?: string }) {
 
   useEffect(() => setDisplayName(displayNameStore.get() ?? ""), []);
 
-  // a timeout chain, not setInterval: a slow answer never overlaps the next request
+  // a timeout chain, not setInterval: a slow answer never overlaps the next request. Leaving the page stops
+  // the chain but lets a request in flight finish (its answer is ignored): aborting it would show up as a failed
+  // request on the way out
   useEffect(() => {
-    const controller = new AbortController();
+    let stopped = false;
     let timer: number | undefined;
     const load = async () => {
       try {
-        const list = await api.listSessions(controller.signal);
+        const list = await api.listSessions();
+        if (stopped) return;
         setSessions(list);
         setListError(null);
       } catch (err) {
-        if (controller.signal.aborted) return;
+        if (stopped) return;
         setListError(`${describeError(err)} Retrying…`);
       }
-      if (!controller.signal.aborted) timer = window.setTimeout(() => void load(), REFRESH_MS);
+      if (!stopped) timer = window.setTimeout(() => void load(), REFRESH_MS);
     };
     void load();
     return () => {
-      controller.abort();
+      stopped = true;
       window.clearTimeout(timer);
     };
   }, []);
