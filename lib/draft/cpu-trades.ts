@@ -13,11 +13,10 @@ import type { DraftState, PoolPlayer } from "./types";
 
 /**
  * How often a CPU pick's owner takes a call, by round (none after the fifth).
- * Tuned so 100 seeded all-CPU drafts of the 2024 class average about the real
- * frequency (realism.test.ts): five trades in the 2024 first round, about
- * thirty in all (cpu-trades' REAL_DRAFT_TRADES).
+ * Tuned so seeded all-CPU drafts of the 2024 class average about the real
+ * frequency (REAL_DRAFT_TRADES; realism.test.ts checks it over 100 drafts).
  */
-const CALL_CHANCE_BY_ROUND = [0.3, 0.3, 0.25, 0.2, 0.15];
+const CALL_CHANCE_BY_ROUND = [0.15, 0.3, 0.3, 0.25, 0.2];
 /** How far a club moves up at most, in picks, by round. */
 const MAX_JUMP_BY_ROUND = [12, 16, 20, 24, 24];
 /** At most this many CPU-to-CPU deals per club per draft. */
@@ -26,12 +25,20 @@ export const MAX_CPU_DEALS_PER_TEAM = 3;
 const NEED_REASON = 0.5;
 
 /**
- * The frequency CPU-to-CPU trades aim at, and its source: the 2024 NFL draft's
- * first round had five trades (the Vikings to 10 and 17, the Lions to 24, the
- * Chiefs to 28, the Panthers to 32; Yahoo Sports / ESPN's trade tracker,
- * 26 April 2024).
+ * The frequency CPU-to-CPU trades aim at, and its source. Trades made during
+ * the draft whose earliest current pick was in rounds 1–5: 25 in 2021 (3 in
+ * round 1) and 35 in 2023 (6 in round 1), counted by trade date from
+ * nflverse/nfldata's data/trades.csv (commit 946e58a5, trade ids 1558–1583 and
+ * 1737–1772; 2023's 43 trades of the whole draft weekend, players included,
+ * are ESPN's record count); the 2024 first round had 5 (Yahoo Sports and
+ * ESPN's trade tracker, 26 April 2024). So: 30 a draft, about 5 in round 1.
  */
-export const REAL_FIRST_ROUND_TRADES = { count: 5, source: "2024 NFL draft, round 1: Yahoo Sports and ESPN's 2024 trade tracker (26 April 2024)" };
+export const REAL_DRAFT_TRADES = {
+  perDraft: 30,
+  firstRound: 5,
+  source:
+    "trades during the 2021 and 2023 NFL drafts involving a pick in rounds 1-5 (25 and 35; nflverse/nfldata data/trades.csv), and the 2024 first round's 5 (Yahoo Sports, ESPN trade tracker)",
+} as const;
 
 const controllerOf = (state: DraftState, teamId: string) =>
   state.config.teams.find((team) => team.team_id === teamId)?.controller;
