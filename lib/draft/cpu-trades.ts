@@ -57,7 +57,11 @@ export function cpuDeals(state: DraftState, teamId: string): number {
 /** A UUID-shaped id from the seed and what the trade is about: the engine makes no randomness of its own. */
 export function seededId(seed: number, ...keys: (string | number)[]): string {
   const hex = [0, 1, 2, 3]
-    .map((part) => hashKeys(seed, ...keys, part).toString(16).padStart(8, "0"))
+    .map((part) =>
+      hashKeys(seed, ...keys, part)
+        .toString(16)
+        .padStart(8, "0"),
+    )
     .join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

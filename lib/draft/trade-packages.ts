@@ -3,7 +3,15 @@
 // the same state always gives the same package.
 import type { FuturePick, Trade, TradeTerms } from "../protocol/shapes";
 import { futureKey, ownedFuturePicks } from "./future-picks";
-import { chartOf, cpuAccepts, cpuAcceptsValues, futureValue, isUsed, MAX_MOVE_UP_PREMIUM, termsOf } from "./trade-rules";
+import {
+  chartOf,
+  cpuAccepts,
+  cpuAcceptsValues,
+  futureValue,
+  isUsed,
+  MAX_MOVE_UP_PREMIUM,
+  termsOf,
+} from "./trade-rules";
 import { pickValue } from "./trade-value";
 import type { DraftState } from "./types";
 

@@ -72,7 +72,11 @@ export function futureValue(state: DraftState, pick: FuturePick): number {
 }
 
 /** The chart value of each pick on one side of a trade. */
-export function sideValues(state: DraftState, overalls: readonly number[], futures: readonly FuturePick[] = []): number[] {
+export function sideValues(
+  state: DraftState,
+  overalls: readonly number[],
+  futures: readonly FuturePick[] = [],
+): number[] {
   const chart = chartOf(state);
   return [...overalls.map((overall) => pickValue(chart, overall)), ...futures.map((pick) => futureValue(state, pick))];
 }
@@ -89,7 +93,7 @@ export const termsOf = (trade: Omit<Trade, "value" | "status">): TradeTerms => (
 
 /** The trade as pending, valued on the session's chart; the future lists appear only when not empty. */
 export function valuedTrade(state: DraftState, trade: Omit<Trade, "value" | "status">): Trade {
-  const { give_future, receive_future, ...rest } = trade;
+  const { give_future: _give, receive_future: _receive, ...rest } = trade;
   const terms = termsOf(trade);
   return {
     ...rest,
@@ -129,7 +133,10 @@ export function cpuAcceptsValues(received: readonly number[], given: readonly nu
 /** The CPU team receiving an offer (its to_team) accepts when it gains by its own chart, after its margin and discount. */
 export function cpuAccepts(state: DraftState, trade: Omit<Trade, "value" | "status">): boolean {
   const terms = termsOf(trade);
-  return cpuAcceptsValues(sideValues(state, terms.give, terms.give_future), sideValues(state, terms.receive, terms.receive_future));
+  return cpuAcceptsValues(
+    sideValues(state, terms.give, terms.give_future),
+    sideValues(state, terms.receive, terms.receive_future),
+  );
 }
 
 /** The order after a trade: the proposer's picks go to the other team and back. */

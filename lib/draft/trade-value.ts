@@ -31,13 +31,14 @@ export const FUTURE_PICK_CONVENTION =
   "a future pick is valued like the middle pick of the round season_offset rounds below its own on the session's chart: next year's first-rounder like the middle pick of this year's second round";
 
 /** The current-draft pick a future pick is valued like: the middle of round (round + season_offset), for `teams` clubs. */
-export function futurePickEquivalent(
-  pick: { season_offset: number; round: number },
-  teams: number,
-): number {
+export function futurePickEquivalent(pick: { season_offset: number; round: number }, teams: number): number {
   return (pick.round + pick.season_offset - 1) * teams + Math.ceil(teams / 2);
 }
 
-export function futurePickValue(chart: TradeChart, pick: { season_offset: number; round: number }, teams: number): number {
+export function futurePickValue(
+  chart: TradeChart,
+  pick: { season_offset: number; round: number },
+  teams: number,
+): number {
   return pickValue(chart, futurePickEquivalent(pick, teams));
 }

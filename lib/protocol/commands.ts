@@ -86,7 +86,8 @@ export const movesSomething = (trade: {
   receive: readonly unknown[];
   give_future?: readonly unknown[];
   receive_future?: readonly unknown[];
-}) => trade.give.length + trade.receive.length + (trade.give_future?.length ?? 0) + (trade.receive_future?.length ?? 0) > 0;
+}) =>
+  trade.give.length + trade.receive.length + (trade.give_future?.length ?? 0) + (trade.receive_future?.length ?? 0) > 0;
 export const NOTHING_TRADED = { message: "at least one side of a trade must give something", path: ["give"] };
 
 export const proposeTradeSchema = proposeTradeFields.refine(movesSomething, NOTHING_TRADED);

@@ -1,6 +1,13 @@
 // HTTP request bodies and queries (PROTOCOL.md, "HTTP").
 import { z } from "zod";
-import { ADMIN_ACTIONS, makePickSchema, movesSomething, NOTHING_TRADED, proposeTradeFields, teamIdSchema } from "./commands";
+import {
+  ADMIN_ACTIONS,
+  makePickSchema,
+  movesSomething,
+  NOTHING_TRADED,
+  proposeTradeFields,
+  teamIdSchema,
+} from "./commands";
 import { poolIdSchema } from "./pool-import";
 import { playerSearchSchema } from "./pools";
 
