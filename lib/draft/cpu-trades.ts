@@ -16,11 +16,13 @@ import type { DraftState, PoolPlayer } from "./types";
  * Tuned so seeded all-CPU drafts of the 2024 class average about the real
  * frequency (REAL_DRAFT_TRADES; realism.test.ts checks it over 100 drafts).
  */
-const CALL_CHANCE_BY_ROUND = [0.15, 0.3, 0.3, 0.25, 0.2];
+const CALL_CHANCE_BY_ROUND = [0.15, 0.26, 0.26, 0.35, 0.45];
 /** How far a club moves up at most, in picks, by round. */
 const MAX_JUMP_BY_ROUND = [12, 16, 20, 24, 24];
 /** At most this many CPU-to-CPU deals per club per draft. */
 export const MAX_CPU_DEALS_PER_TEAM = 3;
+/** How many clubs, in a seeded order, a pick's owner talks to before it picks. */
+const MOVERS_CALLED = 8;
 /** A need counts as a positional reason to move up from this weight on (weights are in (0, 1]). */
 const NEED_REASON = 0.5;
 
@@ -104,7 +106,8 @@ export function cpuMoveUp(state: DraftState, slot: Slot): Trade | null {
     .map((team) => ({ teamId: team.team_id, next: nextPickOf(state, team.team_id, slot.overall), key: rng() }))
     .filter(({ next }) => next !== null && next - slot.overall <= maxJump)
     .sort((a, b) => a.key - b.key);
-  for (const { teamId, next } of movers) {
+  // the first few clubs in the seeded order take the call; the rest never hear of it
+  for (const { teamId, next } of movers.slice(0, MOVERS_CALLED)) {
     if (next === null || cpuDeals(state, teamId) >= MAX_CPU_DEALS_PER_TEAM) continue;
     const target = targetOf(state, teamId);
     // the player he wants, at a position he needs, will not last to his own pick
