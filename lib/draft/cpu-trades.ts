@@ -6,7 +6,7 @@
 // session's seed and the pick, so the same draft makes the same trades.
 import type { Slot, Trade } from "../protocol/shapes";
 import { chooseCpuPick, currentNeeds, resolvedSettings } from "./cpu-strategy";
-import { hashKeys, rngFor, uniformFor } from "./rng";
+import { rngFor, seededUuid, uniformFor } from "./rng";
 import { moveUpPackage } from "./trade-packages";
 import { valuedTrade } from "./trade-rules";
 import type { DraftState, PoolPlayer } from "./types";
@@ -56,18 +56,6 @@ export function cpuDeals(state: DraftState, teamId: string): number {
   ).length;
 }
 
-/** A UUID-shaped id from the seed and what the trade is about: the engine makes no randomness of its own. */
-export function seededId(seed: number, ...keys: (string | number)[]): string {
-  const hex = [0, 1, 2, 3]
-    .map((part) =>
-      hashKeys(seed, ...keys, part)
-        .toString(16)
-        .padStart(8, "0"),
-    )
-    .join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** The player club `teamId` would take at the pick on the clock, and whether a need of its gives it a reason to move up for him. */
 function targetOf(state: DraftState, teamId: string): { player: PoolPlayer; needed: boolean } | null {
   const player = chooseCpuPick(state, teamId);
@@ -115,7 +103,7 @@ export function cpuMoveUp(state: DraftState, slot: Slot): Trade | null {
     const give = moveUpPackage(state, teamId, slot.overall, { maxJump });
     if (!give) continue;
     return valuedTrade(state, {
-      trade_id: seededId(seed, "cpu-trade-id", slot.overall, state.trades.length),
+      trade_id: seededUuid(seed, "cpu-trade-id", slot.overall, state.trades.length),
       from_team_id: teamId,
       to_team_id: slot.team_id,
       give: give.give,
@@ -155,7 +143,7 @@ export function shopOffers(state: DraftState, slot: Slot): Trade[] {
     if (!give) continue;
     offers.push(
       valuedTrade(state, {
-        trade_id: seededId(seed, "shop-id", slot.overall, state.trades.length + offers.length),
+        trade_id: seededUuid(seed, "shop-id", slot.overall, state.trades.length + offers.length),
         from_team_id: teamId,
         to_team_id: slot.team_id,
         give: give.give,
