@@ -11,6 +11,7 @@ import { initialState } from "./reducer";
 import { rngFor } from "./rng";
 import { toSnapshot } from "./snapshot";
 import { smallConfig, smallState } from "./test-fixtures";
+import { assetsOf, FUTURE_PICK_COST, withGiven, type Asset } from "./trade-packages";
 import { CPU_TRADE_MARGIN, cpuAcceptsValues, cpuWorth, MAX_MOVE_UP_PREMIUM } from "./trade-rules";
 import { futurePickEquivalent, futurePickValue, pickValue, type TradeChart } from "./trade-value";
 import type { DraftCommand, DraftEvent, DraftState } from "./types";
@@ -233,25 +234,21 @@ describe("counter-offers", () => {
     expect(state.order[2]!.team_id).toBe("KC");
   });
 
-  test("the counter adds the proposer's cheapest pick that closes the gap, a future one if that is cheapest", () => {
+  test("the counter adds the proposer's cheapest pick that closes the gap, next year's only when cheaper by a margin", () => {
     // NYJ has 2 and 10 and its future picks; it offers 10 for BUF's 7
     const state = run(smallState(), offer("NYJ", "BUF", [10], [7]));
     const counter = lastTrade(state).counter!;
     expect(counter).toBeDefined();
-    const added = [
-      ...counter.give.filter((o) => o !== 10).map((o) => pickValue("hill", o)),
-      ...counter.give_future.map((p) => futurePickValue("hill", p, 4)),
-    ];
-    // nothing cheaper on its own would have done
+    const assets = assetsOf(smallState(), "NYJ", { give: [10], receive: [7], give_future: [], receive_future: [] });
     const given = [pickValue("hill", 7)];
-    const cheapest = Math.min(...added);
-    expect(cpuAcceptsValues([pickValue("hill", 10), ...added], given)).toBe(true);
-    expect(added).toHaveLength(1);
-    const cheaperAssets = [
-      ...[2].map((o) => pickValue("hill", o)),
-      ...state.future_picks.filter((p) => p.owner_team_id === "NYJ").map((p) => futurePickValue("hill", p, 4)),
-    ].filter((v) => v < cheapest);
-    for (const value of cheaperAssets) expect(cpuAcceptsValues([pickValue("hill", 10), value], given)).toBe(false);
+    const works = (asset: Asset) => cpuAcceptsValues([pickValue("hill", 10), asset.value], given);
+    const cheapest = assets.find(works)!;
+    expect(withGiven({ give: [10], receive: [7], give_future: [], receive_future: [] }, [cheapest])).toEqual(counter);
+    // a future pick costs the club more than its chart value
+    const futureAsset = assets.find((asset) => "future" in asset)!;
+    expect(futureAsset.cost).toBeCloseTo(futureAsset.value * FUTURE_PICK_COST);
+    // nothing cheaper would have done
+    for (const asset of assets.filter((a) => a.cost < cheapest.cost)) expect(works(asset)).toBe(false);
   });
 
   test("no counter when nothing within reason would close the gap", () => {

@@ -15,25 +15,38 @@ import {
 import { pickValue } from "./trade-value";
 import type { DraftState } from "./types";
 
-/** One pick a club could add to a package: a current pick (overall) or a future one, with its chart value. */
-export type Asset = { overall: number; value: number } | { future: FuturePick; value: number };
+/**
+ * One pick a club could add to a package: a current pick (overall) or a future
+ * one, with its chart value and what giving it up costs the club in its own
+ * eyes: a club spends next year's picks only when this year's do not do, so a
+ * future pick costs FUTURE_PICK_COST times its value.
+ */
+export type Asset =
+  { overall: number; value: number; cost: number } | { future: FuturePick; value: number; cost: number };
+export const FUTURE_PICK_COST = 1.3;
 
 /** At most this many picks added to an offer to make a counter, or to a club's own pick to move up. */
 const MAX_ADDED = 2;
 
-/** The club's unused current picks and its future picks, cheapest first (ties: current before future, earlier first). */
+/** The club's unused current picks and its future picks, cheapest first by cost (ties: current before future, earlier first). */
 export function assetsOf(state: DraftState, teamId: string, exclude: TradeTerms | null = null): Asset[] {
   const chart = chartOf(state);
   const taken = new Set([...(exclude?.give ?? []), ...(exclude?.receive ?? [])]);
   const takenFuture = new Set([...(exclude?.give_future ?? []), ...(exclude?.receive_future ?? [])].map(futureKey));
   const current: Asset[] = state.order
     .filter((slot) => slot.team_id === teamId && !isUsed(state, slot.overall) && !taken.has(slot.overall))
-    .map((slot) => ({ overall: slot.overall, value: pickValue(chart, slot.overall) }));
+    .map((slot) => {
+      const value = pickValue(chart, slot.overall);
+      return { overall: slot.overall, value, cost: value };
+    });
   const future: Asset[] = ownedFuturePicks(state.future_picks, teamId)
     .filter((pick) => !takenFuture.has(futureKey(pick)))
-    .map((pick) => ({ future: pick, value: futureValue(state, pick) }));
-  // a stable sort keeps current picks (in overall order) ahead of future ones of the same value
-  return [...current, ...future].sort((a, b) => a.value - b.value);
+    .map((pick) => {
+      const value = futureValue(state, pick);
+      return { future: pick, value, cost: value * FUTURE_PICK_COST };
+    });
+  // a stable sort keeps current picks (in overall order) ahead of future ones of the same cost
+  return [...current, ...future].sort((a, b) => a.cost - b.cost);
 }
 
 /** The terms with these picks added to what the proposer gives. */
@@ -47,19 +60,19 @@ export function withGiven(terms: TradeTerms, assets: readonly Asset[]): TradeTer
   return { ...terms, give: give.sort((a, b) => a - b), give_future };
 }
 
-/** Cheapest first: the one asset, or else the pair of assets, that makes `works` true; null when none does. */
+/** Cheapest first by cost: the one asset, or else the pair of assets, that makes `works` true; null when none does. */
 function cheapestAddition(assets: readonly Asset[], works: (added: Asset[]) => boolean): Asset[] | null {
   for (const asset of assets) if (works([asset])) return [asset];
   if (MAX_ADDED < 2) return null;
   let best: Asset[] | null = null;
-  let bestValue = Infinity;
+  let bestCost = Infinity;
   for (let i = 0; i < assets.length; i++) {
     for (let j = i + 1; j < assets.length; j++) {
       const pair = [assets[i]!, assets[j]!];
-      const value = pair[0]!.value + pair[1]!.value;
-      if (value < bestValue && works(pair)) {
+      const cost = pair[0]!.cost + pair[1]!.cost;
+      if (cost < bestCost && works(pair)) {
         best = pair;
-        bestValue = value;
+        bestCost = cost;
       }
     }
   }
