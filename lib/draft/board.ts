@@ -9,11 +9,13 @@ import type {
   SessionStatus,
   SessionUpdateEvent,
   Slot,
+  FuturePickOwner,
   Trade,
   TradeExecutedEvent,
   TradeProposedEvent,
   TradeRejectedEvent,
 } from "../protocol/shapes";
+import { withFutureTraded } from "./future-picks";
 
 /** The part of a session every event changes, in the wire's names. */
 export interface Board {
@@ -26,6 +28,8 @@ export interface Board {
   picks: DraftPick[];
   /** every trade proposed, in the order proposed, with its latest status */
   trades: Trade[];
+  /** who owns each club's picks of the next two drafts (v2); a board without them (an older server's) keeps none */
+  future_picks?: FuturePickOwner[];
 }
 
 /** A sequenced event as a room receives it: its name and its payload (which carries its seq). */
@@ -53,9 +57,12 @@ export function applyToBoard<B extends Board>(board: B, event: BoardEvent): B {
     case "trade_proposed":
     case "trade_rejected":
       return { ...board, seq, trades: withTrade(board.trades, event.payload.trade) };
-    case "trade_executed":
+    case "trade_executed": {
       // the clock keeps running for the pick on it, whoever owns it now
-      return { ...board, seq, trades: withTrade(board.trades, event.payload.trade), order: event.payload.order };
+      const { trade, order } = event.payload;
+      const traded = { ...board, seq, trades: withTrade(board.trades, trade), order };
+      return board.future_picks ? { ...traded, future_picks: withFutureTraded(board.future_picks, trade) } : traded;
+    }
     case "other":
       return { ...board, seq };
   }

@@ -1,8 +1,17 @@
 // Builds a command's events one at a time, applying each as it is made, so
 // every event is built on the state the previous one left.
-import type { DraftPick, SessionStatus, Slot, Trade, TradeCloseReason, UpdateReason } from "../protocol/shapes";
+import type {
+  DraftPick,
+  SessionStatus,
+  Slot,
+  Trade,
+  TradeCloseReason,
+  TradeTerms,
+  UpdateReason,
+} from "../protocol/shapes";
 import { clockOf, freshDeadline } from "./clock";
 import { cpuTradeUpOffer } from "./cpu-offers";
+import { cpuMoveUp } from "./cpu-trades";
 import { accept, type Decision } from "./errors";
 import { applyEvent } from "./reducer";
 import { staleTrades, tradedOrder } from "./trade-rules";
@@ -62,8 +71,10 @@ export class CommandEvents {
     else if (offerTrades) this.offerTradeUp(next);
   }
 
-  /** A human seat just came on the clock: a CPU GM may call about its pick. */
+  /** A slot just came on the clock: a CPU club may move up into a CPU seat's pick, or call a human seat about its pick. */
   private offerTradeUp(slot: Slot): void {
+    const move = cpuMoveUp(this.state, slot);
+    if (move) this.tradeExecuted(move);
     const offer = cpuTradeUpOffer(this.state, slot);
     if (offer) this.tradeProposed(offer);
   }
@@ -117,9 +128,10 @@ export class CommandEvents {
     this.rejectStaleTrades();
   }
 
-  tradeRejected(trade: Trade, reason: TradeCloseReason): void {
+  /** `counter`: terms the rejecting CPU GM would accept instead */
+  tradeRejected(trade: Trade, reason: TradeCloseReason, counter: TradeTerms | null = null): void {
     const seq = this.state.seq + 1;
-    const rejected: Trade = { ...trade, status: "rejected", reason };
+    const rejected: Trade = { ...trade, status: "rejected", reason, ...(counter ? { counter } : {}) };
     this.append({
       seq,
       type: "trade_rejected",

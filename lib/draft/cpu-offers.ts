@@ -3,7 +3,7 @@
 // and the pick, so the same draft gets the same calls.
 import type { Slot, Trade } from "../protocol/shapes";
 import { resolvedSettings } from "./cpu-strategy";
-import { hashKeys, rngFor, uniformFor } from "./rng";
+import { rngFor, seededUuid, uniformFor } from "./rng";
 import { chartOf, isUsed, valuedTrade } from "./trade-rules";
 import { pickValue } from "./trade-value";
 import type { DraftState } from "./types";
@@ -16,14 +16,6 @@ const MAX_PICKS_OFFERED = 3;
 
 const isHuman = (state: DraftState, teamId: string) =>
   state.config.teams.find((t) => t.team_id === teamId)?.controller === "human";
-
-/** A UUID-shaped id from the seed and the pick: the engine makes no randomness of its own. */
-function seededTradeId(seed: number, overall: number): string {
-  const hex = [0, 1, 2, 3]
-    .map((part) => hashKeys(seed, "trade-id", overall, part).toString(16).padStart(8, "0"))
-    .join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** Later picks of `teamId` worth at least `target` and not much more, fewest first; null when it cannot pay. */
 function fairPackage(state: DraftState, teamId: string, after: number, target: number): number[] | null {
@@ -65,7 +57,7 @@ export function cpuTradeUpOffer(state: DraftState, slot: Slot): Trade | null {
     const give = fairPackage(state, team.team_id, slot.overall, target);
     if (give)
       return valuedTrade(state, {
-        trade_id: seededTradeId(seed, slot.overall),
+        trade_id: seededUuid(seed, "trade-id", slot.overall),
         from_team_id: team.team_id,
         to_team_id: slot.team_id,
         give,

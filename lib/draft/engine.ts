@@ -7,7 +7,9 @@ import { chooseCpuPick } from "./cpu-strategy";
 import { reject, type Decision } from "./errors";
 import { CommandEvents, type Outcome } from "./command-events";
 import { currentSlot } from "./reducer";
-import { cpuAccepts, packageProblem, valuedTrade } from "./trade-rules";
+import { shopOffers } from "./cpu-trades";
+import { counterOffer } from "./trade-packages";
+import { cpuAccepts, packageProblem, termsProblem, valuedTrade } from "./trade-rules";
 import type { DraftCommand, DraftState } from "./types";
 
 export type { Outcome } from "./command-events";
@@ -120,7 +122,24 @@ export function decide(state: DraftState, command: DraftCommand, now: number): D
 
     case "respond_trade":
       return respondTrade(events, command);
+
+    case "shop_pick":
+      return shopPick(events, command);
   }
+}
+
+/** The team on the clock asks the room: up to three CPU clubs' packages arrive as pending offers it can accept. */
+function shopPick(events: CommandEvents, command: Extract<DraftCommand, { type: "shop_pick" }>): Decision<Outcome> {
+  const { state } = events;
+  const { actor, teamId } = command;
+  if (actor.kind === "team" && actor.teamId !== teamId)
+    return reject("forbidden", `your seat is ${actor.teamId}, not ${teamId}`);
+  if (state.status !== "running") return reject("invalid_state", `cannot shop a pick: ${describeStatus[state.status]}`);
+  const slot = currentSlot(state);
+  if (!slot) return reject("conflict", "no pick is on the clock");
+  if (slot.team_id !== teamId) return reject("conflict", `${teamId} is not on the clock (${slot.team_id} is)`);
+  for (const offer of shopOffers(state, slot)) events.tradeProposed(offer);
+  return events.outcome();
 }
 
 function proposeTrade(
@@ -129,6 +148,8 @@ function proposeTrade(
 ): Decision<Outcome> {
   const { state } = events;
   const { actor, fromTeamId, toTeamId, give, receive } = command;
+  const giveFuture = command.giveFuture ?? [];
+  const receiveFuture = command.receiveFuture ?? [];
   if (actor.kind === "team" && actor.teamId !== fromTeamId)
     return reject("forbidden", `your seat is ${actor.teamId}, not ${fromTeamId}`);
   if (state.status === "complete") return reject("invalid_state", "cannot trade: the draft is complete");
@@ -137,7 +158,10 @@ function proposeTrade(
     if (!state.config.teams.some((team) => team.team_id === teamId))
       return reject("not_found", `no team ${teamId} in this session`);
   }
-  const problem = packageProblem(state, fromTeamId, give) ?? packageProblem(state, toTeamId, receive);
+  const problem =
+    termsProblem({ give, receive, give_future: giveFuture, receive_future: receiveFuture }) ??
+    packageProblem(state, fromTeamId, give, giveFuture) ??
+    packageProblem(state, toTeamId, receive, receiveFuture);
   if (problem) return problem;
   if (state.trades.some((t) => t.trade_id === command.tradeId))
     return reject("conflict", "a trade with this id exists");
@@ -147,6 +171,8 @@ function proposeTrade(
     to_team_id: toTeamId,
     give,
     receive,
+    give_future: giveFuture,
+    receive_future: receiveFuture,
   });
   // a commissioner's trade needs nobody's consent
   if (actor.kind === "admin") {
@@ -155,9 +181,9 @@ function proposeTrade(
   }
   events.tradeProposed(trade);
   if (isCpu(state, toTeamId)) {
-    // a CPU GM answers at once, by chart value
-    if (cpuAccepts(trade)) events.tradeExecuted(trade);
-    else events.tradeRejected(trade, "below_value");
+    // a CPU GM answers at once, by chart value; a no names what it would take, where something would do
+    if (cpuAccepts(state, trade)) events.tradeExecuted(trade);
+    else events.tradeRejected(trade, "below_value", counterOffer(state, trade));
   }
   return events.outcome();
 }

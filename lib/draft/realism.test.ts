@@ -5,10 +5,12 @@ import { readBundledNeeds } from "../pools/needs-data";
 import { readBundledPools, type PoolData } from "../pools/pool-data";
 import { chooseAutopick } from "./autopick";
 import { chooseCpuPick, currentNeeds, DEFAULT_SIMULATOR_SETTINGS, scorePlayer } from "./cpu-strategy";
+import { REAL_DRAFT_TRADES } from "./cpu-trades";
 import { decide } from "./engine";
 import { makePool } from "./pool";
 import { initialState } from "./reducer";
 import { simulateDraft } from "./simulate";
+import { cpuAccepts } from "./trade-rules";
 import type { DraftPool, DraftState, SimulatorSettings } from "./types";
 
 const DRAFTS = 200;
@@ -263,5 +265,109 @@ describe("CPU pick strategy", () => {
     const queued = pool.players[40];
     if (!queued) throw new Error("pool too small");
     expect(chooseAutopick({ ...state, queues: { CHI: [queued.player_id] } }, "CHI")).toBe(queued);
+  });
+});
+
+const TRADE_DRAFTS = 100;
+
+describe(`CPU-to-CPU trades over ${TRADE_DRAFTS} seeded all-CPU drafts of the 2024 class (cpuTrades on)`, () => {
+  let traded: DraftState[] = [];
+  const executed = (state: DraftState) => state.trades.filter((trade) => trade.status === "executed");
+  const roundOf = (state: DraftState, overall: number) => state.order[overall - 1]?.round ?? 0;
+  beforeAll(() => {
+    traded = Array.from({ length: TRADE_DRAFTS }, (_, i) =>
+      simulateDraft(pool, { rounds: ROUNDS, seed: i + 1, settings: { cpuTrades: true } }),
+    );
+  });
+
+  test("trades per draft are within 50% of the real draft-day frequency, in all and in round 1", () => {
+    const counts = traded.map((state) => executed(state).length);
+    const firstRound = traded.map(
+      (state) => executed(state).filter((trade) => roundOf(state, Math.min(...trade.receive)) === 1).length,
+    );
+    const byRound = [1, 2, 3, 4, 5, 6, 7].map((round) =>
+      fixed(
+        mean(
+          traded.map(
+            (state) => executed(state).filter((trade) => roundOf(state, Math.min(...trade.receive)) === round).length,
+          ),
+        ),
+      ),
+    );
+    console.log(
+      `CPU-to-CPU trades per draft: mean ${fixed(mean(counts))} (fewest ${Math.min(...counts)}, most ${Math.max(...counts)}), ` +
+        `round 1 mean ${fixed(mean(firstRound))}; by round ${byRound.join(" / ")}; ` +
+        `real: ${REAL_DRAFT_TRADES.perDraft} a draft, ${REAL_DRAFT_TRADES.firstRound} in round 1 (${REAL_DRAFT_TRADES.source}); required within ±50%`,
+    );
+    expect(mean(counts)).toBeGreaterThanOrEqual(REAL_DRAFT_TRADES.perDraft * 0.5);
+    expect(mean(counts)).toBeLessThanOrEqual(REAL_DRAFT_TRADES.perDraft * 1.5);
+    expect(mean(firstRound)).toBeGreaterThanOrEqual(REAL_DRAFT_TRADES.firstRound * 0.5);
+    expect(mean(firstRound)).toBeLessThanOrEqual(REAL_DRAFT_TRADES.firstRound * 1.5);
+  });
+
+  test("no trade outside the chart margin: the side moving up pays 0-25% more and the other GM accepts by its chart", () => {
+    const all = traded.flatMap((state) => executed(state).map((trade) => ({ state, trade })));
+    const ratios = all.map(({ trade }) => trade.value!.give / trade.value!.receive);
+    console.log(
+      `value paid / value got by the club moving up, over ${all.length} trades: min ${ratios.length ? Math.min(...ratios).toFixed(3) : "-"}, max ${ratios.length ? Math.max(...ratios).toFixed(3) : "-"}`,
+    );
+    const outside = all.filter(
+      ({ state, trade }, i) =>
+        ratios[i]! < 1 ||
+        ratios[i]! > 1.25 + 1e-9 ||
+        !cpuAccepts(state, trade) ||
+        // the side moving up receives the earliest current pick in the deal
+        Math.min(...trade.receive) > Math.min(Infinity, ...trade.give),
+    );
+    expect(outside.map(({ trade }) => trade.trade_id)).toEqual([]);
+  });
+
+  test("guards: rounds 1-5, at most 3 deals a club, and the club moving up takes a player at a position it needed", () => {
+    const broken: string[] = [];
+    for (const state of traded) {
+      const deals = new Map<string, number>();
+      for (const trade of executed(state)) {
+        for (const team of [trade.from_team_id, trade.to_team_id]) deals.set(team, (deals.get(team) ?? 0) + 1);
+        const overall = Math.min(...trade.receive);
+        if (roundOf(state, overall) > 5) broken.push(`${trade.trade_id}: round ${roundOf(state, overall)}`);
+        const pick = state.picks[overall - 1];
+        const needs = (pool.needs[trade.from_team_id] ?? []).map((need) => need.category);
+        if (pick?.team_id !== trade.from_team_id || !needs.includes(categoryOf(pick.player.player_id)))
+          broken.push(`${trade.trade_id}: pick ${overall} was not a needed position for ${trade.from_team_id}`);
+      }
+      for (const [team, n] of deals) if (n > 3) broken.push(`${team}: ${n} deals`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test("at least 24 of the real first round's 32 players still go in the simulated first round, on average", () => {
+    const kept = traded.map((state) => state.picks.slice(0, 32).filter((pick) => pick.player.rank <= 32).length);
+    console.log(`with CPU-to-CPU trades, real first-rounders taken in round 1: mean ${fixed(mean(kept))} of 32`);
+    expect(mean(kept)).toBeGreaterThanOrEqual(24);
+  });
+
+  test("the same seed and the same human moves make the same trades; another seed makes others", () => {
+    const terms = (state: DraftState) =>
+      state.trades.map((t) => [t.trade_id, t.status, t.from_team_id, t.to_team_id, t.give, t.receive, t.give_future]);
+    const again = simulateDraft(pool, { rounds: ROUNDS, seed: 1, settings: { cpuTrades: true } });
+    expect(terms(again)).toEqual(terms(traded[0] ?? again));
+    expect(terms(again)).not.toEqual(terms(traded[1] ?? again));
+    const third = (state: DraftState) =>
+      pool.players.filter((player) => !state.takenPlayerIds.has(player.player_id))[2]?.player_id ?? null;
+    const withPeople = () =>
+      simulateDraft(pool, {
+        rounds: ROUNDS,
+        seed: 7,
+        humanTeams: ["CHI", "NYG"],
+        humanPick: third,
+        settings: { cpuTrades: true, cpuTradeOffers: false },
+      });
+    const first = withPeople();
+    expect(executed(first).length).toBeGreaterThan(0);
+    expect(terms(withPeople())).toEqual(terms(first));
+    // people's seats never trade unless they say so
+    expect(
+      executed(first).some((t) => ["CHI", "NYG"].includes(t.from_team_id) || ["CHI", "NYG"].includes(t.to_team_id)),
+    ).toBe(false);
   });
 });

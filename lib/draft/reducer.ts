@@ -4,6 +4,7 @@
 // is the reducer the browser uses too (board.ts).
 import type { Slot } from "../protocol/shapes";
 import { applyToBoard } from "./board";
+import { initialFuturePicks } from "./future-picks";
 import { buildOrder } from "./order";
 import type { DraftConfig, DraftEvent, DraftState } from "./types";
 
@@ -20,6 +21,7 @@ export function initialState(config: DraftConfig): DraftState {
     turnStartedAt: null,
     queues: {},
     trades: [],
+    future_picks: initialFuturePicks(config.teams.map((team) => team.team_id)),
   };
 }
 

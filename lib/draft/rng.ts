@@ -73,3 +73,15 @@ export function uniformFor(seed: number, ...keys: readonly (string | number)[]):
 export function rngFor(seed: number, ...keys: readonly (string | number)[]): Rng {
   return mulberry32(hashKeys(seed, ...keys));
 }
+
+/** A UUID-shaped id from the seed and what it names (a trade the engine makes): the engine makes no randomness of its own. */
+export function seededUuid(seed: number, ...keys: readonly (string | number)[]): string {
+  const hex = [0, 1, 2, 3]
+    .map((part) =>
+      hashKeys(seed, ...keys, part)
+        .toString(16)
+        .padStart(8, "0"),
+    )
+    .join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -20,5 +20,6 @@ export function toSnapshot(state: DraftState, now: number): Snapshot {
     order: state.order,
     picks: state.picks,
     trades: state.trades,
+    future_picks: state.future_picks,
   };
 }

@@ -1,6 +1,6 @@
 // The draft engine's data: plain values, no I/O. A session's state is its
 // configuration folded over its persisted event log (reducer.ts).
-import type { Player, SessionEvent, Slot, SnapshotTeam } from "../protocol/shapes";
+import type { FuturePick, FuturePickOwner, Player, SessionEvent, Slot, SnapshotTeam } from "../protocol/shapes";
 import type { Board } from "./board";
 
 /** A pool player as the engine sees it: the wire Player plus what the CPU GMs draft by. */
@@ -46,6 +46,12 @@ export interface SimulatorSettings {
   tradeChart?: string;
   /** CPU GMs may offer to trade up into a human seat's pick (default true) */
   cpuTradeOffers?: boolean;
+  /**
+   * CPU GMs trade with each other during the draft (v2's cpu_trades). The
+   * engine's default is false so a session that never asked keeps its draft;
+   * the contract's default (true) is the caller's to pass.
+   */
+  cpuTrades?: boolean;
 }
 
 export interface DraftConfig {
@@ -71,6 +77,8 @@ export interface DraftState extends Board {
   /** epoch ms when the current slot came on the clock (running only); CPU seats pick cpuDelayMs after it */
   turnStartedAt: number | null;
   queues: Readonly<Record<string, readonly string[]>>;
+  /** the engine always keeps who owns every future pick */
+  future_picks: FuturePickOwner[];
 }
 
 /** Who asks for a pick: the seat of the team itself, or an admin on its behalf. */
@@ -96,7 +104,11 @@ export type DraftCommand =
       toTeamId: string;
       give: number[];
       receive: number[];
+      giveFuture?: FuturePick[];
+      receiveFuture?: FuturePick[];
     }
-  | { type: "respond_trade"; actor: Actor; tradeId: string; accept: boolean };
+  | { type: "respond_trade"; actor: Actor; tradeId: string; accept: boolean }
+  /** shop the pick: the team on the clock asks the CPU GMs for offers; up to three arrive as pending offers to it */
+  | { type: "shop_pick"; actor: Actor; teamId: string };
 
 export type DraftEvent = SessionEvent;

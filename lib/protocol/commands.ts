@@ -55,16 +55,51 @@ export const adminActionSchema = z.strictObject({
 
 const pickList = z
   .array(overall)
-  .min(1)
   .max(20)
   .refine((picks) => new Set(picks).size === picks.length, "a pick is listed twice");
 
-export const proposeTradeSchema = z.strictObject({
+/** Future picks on one side of a trade (v2): at most 7, none twice. */
+export const FUTURE_PICKS_PER_SIDE = 7;
+const futurePick = z.strictObject({
+  season_offset: z.union([z.literal(1), z.literal(2)]),
+  round: z.number().int().min(1).max(7),
+  original_team_id: teamId,
+});
+const futureList = z
+  .array(futurePick)
+  .max(FUTURE_PICKS_PER_SIDE)
+  .refine(
+    (picks) => new Set(picks.map((p) => `${p.season_offset}:${p.round}:${p.original_team_id}`)).size === picks.length,
+    "a future pick is listed twice",
+  );
+
+/** A trade's fields before the rule that it moves something (so a route may omit session_id from them). */
+export const proposeTradeFields = z.strictObject({
   session_id: sessionId,
   from_team_id: teamId,
   to_team_id: teamId,
   give: pickList,
   receive: pickList,
+  give_future: futureList.optional(),
+  receive_future: futureList.optional(),
+});
+
+/** At least one side of a trade gives something (v2: either list of picks may be empty, not all four). */
+export const movesSomething = (trade: {
+  give: readonly unknown[];
+  receive: readonly unknown[];
+  give_future?: readonly unknown[];
+  receive_future?: readonly unknown[];
+}) =>
+  trade.give.length + trade.receive.length + (trade.give_future?.length ?? 0) + (trade.receive_future?.length ?? 0) > 0;
+export const NOTHING_TRADED = { message: "at least one side of a trade must give something", path: ["give"] };
+
+export const proposeTradeSchema = proposeTradeFields.refine(movesSomething, NOTHING_TRADED);
+
+/** Shop the pick (an addition, v2): the team on the clock asks CPU GMs for offers for its pick. */
+export const shopPickSchema = z.strictObject({
+  session_id: sessionId,
+  team_id: teamId,
 });
 
 export const respondTradeSchema = z.strictObject({

@@ -1,6 +1,13 @@
 // HTTP request bodies and queries (PROTOCOL.md, "HTTP").
 import { z } from "zod";
-import { ADMIN_ACTIONS, makePickSchema, proposeTradeSchema, teamIdSchema } from "./commands";
+import {
+  ADMIN_ACTIONS,
+  makePickSchema,
+  movesSomething,
+  NOTHING_TRADED,
+  proposeTradeFields,
+  teamIdSchema,
+} from "./commands";
 import { poolIdSchema } from "./pool-import";
 import { playerSearchSchema } from "./pools";
 
@@ -70,4 +77,4 @@ export const adminSignInSchema = z.strictObject({ admin_key: z.string().min(1).m
 export const adminPickSchema = makePickSchema.omit({ session_id: true });
 
 /** A commissioner's trade between any two teams, over HTTP. */
-export const adminTradeSchema = proposeTradeSchema.omit({ session_id: true });
+export const adminTradeSchema = proposeTradeFields.omit({ session_id: true }).refine(movesSomething, NOTHING_TRADED);

@@ -56,16 +56,47 @@ export type Clock = z.infer<typeof clockSchema>;
 export const TRADE_CLOSE_REASONS = ["declined", "withdrawn", "below_value", "expired"] as const;
 export type TradeCloseReason = (typeof TRADE_CLOSE_REASONS)[number];
 
+/** How many future drafts a session's teams own picks of (v2): next year's (season_offset 1) and the one after. */
+export const FUTURE_SEASONS = [1, 2] as const;
+/** Rounds of a future draft a team owns. */
+export const FUTURE_ROUNDS = 7;
+
+/** A pick in a future draft (v2), named by whose it was to begin with: `original_team_id`'s round-`round` pick. */
+export const futurePickSchema = z.object({
+  season_offset: z.union([z.literal(1), z.literal(2)]),
+  round: z.number().int().min(1).max(FUTURE_ROUNDS),
+  original_team_id: z.string(),
+});
+export type FuturePick = z.infer<typeof futurePickSchema>;
+
+/** Who owns a future pick now (the snapshot's future_picks, v2). */
+export const futurePickOwnerSchema = futurePickSchema.extend({ owner_team_id: z.string() });
+export type FuturePickOwner = z.infer<typeof futurePickOwnerSchema>;
+
+/** A trade's terms seen from its proposer (v2): a rejected trade's `counter`; all four lists present. */
+export const tradeTermsSchema = z.object({
+  give: z.array(z.number().int()),
+  receive: z.array(z.number().int()),
+  give_future: z.array(futurePickSchema),
+  receive_future: z.array(futurePickSchema),
+});
+export type TradeTerms = z.infer<typeof tradeTermsSchema>;
+
 export const tradeSchema = z.object({
   trade_id: z.string(),
   from_team_id: z.string(),
   to_team_id: z.string(),
   give: z.array(z.number().int()),
   receive: z.array(z.number().int()),
+  /** future picks the proposer gives / receives (v2); absent = none */
+  give_future: z.array(futurePickSchema).optional(),
+  receive_future: z.array(futurePickSchema).optional(),
   status: z.enum(["pending", "executed", "rejected"]),
   value: z.object({ chart: z.string(), give: z.number(), receive: z.number() }).optional(),
   /** on a rejected trade: why (absent on trades rejected before this was recorded) */
   reason: z.enum(TRADE_CLOSE_REASONS).optional(),
+  /** on a trade a CPU GM rejected: terms it would accept, seen from the proposer (v2) */
+  counter: tradeTermsSchema.optional(),
 });
 export type Trade = z.infer<typeof tradeSchema>;
 
@@ -95,6 +126,8 @@ export const snapshotSchema = z.object({
   order: z.array(slotSchema),
   picks: z.array(pickSchema),
   trades: z.array(tradeSchema),
+  /** who owns each team's picks of the next two drafts (v2); optional only so an older server's snapshot still reads */
+  future_picks: z.array(futurePickOwnerSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
