@@ -109,7 +109,8 @@ describe("room chat in the browser", () => {
     await flush();
     const sending = client.sendChat("hi");
     socket.last("send_chat").ack(null, { ok: false, error: { code: "forbidden", message: "spectators can read" } });
-    expect(await sending).toEqual({ ok: false, error: { code: "forbidden", message: "spectators can read" } });
+    // what the person reads is the server's sentence, in plain words (lib/client/error-words)
+    expect(await sending).toEqual({ ok: false, error: { code: "forbidden", message: "Spectators can read." } });
     expect(client.getState().chat).toEqual([]);
   });
 
