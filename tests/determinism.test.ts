@@ -23,6 +23,8 @@ async function draftWith(seed: number) {
     cpu_delay_ms: 0,
     seed,
     cpu_trade_offers: true,
+    // and CPU-to-CPU trades: the same seed and the same human moves give the same trades too
+    cpu_trades: true,
   });
   const seat: Socket = await server.client();
   await request(seat, "join_session", { session_id: draft.sessionId, token: draft.seat("WAS") });
@@ -61,6 +63,8 @@ test(`the same seed and the same human moves give the identical draft; another s
   let first = await draftWith(seed);
   while (first.trades.length === 0 && seed < 12) first = await draftWith(++seed);
   expect(first.trades.length).toBeGreaterThan(0);
+  // CPU teams trading among themselves are part of what must repeat
+  expect(first.trades.filter((t) => !t.includes("WAS")).length).toBeGreaterThan(0);
   const again = await draftWith(seed);
   const other = await draftWith(seed + 1000);
   expect(first.picks).toHaveLength(64);

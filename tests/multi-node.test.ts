@@ -83,6 +83,7 @@ suite("three nodes on Redis and PostgreSQL", () => {
         human_teams: [],
         cpu_delay_ms: 0,
         cpu_trade_offers: false,
+        cpu_trades: false,
         ...body,
       },
     });

@@ -31,6 +31,7 @@ describe(`results grades (${backendName})`, () => {
         human_teams: ["CHI", "WAS", "NE"],
         cpu_delay_ms: 60000,
         cpu_trade_offers: false,
+        cpu_trades: false,
       },
     });
     const params = { id };

@@ -161,7 +161,7 @@ describe("room client", () => {
     const { socket, client } = setup("seat");
     socket.joins()[0]!.ack(null, { ok: true, role: "team", team_id: "CHI", snapshot: snapshot(2) });
     await flush();
-    void client.proposeTrade("WAS", [9], [2]);
+    void client.proposeTrade("WAS", { give: [9], receive: [2] });
     expect(socket.emits.find((e) => e.event === "propose_trade")!.payload).toEqual({
       session_id: SESSION,
       from_team_id: "CHI",

@@ -4,7 +4,7 @@
 // and when the server says (session_seq) that the session is further along.
 import type { AdminAction } from "@/lib/protocol/commands";
 import { CLIENT_EVENTS, UNSEQUENCED_EVENTS, type ClientPayload } from "@/lib/protocol/events";
-import type { PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
+import type { FuturePick, PresenceEvent, Snapshot } from "@/lib/protocol/shapes";
 import { chatMessageSchema, type ChatMessage } from "@/lib/protocol/chat";
 import { addMessages } from "./chat-log";
 import { bestOffset, CLOCK_SAMPLES, type ClockSample } from "./clock-sync";
@@ -18,6 +18,14 @@ import {
   type Role,
   type RoomEvent,
 } from "./room-events";
+
+/** A trade as a seat builds it: current picks by overall number, future picks optional. */
+export interface TradeOffer {
+  give: number[];
+  receive: number[];
+  give_future?: FuturePick[];
+  receive_future?: FuturePick[];
+}
 
 export interface RoomState {
   snapshot: Snapshot | null;
@@ -277,12 +285,29 @@ export function createRoomClient<S extends RoomSocket>(options: RoomClientOption
       return outcome;
     },
     /** Offer picks to another team; the trade itself arrives as trade_proposed / trade_executed / trade_rejected. */
-    async proposeTrade(to_team_id: string, give: number[], receive: number[]): Promise<AckOutcome> {
+    /** Offers `terms` (seen from this seat: give is what it gives) to another team; future picks only when given. */
+    async proposeTrade(to_team_id: string, terms: TradeOffer): Promise<AckOutcome> {
       const from_team_id = state.team_id;
       if (state.role !== "team" || !from_team_id)
         return { ok: false, error: { code: "forbidden", message: "Only a team's seat can offer trades." } };
-      const payload: ClientPayload<"propose_trade"> = { session_id, from_team_id, to_team_id, give, receive };
+      const { give, receive, give_future = [], receive_future = [] } = terms;
+      const payload: ClientPayload<"propose_trade"> = {
+        session_id,
+        from_team_id,
+        to_team_id,
+        give,
+        receive,
+        ...(give_future.length ? { give_future } : {}),
+        ...(receive_future.length ? { receive_future } : {}),
+      };
       return emitWithAck(socket, "propose_trade", payload, options.ackTimeoutMs);
+    },
+    /** Shop the pick on the clock: CPU GMs that want it answer with pending offers (the ack lists them). */
+    async shopPick(): Promise<AckOutcome> {
+      const team_id = state.team_id;
+      if (state.role !== "team" || !team_id)
+        return { ok: false, error: { code: "forbidden", message: "Only a team's seat can shop its pick." } };
+      return emitWithAck(socket, "shop_pick", { session_id, team_id }, options.ackTimeoutMs);
     },
     async respondTrade(trade_id: string, accept: boolean): Promise<AckOutcome> {
       const payload: ClientPayload<"respond_trade"> = { session_id, trade_id, accept };

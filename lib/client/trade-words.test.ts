@@ -1,5 +1,5 @@
 import type { Slot, Trade } from "@/lib/protocol/shapes";
-import { pickLabel, tradeOutcomeText, tradeStatusLabel } from "./trade-words";
+import { futurePickLabel, picksLabel, pickLabel, tradeOutcomeText, tradeStatusLabel } from "./trade-words";
 
 const order: Slot[] = [4, 27, 43, 2].map((overall) => ({
   overall,
@@ -24,6 +24,27 @@ const trade = (extra: Partial<Trade>): Trade => ({
 });
 
 describe("trades in words", () => {
+  test("future picks read by when, round and first owner, after this draft's picks", () => {
+    expect(futurePickLabel({ season_offset: 1, round: 1, original_team_id: "CHI" })).toBe("Next year R1 (CHI)");
+    expect(futurePickLabel({ season_offset: 2, round: 3, original_team_id: "KC" })).toBe("In 2 years R3 (KC)");
+    expect(picksLabel(byOverall, [27], [{ season_offset: 1, round: 2, original_team_id: "CHI" }])).toBe(
+      "R1 #27 + Next year R2 (CHI)",
+    );
+    expect(picksLabel(byOverall, [])).toBe("nothing");
+  });
+
+  test("a turned-down offer names the package the GM would take", () => {
+    const counter = {
+      give: [27, 43],
+      receive: [4],
+      give_future: [{ season_offset: 1 as const, round: 1, original_team_id: "CHI" }],
+      receive_future: [],
+    };
+    expect(tradeOutcomeText(trade({ reason: "below_value", counter }), byOverall, "Arizona Cardinals").text).toMatch(
+      /They would take R1 #27 \+ R2 #43 \+ Next year R1 \(CHI\) for R1 #4\.$/,
+    );
+  });
+
   test("picks read round first", () => {
     expect(pickLabel(byOverall, 4)).toBe("R1 #4");
     expect(pickLabel(byOverall, 43)).toBe("R2 #43");

@@ -12,7 +12,7 @@ import {
 } from "./realtime-connection";
 import type { ChatMessage } from "@/lib/protocol/chat";
 import type { Snapshot } from "@/lib/protocol/shapes";
-import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState } from "./room-client";
+import { createRoomClient, INITIAL_ROOM_STATE, type RoomClient, type RoomState, type TradeOffer } from "./room-client";
 
 const browserClock: TimerClock = {
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
@@ -91,8 +91,9 @@ export function useDraftRoom(sessionId: string, token: string | undefined, enabl
     () => ({
       makePick: (playerId: string) => live.current?.client.makePick(playerId) ?? Promise.resolve(NOT_READY),
       setQueue: (playerIds: string[]) => live.current?.client.setQueue(playerIds) ?? Promise.resolve(NOT_READY),
-      proposeTrade: (to: string, give: number[], receive: number[]) =>
-        live.current?.client.proposeTrade(to, give, receive) ?? Promise.resolve(NOT_READY),
+      proposeTrade: (to: string, terms: TradeOffer) =>
+        live.current?.client.proposeTrade(to, terms) ?? Promise.resolve(NOT_READY),
+      shopPick: () => live.current?.client.shopPick() ?? Promise.resolve(NOT_READY),
       respondTrade: (tradeId: string, accept: boolean) =>
         live.current?.client.respondTrade(tradeId, accept) ?? Promise.resolve(NOT_READY),
       sendChat: (text: string) => live.current?.client.sendChat(text) ?? Promise.resolve(NOT_READY),

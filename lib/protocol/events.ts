@@ -12,6 +12,7 @@ import {
   makePickSchema,
   pingSchema,
   proposeTradeSchema,
+  shopPickSchema,
   respondTradeSchema,
   setQueueSchema,
 } from "./commands";
@@ -54,6 +55,8 @@ export const CLIENT_EVENTS = {
   set_queue: { payload: setQueueSchema, result: z.object({ queue: z.array(z.string()) }) },
   propose_trade: { payload: proposeTradeSchema, result: z.object({ trade: tradeSchema }) },
   respond_trade: { payload: respondTradeSchema, result: z.object({ trade: tradeSchema }) },
+  /** an addition (v2 "shop the pick"): up to three CPU offers for the pick on the clock, each pending to accept */
+  shop_pick: { payload: shopPickSchema, result: z.object({ trades: z.array(tradeSchema) }) },
   admin_action: { payload: adminActionSchema, result: z.object({ snapshot: snapshotSchema }) },
   ping: { payload: pingSchema, result: z.object({ server_time: z.number() }) },
   send_chat: { payload: sendChatSchema, result: z.object({ message: chatMessageSchema }) },

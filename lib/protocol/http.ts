@@ -34,6 +34,8 @@ export const createSessionSchema = z
     trade_chart: z.enum(TRADE_CHARTS).optional(),
     /** CPU GMs may offer to trade up into a human seat's pick (an addition to v1; default true) */
     cpu_trade_offers: z.boolean().optional(),
+    /** v2: CPU teams trade with each other during the draft, within the chart (default true) */
+    cpu_trades: z.boolean().optional(),
     /** an addition: "open" (default) lets anyone take an unused human seat from the lobby; "invite" keeps each
      * seat for whoever holds its link */
     seat_access: z.enum(SEAT_ACCESS).optional(),

@@ -78,6 +78,7 @@ beforeAll(async () => {
       human_teams: ["CHI", "WAS"],
       cpu_delay_ms: 60_000,
       cpu_trade_offers: false,
+      cpu_trades: false,
       seed: 3,
     },
   });

@@ -43,6 +43,7 @@ test("the session list updates without a reload and offers open seats", async ()
       human_teams: ["NYG", "NE"],
       cpu_delay_ms: 0,
       cpu_trade_offers: false,
+      cpu_trades: false,
     },
   });
   const entry = page.locator(`[data-session-id="${created.session_id}"]`);

@@ -35,6 +35,7 @@ async function finishedMock(): Promise<string> {
     cpu_delay_ms: 0,
     seed: 7,
     cpu_trade_offers: false,
+    cpu_trades: false,
   };
   const http = httpClient(server.url);
   const adminKey = admin_key;

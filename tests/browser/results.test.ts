@@ -54,6 +54,7 @@ async function createSession(name: string, humans: string[]) {
       cpu_delay_ms: 0,
       seed: 7,
       cpu_trade_offers: false,
+      cpu_trades: false,
     },
   });
 }

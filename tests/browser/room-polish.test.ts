@@ -55,6 +55,7 @@ async function session(adminKey: string, body: Record<string, unknown> = {}) {
       human_teams: ["CHI", "WAS"],
       cpu_delay_ms: 60,
       cpu_trade_offers: false,
+      cpu_trades: false,
       ...body,
     },
   });

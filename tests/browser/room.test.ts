@@ -109,6 +109,7 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
       human_teams: ["CHI", "WAS"],
       cpu_delay_ms: 60,
       cpu_trade_offers: false,
+      cpu_trades: false,
     },
   });
   const id: string = created.session_id;
@@ -218,6 +219,7 @@ test("the countdown follows the server's deadline even when the browser's clock 
       human_teams: ["CHI"],
       cpu_delay_ms: 0,
       cpu_trade_offers: false,
+      cpu_trades: false,
     },
   });
   const token = created.seats[0]!.token;
@@ -256,6 +258,7 @@ test("a seat the admin hands to someone else turns into a watcher, says so, and 
       human_teams: ["CHI"],
       cpu_delay_ms: 0,
       cpu_trade_offers: false,
+      cpu_trades: false,
     },
   });
   const seat = await open();

@@ -30,6 +30,7 @@ beforeAll(async () => {
       // the CPU seats wait for the commissioner: nothing moves unless the test moves it
       cpu_delay_ms: 60_000,
       cpu_trade_offers: false,
+      cpu_trades: false,
       seed: 7,
     },
   });

@@ -122,6 +122,11 @@ const SOCKET_MATRIX: Record<ClientEventName, SocketCell> = {
     },
     expected: joinedOnly("forbidden", "forbidden", "ok", "ok"),
   },
+  // shopping the pick on the clock is its holder's (or the commissioner's) call
+  shop_pick: {
+    payload: (draft) => ({ session_id: draft.sessionId, team_id: A }),
+    expected: joinedOnly("forbidden", "ok", "forbidden", "ok"),
+  },
   admin_action: {
     payload: (draft) => ({ session_id: draft.sessionId, action: "pause" }),
     expected: joinedOnly("forbidden", "forbidden", "forbidden", "ok"),

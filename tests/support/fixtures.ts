@@ -10,8 +10,9 @@ export async function createDraft(warroom: WarRoom, overrides: Partial<CreateSes
     seconds_per_pick: 0,
     human_teams: ["CHI", "WAS"],
     cpu_delay_ms: 0,
-    // CPU trade-up calls are tested on their own; elsewhere they would add events
+    // CPU trade-up calls and CPU-to-CPU trades are tested on their own; elsewhere they would add events
     cpu_trade_offers: false,
+    cpu_trades: false,
     ...overrides,
   };
   const session = await warroom.setup.createSession(league.league_id, body);

@@ -190,13 +190,18 @@ export const api = {
   adminTrade: (s: HttpServices, request: Request, params: Params) =>
     handle(async () => {
       const id = sessionParam(params);
-      const { from_team_id, to_team_id, give, receive } = parseOrThrow(ROUTES.adminTrade.body, await readJson(request));
+      const { from_team_id, to_team_id, give, receive, give_future, receive_future } = parseOrThrow(
+        ROUTES.adminTrade.body,
+        await readJson(request),
+      );
       return json({
         trade: await s.commands.proposeTrade(id, await s.access.adminOf(adminCredential(request), id), {
           fromTeamId: from_team_id,
           toTeamId: to_team_id,
           give,
           receive,
+          ...(give_future ? { giveFuture: give_future } : {}),
+          ...(receive_future ? { receiveFuture: receive_future } : {}),
         }),
       });
     }),

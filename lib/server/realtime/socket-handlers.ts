@@ -102,14 +102,20 @@ export function registerSocketHandlers(
       return { pick };
     },
 
-    async propose_trade({ session_id, from_team_id, to_team_id, give, receive }) {
+    async propose_trade({ session_id, from_team_id, to_team_id, give, receive, give_future, receive_future }) {
       const trade = await commands.proposeTrade(session_id, actorOf(roleIn(session_id)), {
         fromTeamId: from_team_id,
         toTeamId: to_team_id,
         give,
         receive,
+        ...(give_future ? { giveFuture: give_future } : {}),
+        ...(receive_future ? { receiveFuture: receive_future } : {}),
       });
       return { trade };
+    },
+
+    async shop_pick({ session_id, team_id }) {
+      return { trades: await commands.shopPick(session_id, actorOf(roleIn(session_id)), team_id) };
     },
 
     async respond_trade({ session_id, trade_id, accept }) {

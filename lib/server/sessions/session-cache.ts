@@ -36,6 +36,7 @@ function simulatorSettings(config: StoredConfig): SimulatorSettings {
   if (config.need_weight !== undefined) settings.needWeight = config.need_weight;
   if (config.trade_chart !== undefined) settings.tradeChart = config.trade_chart;
   if (config.cpu_trade_offers !== undefined) settings.cpuTradeOffers = config.cpu_trade_offers;
+  if (config.cpu_trades !== undefined) settings.cpuTrades = config.cpu_trades;
   return settings;
 }
 

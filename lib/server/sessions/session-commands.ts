@@ -8,7 +8,7 @@ import { toSnapshot } from "../../draft/snapshot";
 import type { Actor } from "../../draft/types";
 import type { AdminAction } from "../../protocol/commands";
 import { ContractError } from "../../protocol/errors";
-import type { DraftPick, Snapshot, Trade } from "../../protocol/shapes";
+import type { DraftPick, FuturePick, Snapshot, Trade } from "../../protocol/shapes";
 import type { SessionRepository } from "./session-repository";
 import type { SessionRunner } from "./session-runner";
 
@@ -44,7 +44,14 @@ export function createSessionCommands({ repo, runner, now, clearChat }: CommandD
     async proposeTrade(
       sessionId: string,
       actor: Actor,
-      input: { fromTeamId: string; toTeamId: string; give: number[]; receive: number[] },
+      input: {
+        fromTeamId: string;
+        toTeamId: string;
+        give: number[];
+        receive: number[];
+        giveFuture?: FuturePick[];
+        receiveFuture?: FuturePick[];
+      },
     ): Promise<Trade> {
       mayActFor(actor, input.fromTeamId);
       const tradeId = randomUUID();
@@ -53,6 +60,13 @@ export function createSessionCommands({ repo, runner, now, clearChat }: CommandD
       const trade = state.trades.find((t) => t.trade_id === tradeId);
       if (!trade) throw new Error("a trade proposal produced no trade");
       return trade;
+    },
+
+    /** Shop the pick: CPU GMs that want to move up answer at once with pending offers (at most three). */
+    async shopPick(sessionId: string, actor: Actor, teamId: string): Promise<Trade[]> {
+      mayActFor(actor, teamId);
+      const { events } = await runner.execute(sessionId, { type: "shop_pick", actor, teamId });
+      return events.flatMap((event) => (event.type === "trade_proposed" ? [event.payload.trade] : []));
     },
 
     async respondTrade(sessionId: string, actor: Actor, tradeId: string, accept: boolean): Promise<Trade> {

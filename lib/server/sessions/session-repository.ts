@@ -18,6 +18,7 @@ export interface StoredConfig {
   need_weight?: number;
   trade_chart?: string;
   cpu_trade_offers?: boolean;
+  cpu_trades?: boolean;
   /** a real past draft, loaded from a bundled pool */
   history?: boolean;
 }

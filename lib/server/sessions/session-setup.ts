@@ -47,6 +47,8 @@ export function createSessionSetup({ repo, pools, activeSessionsPerLeague = Infi
     const id = randomUUID();
     const { name, rounds, seconds_per_pick, cpu_delay_ms, cpu_randomness, need_weight, trade_chart, cpu_trade_offers } =
       body;
+    // stored explicitly: a session created before CPU-to-CPU trades existed (no flag) keeps drafting without them
+    const cpu_trades = body.cpu_trades ?? true;
     // an unseeded session still gets a seed, kept with it, so any draft can be reproduced
     const seed = body.seed ?? randomInt(2 ** 31);
     await repo
@@ -64,6 +66,7 @@ export function createSessionSetup({ repo, pools, activeSessionsPerLeague = Infi
           need_weight,
           trade_chart,
           cpu_trade_offers,
+          cpu_trades,
         },
         seatAccess: body.seat_access ?? "open",
         seats: seats.map((seat) => ({

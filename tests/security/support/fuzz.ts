@@ -116,6 +116,7 @@ export const SOCKET_EVENTS = [
   "admin_action",
   "ping",
   "send_chat",
+  "shop_pick",
 ] as const;
 
 /** A well-formed payload for an event, aimed at the session under attack or a random one. */
@@ -151,7 +152,15 @@ export function template(rng: Rng, event: string, sessionId: string): Record<str
         to_team_id: rng.pick(["CHI", "WAS", "KC"]),
         give: [rng.int(64) + 1],
         receive: [rng.int(64) + 1],
+        ...(rng.chance(0.4)
+          ? {
+              give_future: [{ season_offset: rng.pick([1, 2, 3]), round: rng.int(9), original_team_id: team }],
+              receive_future: [{ season_offset: 1, round: rng.int(8) + 1, original_team_id: rng.pick(["CHI", "KC"]) }],
+            }
+          : {}),
       };
+    case "shop_pick":
+      return { session_id, team_id: team };
     case "respond_trade":
       return { session_id, trade_id: rng.uuid(), accept: rng.chance(0.5) };
     case "admin_action":

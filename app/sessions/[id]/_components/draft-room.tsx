@@ -37,11 +37,8 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
     setAuth(token ? { token } : {});
   }, [sessionId, urlToken]);
 
-  const { room, status, makePick, setQueue, proposeTrade, respondTrade, sendChat, reconnectNow, rejoin } = useDraftRoom(
-    sessionId,
-    auth?.token,
-    auth !== null,
-  );
+  const { room, status, makePick, setQueue, proposeTrade, respondTrade, shopPick, sendChat, reconnectNow, rejoin } =
+    useDraftRoom(sessionId, auth?.token, auth !== null);
   const { players, error: playersError } = useAvailablePlayers(sessionId, room.snapshot);
   const { snapshot, role, team_id: teamId, queue } = room;
   // once joined, the seat lives in this tab's storage: take the token out of the address bar, so a shared or
@@ -165,6 +162,7 @@ export function DraftRoom({ sessionId, urlToken }: { sessionId: string; urlToken
           teamId={canDraft ? teamId : null}
           onPropose={proposeTrade}
           onRespond={respondTrade}
+          onShop={mayPick ? shopPick : undefined}
         />
       ),
     });
