@@ -49,8 +49,9 @@ test("serves the lobby, a draft room and the API on one port, with the bundled p
     "2024",
   ]);
   expect(await httpClient(server.url).answer("health")).toEqual({ db: "ok", redis: "off" });
-  const room = await fetch(`${server.url}/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11`);
-  expect(room.status).toBe(200);
+  // a room that does not exist is a real 404 page, not a room that spins for ever
+  const missing = await fetch(`${server.url}/sessions/6f1c7f1e-7d6a-4c52-9c0e-0d2f4f1b2a11`);
+  expect(missing.status).toBe(404);
 });
 
 test("the API's refusals keep their contract code and status through Next.js (not 500)", async () => {
@@ -122,9 +123,16 @@ test("a CPU-vs-CPU draft can be watched live over Socket.IO on the same port, bo
     query: { format: "csv", table: "trades" },
   });
   expect(trades.headers.get("content-disposition")).toMatch(/-trades\.csv"/);
-  expect(trades.text.trim()).toBe(
+  // CPU teams trade among themselves by default: every trade of the snapshot, one a line
+  const [header, ...lines] = trades.text.trim().split("\n");
+  expect(header).toBe(
     "trade_id,status,from_team_id,to_team_id,give,receive,give_future,receive_future,chart,value_give,value_receive",
   );
+  const snapshot = await http.answer("snapshot", { params: { id: session_id } });
+  expect(lines).toHaveLength(snapshot.trades.length);
+  for (const line of lines) expect(line).toMatch(/^[0-9a-f-]{36},executed,[A-Z]{2,3},[A-Z]{2,3},/);
+  // and the room of a real session is served
+  expect((await fetch(`${server.url}/sessions/${session_id}`)).status).toBe(200);
 });
 
 test("refuses a second server on the same embedded database with a clear message", () => {

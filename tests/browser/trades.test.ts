@@ -5,7 +5,7 @@
 import type { Socket } from "socket.io-client";
 import { openPage, screenshot, startPageStack, type PageStack, type WatchedPage } from "../support/browser";
 import { httpClient } from "../support/api-client";
-import { connectTestClient, request } from "../support/test-server";
+import { connectTestClient, nextEvent, request } from "../support/test-server";
 
 jest.setTimeout(120_000);
 
@@ -109,5 +109,65 @@ test("an offer whose pick was used before anyone answered reads as expired, not 
   await centre().scrollIntoViewIfNeeded();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await screenshot(page, "trades-history-390");
+  expect(problems).toEqual([]);
+});
+
+test("future picks, a CPU GM's counter-offer sent in one click, and shopping the pick on the clock", async () => {
+  const { page, problems } = chi;
+  const http = httpClient(stack.server.url);
+  const give = centre().getByRole("group", { name: "You give" });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  // a future pick offered to a human seat reaches it as part of the offer
+  await page.locator("#trade-partner").selectOption("WAS");
+  await give.getByLabel("Next year R1 (CHI)").check();
+  await centre().getByRole("group", { name: "You get from WAS" }).getByLabel("In 2 years R2 (WAS)").check();
+  const incoming = nextEvent(was, "trade_proposed");
+  await centre().getByRole("button", { name: "Propose trade" }).click();
+  await centre()
+    .getByText(/^Offer sent to Washington Commanders: Next year R1 \(CHI\) for In 2 years R2 \(WAS\)\./)
+    .waitFor();
+  expect((await incoming).trade).toMatchObject({
+    give: [],
+    receive: [],
+    give_future: [{ season_offset: 1, round: 1, original_team_id: "CHI" }],
+    receive_future: [{ season_offset: 2, round: 2, original_team_id: "WAS" }],
+  });
+
+  // a lowball to a CPU GM comes back with the package it would take; one click sends it
+  await page.locator("#trade-partner").selectOption("ARI");
+  await give.getByLabel("Next year R1 (CHI)").uncheck();
+  await give.getByLabel("In 2 years R3 (CHI)").check();
+  await centre().getByRole("group", { name: "You get from ARI" }).getByLabel("Next year R2 (ARI)").check();
+  await centre().getByRole("button", { name: "Propose trade" }).click();
+  const counter = centre().getByTestId("counter-offer");
+  await counter.getByText(/would take In 2 years R3 \(CHI\) \+ .+ for Next year R2 \(ARI\)\.$/).waitFor();
+  await screenshot(page, "trades-counter-1400");
+  await counter.getByRole("button", { name: "Send their counter-offer" }).click();
+  await centre()
+    .getByText(/^Trade done: you gave In 2 years R3 \(CHI\) \+ .+ and got Next year R2 \(ARI\)\.$/)
+    .waitFor();
+  await centre().locator("[data-trade-status=executed]", { hasText: "Next year R2 (ARI)" }).first().waitFor();
+
+  // CHI is on the clock at #27 (the commissioner runs 3 to 26): it may shop the pick; CPU clubs answer with offers
+  for (let overall = 3; overall < 27; overall++)
+    await http.answer("action", { params: { id: sessionId }, body: { action: "force_autopick" }, adminKey });
+  await centre()
+    .getByRole("button", { name: /^Shop this pick/ })
+    .click();
+  const answer = centre().getByText(/(wants? your pick: their offers are above|No team wants to move up)/);
+  await answer.waitFor();
+  const offers = await centre().getByTestId("incoming-offer").count();
+  expect(offers).toBeLessThanOrEqual(3);
+  if (offers > 0) {
+    await screenshot(page, "trades-shop-1400");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await centre().scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, "trades-shop-390");
+    await centre().getByTestId("incoming-offer").first().getByRole("button", { name: "Accept" }).click();
+    await centre().getByText("Trade accepted.").waitFor();
+  }
+  console.log(`shopping #27 brought ${offers} offer(s)`);
   expect(problems).toEqual([]);
 });

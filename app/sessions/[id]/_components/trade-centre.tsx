@@ -5,7 +5,7 @@
 // value bars for both sides, a CPU GM's counter-offer to send in one click,
 // then the trade history. CPU teams answer at once; a human team answers from
 // its own trade centre.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { AckOutcome } from "@/lib/client/emit-ack";
 import type { TradeOffer } from "@/lib/client/room-client";
 import { chartOfSnapshot, incomingOffers, tradablePicks } from "@/lib/client/room-view";
@@ -57,6 +57,11 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond, onShop }: 
   const [receiveFuture, setReceiveFuture] = useState<string[]>([]);
   /** a CPU GM's answer to a lowball: the package it would take, to send as is */
   const [counter, setCounter] = useState<{ partner: string; terms: TradeTerms } | null>(null);
+  // the panel scrolls: bring a fresh counter-offer into view, where its one-click button is
+  const counterBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (counter) counterBox.current?.scrollIntoView({ block: "nearest" });
+  }, [counter]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
 
@@ -261,7 +266,11 @@ export function TradeCentre({ snapshot, teamId, onPropose, onRespond, onShop }: 
         </section>
       )}
       {counter && (
-        <div className="space-y-2 rounded-md border border-sky-700 bg-sky-950/40 p-2" data-testid="counter-offer">
+        <div
+          ref={counterBox}
+          className="space-y-2 rounded-md border border-sky-700 bg-sky-950/40 p-2"
+          data-testid="counter-offer"
+        >
           <p className="text-sm text-slate-50">
             <TeamChip teamId={counter.partner} /> would take {tradeSides(snapshot.order, counter.terms).gave} for{" "}
             {tradeSides(snapshot.order, counter.terms).got}.
