@@ -126,6 +126,17 @@ describe(`future picks, counter-offers and shopping the pick over sockets (${bac
     const late = await server.client();
     const rejoin = await request(late, "join_session", { session_id });
     expect(ownerOf(rejoin.snapshot, chiFirst)).toBe("NE");
+    // results and exports say who owns what
+    const results = await server.warroom.queries.results(session_id);
+    const team = (id: string) => results.teams.find((t) => t.team_id === id)!;
+    expect(team("NE").future_picks).toEqual({ gained: [chiFirst, future(2, 2, "WAS")], traded_away: [] });
+    expect(team("CHI").future_picks).toEqual({ gained: [], traded_away: [chiFirst] });
+    expect(team("WAS").future_picks).toEqual({ gained: [], traded_away: [future(2, 2, "WAS")] });
+    const csv = (await server.warroom.queries.exportDraft(session_id, "csv", "trades")).body.trim().split("\n");
+    expect(csv.slice(1).map((line) => line.split(",").slice(2, 8))).toEqual([
+      ["CHI", "WAS", "9", "2", "1:1:CHI", ""],
+      ["WAS", "NE", "", "3", "1:1:CHI 2:2:WAS", ""],
+    ]);
   });
 
   test("a CPU GM that says no gives the reason and a counter the proposer can send as is", async () => {

@@ -2,6 +2,7 @@
 // value it found against the board, what its trades were worth on the chart,
 // and the grade all of that earns (grades.ts).
 import type { TeamResult } from "../protocol/results";
+import type { FuturePickOwner } from "../protocol/shapes";
 import { filledNeeds } from "./cpu-strategy";
 import { gradeTeam } from "./grades";
 import { chartOf } from "./trade-rules";
@@ -43,6 +44,18 @@ export function summarizeResults(state: DraftState): TeamResult[] {
       needs: needs.map((need) => ({ weight: need.weight, filled: need.filled_by !== null })),
       tradeNet: net,
     });
+    // next drafts' picks that moved: those it holds of other clubs, and its own another club holds
+    const strip = ({ season_offset, round, original_team_id }: FuturePickOwner) => ({
+      season_offset,
+      round,
+      original_team_id,
+    });
+    const gained = state.future_picks
+      .filter((p) => p.owner_team_id === team_id && p.original_team_id !== team_id)
+      .map(strip);
+    const tradedAway = state.future_picks
+      .filter((p) => p.original_team_id === team_id && p.owner_team_id !== team_id)
+      .map(strip);
     return {
       team_id,
       name,
@@ -52,6 +65,7 @@ export function summarizeResults(state: DraftState): TeamResult[] {
       needs,
       board_value: picks.reduce((sum, pick) => sum + pick.value_vs_board, 0),
       trades: { chart, count, value_in: round2(valueIn), value_out: round2(valueOut), net },
+      future_picks: { gained, traded_away: tradedAway },
     };
   });
 }

@@ -3,7 +3,7 @@
 // session's chart. The engine builds it (lib/draft/results.ts), the results
 // page reads it.
 import { z } from "zod";
-import { CONTROLLERS, pickSchema, sessionStatusSchema } from "./shapes";
+import { CONTROLLERS, futurePickSchema, pickSchema, sessionStatusSchema } from "./shapes";
 
 /** Grades, best first (lib/draft/grades.ts; the README says how they are computed). */
 export const GRADES = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "D-", "F"] as const;
@@ -35,6 +35,8 @@ export const teamResultSchema = z.object({
     value_out: z.number(),
     net: z.number(),
   }),
+  /** an addition (v2): future picks that changed hands, from this team's side (absent in older answers) */
+  future_picks: z.object({ gained: z.array(futurePickSchema), traded_away: z.array(futurePickSchema) }).optional(),
 });
 export type TeamResult = z.infer<typeof teamResultSchema>;
 

@@ -2,6 +2,7 @@
 import "../db/server-only";
 import { matchesPlayer, wirePlayer, type PlayerFilter } from "../../draft/players";
 import { summarizeResults } from "../../draft/results";
+import { futureKey } from "../../draft/future-picks";
 import type { DraftEvent } from "../../draft/types";
 import type { SeatAccess } from "../../protocol/http";
 import type { LobbyEntry } from "../../protocol/routes";
@@ -113,7 +114,7 @@ export function createSessionQueries({
               "value_give",
               "value_receive",
             ],
-            // future picks arrive with issue 14's trades; until then those columns are empty
+            // a future pick as season_offset:round:original_team_id ("1:1:CHI": next year's first of Chicago's)
             state.trades.map((t) => [
               t.trade_id,
               t.status,
@@ -121,8 +122,8 @@ export function createSessionQueries({
               t.to_team_id,
               t.give.join(" "),
               t.receive.join(" "),
-              "",
-              "",
+              (t.give_future ?? []).map(futureKey).join(" "),
+              (t.receive_future ?? []).map(futureKey).join(" "),
               t.value?.chart,
               t.value?.give,
               t.value?.receive,

@@ -2,6 +2,7 @@
 // needs it came in with and who filled them, and its trades on the session's chart.
 import type { TeamResultView } from "@/lib/client/replay/results-api";
 import { teamColor } from "@/lib/client/team-colors";
+import { futurePickLabel } from "@/lib/client/trade-words";
 import { GradeBadge } from "./grade-badge";
 import { PickValue } from "./pick-value";
 
@@ -69,7 +70,19 @@ export function TeamCard({ team }: { team: TeamResultView }) {
             </span>
           </p>
         )}
+        {futureLine(team) && <p className="mt-1 text-slate-300">{futureLine(team)}</p>}
       </div>
     </article>
   );
+}
+
+/** "Future picks: got Next year R1 (CHI); gave In 2 years R2 (KC)", or null when none moved. */
+function futureLine(team: TeamResultView): string | null {
+  const moved = team.future_picks;
+  if (!moved || (moved.gained.length === 0 && moved.traded_away.length === 0)) return null;
+  const parts = [
+    ...(moved.gained.length ? [`got ${moved.gained.map(futurePickLabel).join(", ")}`] : []),
+    ...(moved.traded_away.length ? [`gave ${moved.traded_away.map(futurePickLabel).join(", ")}`] : []),
+  ];
+  return `Future picks: ${parts.join("; ")}`;
 }
