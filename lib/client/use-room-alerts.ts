@@ -15,11 +15,22 @@ export function useRoomAlerts(
 ): void {
   const alerts = useMemo(() => roomAlerts(snapshot, heldTeams, teamNames), [snapshot, heldTeams, teamNames]);
 
-  // the title is state: it says what stands now and goes back when nothing does
+  // the title is state: it says what stands now and goes back when nothing does. Next.js may write the page's
+  // own title after this runs (metadata can arrive after hydration): then that is the base, and ours goes back on
   const baseTitle = useRef<string | null>(null);
+  const ourTitle = useRef<string | null>(null);
   useEffect(() => {
-    baseTitle.current ??= document.title;
-    document.title = alertTitle(alerts, baseTitle.current);
+    const apply = () => {
+      const current = document.title;
+      if (baseTitle.current === null || current !== ourTitle.current) baseTitle.current = current;
+      const wanted = alertTitle(alerts, baseTitle.current);
+      ourTitle.current = wanted;
+      if (current !== wanted) document.title = wanted;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
   }, [alerts]);
   useEffect(
     () => () => {
