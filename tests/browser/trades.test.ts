@@ -143,6 +143,12 @@ test("future picks, a CPU GM's counter-offer sent in one click, and shopping the
   const counter = centre().getByTestId("counter-offer");
   await counter.getByText(/would take In 2 years R3 \(CHI\) \+ .+ for Next year R2 \(ARI\)\.$/).waitFor();
   await screenshot(page, "trades-counter-1400");
+  // on a phone: the same counter, future picks in the lists, nothing wider than the screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  await counter.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, "trades-counter-390");
+  await page.setViewportSize({ width: 1400, height: 1000 });
   await counter.getByRole("button", { name: "Send their counter-offer" }).click();
   await centre()
     .getByText(/^Trade done: you gave In 2 years R3 \(CHI\) \+ .+ and got Next year R2 \(ARI\)\.$/)
