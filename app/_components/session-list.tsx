@@ -42,7 +42,8 @@ export function SessionList({ className = "" }: { className?: string }) {
   const [claiming, setClaiming] = useState<string | null>(null);
   const [claimError, setClaimError] = useState<{ session_id: string; message: string } | null>(null);
 
-  useEffect(() => setDisplayName(displayNameStore.get() ?? ""), []);
+  // the remembered name, unless the person already typed one
+  useEffect(() => setDisplayName((typed) => typed || (displayNameStore.get() ?? "")), []);
 
   // a timeout chain, not setInterval: a slow answer never overlaps the next request. Leaving the page stops
   // the chain but lets a request in flight finish (its answer is ignored): aborting it would show up as a failed

@@ -144,11 +144,11 @@ test("an open seat is taken in the lobby under a name the console then shows", a
 
   const fan = await openPage(browser);
   await fan.page.goto(server.url);
+  // the list is fetched by the page's script: once the seat is offered, the page is live and takes typing
+  const claim = fan.page.locator(`[data-session-id="${sessionId}"]`).getByRole("button", { name: /Claim the NE seat/ });
+  await claim.waitFor();
   await fan.page.getByLabel("Your name (to claim a seat)").fill("Jordan");
-  await fan.page
-    .locator(`[data-session-id="${sessionId}"]`)
-    .getByRole("button", { name: /Claim the NE seat/ })
-    .click();
+  await claim.click();
   await fan.page.getByTestId("role").filter({ hasText: "New England Patriots" }).waitFor();
 
   const seat = page.getByTestId("seat-rotation").locator('[data-seat="NE"]');
