@@ -6,6 +6,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { applyMigrations, type SqlRunner } from "./migrate";
 import { PrismaClient } from "./generated/client";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { startPgliteThread, type PgliteThread } from "./pglite-thread";
 import { pgliteSqlClient, postgresSqlClient, type SqlClient } from "./sql-client";
 
 export type Database = PrismaClient;
@@ -71,7 +72,6 @@ async function openPostgres(url: string, migrate: boolean): Promise<OpenDatabase
 }
 
 async function openPglite(dataDir: string, migrate: boolean): Promise<OpenDatabase> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const inMemory = dataDir === "memory://";
   let releaseLock = () => {};
@@ -80,10 +80,15 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<OpenDataba
     // PGlite is one process's database: a second server on the same directory would corrupt it
     releaseLock = acquireDataDirLock(dataDir);
   }
-  let client: InstanceType<typeof PGlite>;
+  let client: PgliteThread;
   try {
-    client = new PGlite(inMemory ? undefined : `${dataDir}/pglite`);
-    await client.waitReady;
+    // on its own thread: its WebAssembly runs beside the event loop, not in it (pglite-thread.ts)
+    client = await startPgliteThread(inMemory ? undefined : `${dataDir}/pglite`);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  try {
     if (migrate) {
       await applyMigrations({
         exec: async (sql) => void (await client.exec(sql)),
@@ -91,11 +96,12 @@ async function openPglite(dataDir: string, migrate: boolean): Promise<OpenDataba
       });
     }
   } catch (error) {
+    await client.close();
     releaseLock();
     throw error;
   }
-  // the adapter is typed against an older @prisma/driver-adapter-utils; the runtime interface is the same
-  const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
+  // the adapter asks for PGlite's query/exec/transaction, which the thread gives; its types are an older driver-adapter-utils
+  const adapter = new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory;
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,

@@ -3,7 +3,7 @@
 // the driver; for fixed statements that cost is pure overhead (see README
 // "Performance"). Both backends get the same two calls.
 import "./server-only";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PgliteThread } from "./pglite-thread";
 import type { Pool } from "pg";
 
 /** A fixed statement: `name` lets PostgreSQL prepare it once per connection. */
@@ -19,7 +19,15 @@ export interface SqlClient {
   query: SqlQuery;
   /** statements in one transaction: committed together or rolled back whole */
   transaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  /**
+   * Statements known before the transaction starts, committed together. The
+   * hot path's form: the embedded database runs it in one message to its
+   * thread, so the transaction never waits on this thread's event loop.
+   */
+  batch(steps: readonly BatchStep[]): Promise<void>;
 }
+
+export type BatchStep = readonly [Statement, unknown[]];
 
 /** The SQLSTATE of a unique-key violation, on both drivers. */
 export const UNIQUE_VIOLATION = "23505";
@@ -45,12 +53,18 @@ export function postgresSqlClient(pool: Pool): SqlClient {
         client.release();
       }
     },
+    async batch(steps) {
+      await this.transaction(async (query) => {
+        for (const [statement, params] of steps) await query(statement, params);
+      });
+    },
   };
 }
 
-export function pgliteSqlClient(db: PGlite): SqlClient {
+export function pgliteSqlClient(db: PgliteThread): SqlClient {
   return {
     query: async <Row>(statement: Statement, params: unknown[]) => (await db.query<Row>(statement.text, params)).rows,
+    batch: (steps) => db.batch(steps.map(([statement, params]) => ({ sql: statement.text, params }))),
     transaction: (work) =>
       db.transaction((tx) =>
         work(

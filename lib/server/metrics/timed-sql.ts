@@ -20,18 +20,22 @@ export function timedSql(sql: SqlClient, metrics: Metrics): SqlClient {
         stop();
       }
     };
+  /** a transaction, timed whole */
+  async function transaction<T>(run: () => Promise<T>): Promise<T> {
+    const stop = metrics.dbQueryDuration.startTimer({ statement: "transaction" });
+    try {
+      return await run();
+    } catch (error) {
+      metrics.dbQueryErrors.inc({ statement: "transaction" });
+      throw error;
+    } finally {
+      stop();
+    }
+  }
   return {
     query: time(sql.query),
-    async transaction(work) {
-      const stop = metrics.dbQueryDuration.startTimer({ statement: "transaction" });
-      try {
-        return await sql.transaction((query) => work(time(query)));
-      } catch (error) {
-        metrics.dbQueryErrors.inc({ statement: "transaction" });
-        throw error;
-      } finally {
-        stop();
-      }
-    },
+    transaction: (work) => transaction(() => sql.transaction((query) => work(time(query)))),
+    // its statements run together on the database's side: timed as one transaction
+    batch: (steps) => transaction(() => sql.batch(steps)),
   };
 }

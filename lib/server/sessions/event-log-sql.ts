@@ -5,7 +5,7 @@
 // Timestamps are stored as UTC wall time in `timestamp(3)`, as Prisma does:
 // casting an ISO string ending in "Z" to `timestamp` keeps its UTC digits.
 import "../db/server-only";
-import type { SqlClient, SqlQuery, Statement } from "../db/sql-client";
+import type { BatchStep, SqlClient, Statement } from "../db/sql-client";
 import { isUniqueViolation } from "../db/unique-violation";
 import type { DraftEvent } from "../../draft/types";
 import type { SessionStatus } from "../../protocol/shapes";
@@ -51,11 +51,12 @@ const UNDO_PICK: Statement = {
   text: `DELETE FROM picks WHERE session_id = $1::uuid AND overall = $2::integer`,
 };
 
-// an executed trade moves picks between teams: the order slots follow
+// executed trades move picks between teams: the order slots follow, each to its last owner in the batch
 const MOVE_SLOTS: Statement = {
   name: "warroom_move_slots",
-  text: `UPDATE order_slots SET team_id = $2::text
-WHERE session_id = $1::uuid AND overall IN (SELECT value::integer FROM jsonb_array_elements_text($3::jsonb))`,
+  text: `UPDATE order_slots AS o SET team_id = m.team_id
+FROM jsonb_to_recordset($2::jsonb) AS m(overall integer, team_id text)
+WHERE o.session_id = $1::uuid AND o.overall = m.overall`,
 };
 
 const READ_EVENTS: Statement = {
@@ -101,15 +102,11 @@ export function createEventLogSql(sql: SqlClient) {
         iso(projection.deadline),
         iso(projection.dueAt),
       ];
-      // undos and trades are rare: only then does the append need more statements
-      const before = events.flatMap((event) => sideEffects(sessionId, event));
+      // undos and trades need more statements than the append: then all go in one transaction
+      const before = sideEffects(sessionId, events);
       try {
         if (before.length === 0) await sql.query(APPEND, appendParams);
-        else
-          await sql.transaction(async (query: SqlQuery) => {
-            for (const [statement, params] of before) await query(statement, params);
-            await query(APPEND, appendParams);
-          });
+        else await sql.batch([...before, [APPEND, appendParams]]);
       } catch (error) {
         if (isUniqueViolation(error)) throw new WriteConflict();
         throw error;
@@ -122,16 +119,22 @@ export function createEventLogSql(sql: SqlClient) {
   };
 }
 
-/** Statements an event needs besides its own row, in event order. */
-function sideEffects(sessionId: string, event: DraftEvent): [Statement, unknown[]][] {
-  if (event.type === "session_update" && event.payload.undone_overall !== undefined)
-    return [[UNDO_PICK, [sessionId, event.payload.undone_overall]]];
-  if (event.type === "trade_executed") {
-    const { trade } = event.payload;
-    return [
-      [MOVE_SLOTS, [sessionId, trade.to_team_id, JSON.stringify(trade.give)]],
-      [MOVE_SLOTS, [sessionId, trade.from_team_id, JSON.stringify(trade.receive)]],
-    ];
+/** Statements a batch of events needs besides their own rows: undone picks leave, traded slots change hands. */
+function sideEffects(sessionId: string, events: readonly DraftEvent[]): BatchStep[] {
+  const steps: BatchStep[] = [];
+  const owners = new Map<number, string>();
+  for (const event of events) {
+    if (event.type === "session_update" && event.payload.undone_overall !== undefined)
+      steps.push([UNDO_PICK, [sessionId, event.payload.undone_overall]]);
+    if (event.type === "trade_executed") {
+      const { trade } = event.payload;
+      for (const overall of trade.give) owners.set(overall, trade.to_team_id);
+      for (const overall of trade.receive) owners.set(overall, trade.from_team_id);
+    }
   }
-  return [];
+  if (owners.size > 0) {
+    const moves = [...owners].map(([overall, team_id]) => ({ overall, team_id }));
+    steps.push([MOVE_SLOTS, [sessionId, JSON.stringify(moves)]]);
+  }
+  return steps;
 }
