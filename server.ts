@@ -9,7 +9,8 @@ import { openDatabase } from "./lib/server/db/open-database";
 import { limitsOf, parseEnv } from "./lib/server/env";
 import { checkDependencies, type HealthReport } from "./lib/server/health/dependency-health";
 import { answerClientError, createHttpGuard, refuseConnect } from "./lib/server/http/http-guard";
-import { registerHttpServices } from "./lib/server/http/registry";
+import { serveApi } from "./lib/server/http/api-server";
+import { registerHttpServices, type HttpServices } from "./lib/server/http/registry";
 import { createReadiness } from "./lib/server/health/readiness";
 import { logRequest } from "./lib/server/http/request-log";
 import { createMetrics } from "./lib/server/metrics/metrics";
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   // security headers on every response; origin, per-address rate and size checks on every write
   const guard = createHttpGuard({ allowedOrigins: env.ALLOWED_ORIGINS, limits, dev });
   let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  let apiServices: HttpServices | null = null;
   let health: () => Promise<HealthReport> = () => checkDependencies({ db, redis });
   const readiness = createReadiness(() => health());
   const metrics = createMetrics();
@@ -74,8 +76,10 @@ async function main(): Promise<void> {
     if (guard(req, res)) return;
     if (readiness.handle(req, res)) return;
     if (serveMetrics(req, res, () => metrics, env.METRICS_TOKEN)) return;
-    if (nextHandler) return void nextHandler(req, res);
-    res.writeHead(503).end("starting");
+    if (!nextHandler || !apiServices) return void res.writeHead(503).end("starting");
+    // the API's own routes skip Next's page pipeline (api-server.ts); everything else is Next's
+    if (serveApi(req, res, apiServices)) return;
+    void nextHandler(req, res);
   });
   // slow clients: a request must arrive whole within these, or its connection is closed
   httpServer.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
     metrics,
   });
   registerHttpServices(warroom.http);
+  apiServices = warroom.http;
   health = warroom.health;
 
   // the port opens before Next.js is prepared, so /readyz can say "starting" (other requests get 503 meanwhile)
