@@ -28,6 +28,7 @@ import {
   type SocketData,
 } from "./realtime/rooms";
 import { originAllowed } from "./http/http-guard";
+import { coalesceWrites } from "./realtime/coalesced-writes";
 import {
   clientAddress,
   createConnectionCounter,
@@ -182,6 +183,7 @@ export async function createWarRoom(options: WarRoomOptions) {
     lastSeen.seen,
   );
 
+  coalesceWrites(io.engine);
   io.engine.on(
     "connection",
     (raw: { request: Parameters<typeof addressOf>[0]; once(event: "close", listener: () => void): void }) => {
