@@ -9,6 +9,7 @@ import type { Logger } from "../logger";
 import { housekeeping } from "./housekeeping";
 import { createPickClock, type TimerClock } from "./pick-clock";
 import type { SessionRepository } from "./session-repository";
+import { createLoopGovernor } from "./loop-governor";
 import { createTickGate } from "./tick-gate";
 
 export interface SchedulerDeps {
@@ -24,15 +25,20 @@ export interface SchedulerDeps {
 /** How long a failed clock tick (database away) waits before trying again. */
 const TICK_RETRY_MS = 1000;
 /**
- * Clock ticks in flight across all sessions. Enough to keep the database busy
- * (each tick is up to TICK_BATCH_LIMIT picks in one statement), few enough
- * that a person's command waits behind little CPU work.
+ * Clock ticks in flight across all sessions: up to MAX_TICKS_IN_FLIGHT while
+ * the event loop keeps up (enough to keep the database busy: each tick is up
+ * to TICK_BATCH_LIMIT picks in one statement), down to one while it runs
+ * later than LOOP_LAG_TARGET_MS and to none until it catches up (the gate still
+ * lets one through every 50 ms), so a person's command waits behind little
+ * CPU work (loop-governor.ts).
  */
-const TICKS_IN_FLIGHT = 4;
+const MAX_TICKS_IN_FLIGHT = 4;
+const LOOP_LAG_TARGET_MS = 5;
 
 export function createClockScheduler({ clock, repo, logger, runTick, stateOf }: SchedulerDeps) {
   const pickClock = createPickClock(clock, (sessionId) => void tick(sessionId));
-  const gate = createTickGate(TICKS_IN_FLIGHT);
+  const governor = createLoopGovernor({ targetMs: LOOP_LAG_TARGET_MS, min: 0, max: MAX_TICKS_IN_FLIGHT });
+  const gate = createTickGate(governor.limit);
   /** Sessions with a tick waiting or running: a timer and the overdue sweep may both ask for one, and one is enough. */
   const ticking = new Set<string>();
   let sweepTimer: unknown = null;
@@ -85,6 +91,7 @@ export function createClockScheduler({ clock, repo, logger, runTick, stateOf }: 
     },
     stop(): void {
       stopped = true;
+      governor.stop();
       if (sweepTimer !== null) clock.clearTimeout(sweepTimer);
       pickClock.stop();
     },

@@ -77,4 +77,24 @@ describe("tick gate", () => {
     await Promise.all(ticks);
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
   });
+
+  test("a limit of 0 holds ticks while the loop catches up, and lets the oldest through after maxHoldMs", async () => {
+    let limit = 0;
+    const gate = createTickGate(() => limit, { maxHoldMs: 40 });
+    const started: number[] = [];
+    // the gate has just let one through: the hold counts from there
+    await gate.run(async () => {});
+    const heldAt = performance.now();
+    const ticks = [0, 1, 2].map((i) => gate.run(async () => void started.push(i)));
+    await flush();
+    expect(started).toEqual([]);
+    // nothing runs, so only the gate's own timer can let a held tick go
+    await ticks[0];
+    expect(performance.now() - heldAt).toBeGreaterThanOrEqual(35);
+    expect(started).toEqual([0]);
+    // the loop caught up: the limit rises and the rest go at the next look
+    limit = 2;
+    await Promise.all(ticks);
+    expect(started).toEqual([0, 1, 2]);
+  });
 });
