@@ -5,6 +5,7 @@
 // the same under `node --import tsx`, Jest and the bench without a loader.
 "use strict";
 const { parentPort, workerData } = require("node:worker_threads");
+const { PGlite, messages } = require("@electric-sql/pglite");
 
 /** Parsers that hand back the text for the given type ids: the main thread applies its own there. */
 const textFor = new Map();
@@ -26,13 +27,12 @@ function plainError(error) {
       if (value === null || ["string", "number", "boolean"].includes(typeof value)) fields[name] = value;
   return {
     message: error instanceof Error ? error.message : String(error),
-    databaseError: Boolean(error && error.constructor && error.constructor.name === "DatabaseError"),
+    databaseError: error instanceof messages.DatabaseError,
     fields,
   };
 }
 
 async function main() {
-  const { PGlite } = require("@electric-sql/pglite");
   const db = new PGlite(workerData.dataDir);
   await db.waitReady;
 
