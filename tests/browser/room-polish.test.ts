@@ -5,7 +5,7 @@
 // freezes the clock while it is down; bad URLs answer a real 404; errors read
 // as sentences; the admin console brings a chosen session into view on a phone.
 import type { Browser, Locator, Page } from "playwright-core";
-import { openPage, screenshot as capture, startPageStack, type PageStack } from "../support/browser";
+import { openPage, SERVER_OUTAGE, screenshot as capture, startPageStack, type PageStack } from "../support/browser";
 import { startServerProcess, type ServerProcess } from "../support/server-process";
 import { httpClient } from "../support/api-client";
 import { readFileSync } from "node:fs";
@@ -16,8 +16,6 @@ jest.setTimeout(180_000);
 let stack: PageStack;
 let server: ServerProcess;
 let browser: Browser;
-
-const OUTAGE = [/\/socket\.io\//, /^Failed to load resource: net::ERR_CONNECTION_REFUSED$/];
 
 beforeAll(async () => {
   stack = await startPageStack("polish");
@@ -275,7 +273,7 @@ test("without a server the room never gives up: it keeps trying slowly, at once 
   const created = await session(adminKey, { human_teams: ["CHI"] });
   const id = created.session_id;
   await act(adminKey, id, "start");
-  const seat = await openPage(browser, { width: 1280, height: 900, ignore: OUTAGE });
+  const seat = await openPage(browser, { width: 1280, height: 900, ignore: SERVER_OUTAGE });
   const { page } = seat;
   await page.clock.install();
   await page.goto(`${server.url}/sessions/${id}?token=${tokenOf(created, "CHI")}`);

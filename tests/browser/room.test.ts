@@ -3,7 +3,14 @@
 // trade centre, survive a SIGKILL of the server, and a spectator follows it
 // all; the countdown matches the server's deadline even with a wrong local clock.
 import type { Browser, Page } from "playwright-core";
-import { openPage, screenshot as capture, startPageStack, type PageStack, type WatchedPage } from "../support/browser";
+import {
+  openPage,
+  SERVER_OUTAGE,
+  screenshot as capture,
+  startPageStack,
+  type PageStack,
+  type WatchedPage,
+} from "../support/browser";
 import { startServerProcess, type ServerProcess } from "../support/server-process";
 import { httpClient } from "../support/api-client";
 
@@ -13,9 +20,6 @@ let stack: PageStack;
 let server: ServerProcess;
 let browser: Browser;
 const pages: WatchedPage[] = [];
-
-// while the server is down on purpose, the socket's reconnect attempts fail; nothing else may
-const OUTAGE = [/\/socket\.io\//, /^Failed to load resource: net::ERR_CONNECTION_REFUSED$/];
 
 beforeAll(async () => {
   stack = await startPageStack("room");
@@ -114,9 +118,9 @@ test("two seats draft against each other and CPU teams, trade, survive a server 
   });
   const id: string = created.session_id;
 
-  const alice = await open({ ignore: OUTAGE });
-  const bob = await open({ ignore: OUTAGE });
-  const watcher = await open({ width: 390, height: 844, ignore: OUTAGE });
+  const alice = await open({ ignore: SERVER_OUTAGE });
+  const bob = await open({ ignore: SERVER_OUTAGE });
+  const watcher = await open({ width: 390, height: 844, ignore: SERVER_OUTAGE });
   await claimFromLobby(alice.page, id, "CHI", "Alice");
   await claimFromLobby(bob.page, id, "WAS", "Bob");
   await watcher.page.goto(`${server.url}/sessions/${id}`);

@@ -37,6 +37,17 @@ export interface WatchedPage {
   leave(navigation: () => Promise<unknown>): Promise<void>;
 }
 
+/**
+ * What a server killed on purpose looks like from its pages, to pass as `ignore`:
+ * the socket's reconnect attempts fail, later loads are refused, and a response
+ * in flight at the kill (say the favicon, which loads late) is cut short.
+ */
+export const SERVER_OUTAGE = [
+  /\/socket\.io\//,
+  /^Failed to load resource: net::ERR_CONNECTION_REFUSED$/,
+  /net::ERR_INCOMPLETE_CHUNKED_ENCODING$/,
+];
+
 const NEXT_CANCELLED_PREFETCH = /^GET \S+[?&]_rsc=\S+ net::ERR_ABORTED$/;
 
 /** A fresh context (its own cookies and storage) with one page whose problems are recorded. */
