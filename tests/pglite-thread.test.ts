@@ -69,6 +69,48 @@ describe("the embedded database's thread", () => {
     expect(answers.map((answer) => answer.rows[0]!.n)).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
   });
 
+  test("background work waits while anything else does: a person's statement goes next, not last", async () => {
+    const finished: string[] = [];
+    const track = (label: string, work: Promise<unknown>) => work.then(() => finished.push(label));
+    // an open transaction holds the database while the rest queue behind it
+    let release = () => {};
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = track(
+      "holder",
+      db.transaction(async (tx) => {
+        await tx.query("SELECT 1");
+        holding();
+        await new Promise<void>((resolve) => (release = resolve));
+      }),
+    );
+    await held;
+    const queued = [
+      ...[1, 2, 3].map((n) =>
+        track(`background ${n}`, db.query("SELECT $1::integer", [n], undefined, { background: true })),
+      ),
+      track("person", db.query("SELECT 1")),
+      track("background batch", db.batch([{ sql: "SELECT 1", params: [] }], { background: true })),
+      track(
+        "admin transaction",
+        db.transaction((tx) => tx.query("SELECT 1")),
+      ),
+    ];
+    // messages reach the thread in the order they were sent: all of these before the holder's commit
+    release();
+    await Promise.all([holder, ...queued]);
+    // the holder first; then everyone else's work in its own order; then the background's in its order
+    expect(finished).toEqual([
+      "holder",
+      "person",
+      "admin transaction",
+      "background 1",
+      "background 2",
+      "background 3",
+      "background batch",
+    ]);
+  });
+
   test("after close, callers are told the database is closed", async () => {
     const other = await startPgliteThread(undefined);
     await other.close();

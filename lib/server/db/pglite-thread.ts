@@ -4,7 +4,8 @@
 // behind it (README, "Performance"). pglite-worker.js holds the database; this
 // is the same surface PGlite gives its callers (query, exec, transaction) as
 // messages to it, so the Prisma adapter and the hot path's SQL client use it
-// unchanged. Statements still run one at a time, in arrival order, as before.
+// unchanged. Statements run one at a time, in arrival order, except that work
+// marked `background` (the clock's CPU picks) waits while anything else does.
 import "./server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -20,12 +21,17 @@ export interface ThreadTransaction {
   readonly closed: boolean;
 }
 
+/** Which way to the database: `background` goes only when nothing else is waiting (pglite-worker.js). */
+export interface Lane {
+  background?: boolean;
+}
+
 export interface PgliteThread {
-  query<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<Row>>;
+  query<Row>(sql: string, params?: unknown[], options?: QueryOptions, lane?: Lane): Promise<Results<Row>>;
   exec(sql: string): Promise<Results[]>;
   transaction<T>(work: (tx: ThreadTransaction) => Promise<T>): Promise<T>;
   /** statements known up front, committed together or rolled back whole, in one message to the thread */
-  batch(steps: { sql: string; params: unknown[] }[]): Promise<void>;
+  batch(steps: { sql: string; params: unknown[] }[], lane?: Lane): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,16 +109,25 @@ export async function startPgliteThread(dataDir: string | undefined): Promise<Pg
     sql: string,
     params: unknown[] = [],
     options?: QueryOptions,
+    lane: Lane = {},
   ): Promise<Results<Row>> {
     const parsers = options?.parsers ?? {};
     const textTypes = Object.keys(parsers).map(Number);
-    const result = await call<Results<Row>>({ op: "query", tx, sql, params, rowMode: options?.rowMode, textTypes });
+    const result = await call<Results<Row>>({
+      op: "query",
+      tx,
+      sql,
+      params,
+      rowMode: options?.rowMode,
+      textTypes,
+      background: lane.background === true,
+    });
     return textTypes.length > 0 ? parseColumns(result, parsers) : result;
   }
 
   await ready;
   return {
-    query: (sql, params, options) => query(undefined, sql, params, options),
+    query: (sql, params, options, lane) => query(undefined, sql, params, options, lane),
     exec: (sql) => call({ op: "exec", sql }),
     async transaction(work) {
       const tx = nextId++;
@@ -139,7 +154,7 @@ export async function startPgliteThread(dataDir: string | undefined): Promise<Pg
       await call({ op: "end", of: tx, commit: true });
       return result;
     },
-    batch: (steps) => call({ op: "batch", steps }),
+    batch: (steps, lane = {}) => call({ op: "batch", steps, background: lane.background === true }),
     async close() {
       if (!stopped) await call({ op: "close" }).catch(() => {});
       stopped ??= new Error("the embedded database is closed");

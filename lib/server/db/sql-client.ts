@@ -14,9 +14,19 @@ export interface Statement {
 
 export type SqlQuery = <Row>(statement: Statement, params: unknown[]) => Promise<Row[]>;
 
+/**
+ * Work the database may put behind everyone else's: the clock's CPU picks.
+ * The embedded database (one statement at a time) serves people's statements
+ * first; PostgreSQL runs statements side by side on its pool, so there it
+ * changes nothing.
+ */
+export interface Priority {
+  background?: boolean;
+}
+
 export interface SqlClient {
   /** one statement, committed on its own */
-  query: SqlQuery;
+  query<Row>(statement: Statement, params: unknown[], priority?: Priority): Promise<Row[]>;
   /** statements in one transaction: committed together or rolled back whole */
   transaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   /**
@@ -24,7 +34,7 @@ export interface SqlClient {
    * hot path's form: the embedded database runs it in one message to its
    * thread, so the transaction never waits on this thread's event loop.
    */
-  batch(steps: readonly BatchStep[]): Promise<void>;
+  batch(steps: readonly BatchStep[], priority?: Priority): Promise<void>;
 }
 
 export type BatchStep = readonly [Statement, unknown[]];
@@ -63,8 +73,13 @@ export function postgresSqlClient(pool: Pool): SqlClient {
 
 export function pgliteSqlClient(db: PgliteThread): SqlClient {
   return {
-    query: async <Row>(statement: Statement, params: unknown[]) => (await db.query<Row>(statement.text, params)).rows,
-    batch: (steps) => db.batch(steps.map(([statement, params]) => ({ sql: statement.text, params }))),
+    query: async <Row>(statement: Statement, params: unknown[], priority?: Priority) =>
+      (await db.query<Row>(statement.text, params, undefined, priority)).rows,
+    batch: (steps, priority) =>
+      db.batch(
+        steps.map(([statement, params]) => ({ sql: statement.text, params })),
+        priority,
+      ),
     transaction: (work) =>
       db.transaction((tx) =>
         work(

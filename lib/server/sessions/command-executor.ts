@@ -58,13 +58,19 @@ export function createCommandExecutor(deps: ExecutorDeps) {
       if (outcome.events.length === 0) return outcome;
       const { state } = outcome;
       try {
-        await repo.append(sessionId, outcome.events, {
-          status: state.status,
-          seq: state.seq,
-          currentOverall: currentSlot(state)?.overall ?? null,
-          deadline: state.deadline,
-          dueAt: dueAt(state),
-        });
+        await repo.append(
+          sessionId,
+          outcome.events,
+          {
+            status: state.status,
+            seq: state.seq,
+            currentOverall: currentSlot(state)?.overall ?? null,
+            deadline: state.deadline,
+            dueAt: dueAt(state),
+          },
+          // the clock's CPU picks wait while a person's statements do (pglite-worker.js)
+          { background: command.type === "tick" },
+        );
       } catch (error) {
         // what is in memory may no longer be what the database holds: read it again next time
         cache.forget(sessionId);

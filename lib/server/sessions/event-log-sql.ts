@@ -5,7 +5,7 @@
 // Timestamps are stored as UTC wall time in `timestamp(3)`, as Prisma does:
 // casting an ISO string ending in "Z" to `timestamp` keeps its UTC digits.
 import "../db/server-only";
-import type { BatchStep, SqlClient, Statement } from "../db/sql-client";
+import type { BatchStep, Priority, SqlClient, Statement } from "../db/sql-client";
 import { isUniqueViolation } from "../db/unique-violation";
 import type { DraftEvent } from "../../draft/types";
 import type { SessionStatus } from "../../protocol/shapes";
@@ -77,7 +77,12 @@ export function createEventLogSql(sql: SqlClient) {
      * The event key (session, seq) and the pick keys (session, overall) and
      * (session, player) make a concurrent second writer fail here, whole.
      */
-    async append(sessionId: string, events: readonly DraftEvent[], projection: SessionProjection): Promise<void> {
+    async append(
+      sessionId: string,
+      events: readonly DraftEvent[],
+      projection: SessionProjection,
+      priority: Priority = {},
+    ): Promise<void> {
       const rows = events.map((event) => ({ seq: event.seq, type: event.type, payload: event.payload, at: event.at }));
       const picks = events.flatMap((event) =>
         event.type === "draft_pick"
@@ -105,8 +110,8 @@ export function createEventLogSql(sql: SqlClient) {
       // undos and trades need more statements than the append: then all go in one transaction
       const before = sideEffects(sessionId, events);
       try {
-        if (before.length === 0) await sql.query(APPEND, appendParams);
-        else await sql.batch([...before, [APPEND, appendParams]]);
+        if (before.length === 0) await sql.query(APPEND, appendParams, priority);
+        else await sql.batch([...before, [APPEND, appendParams]], priority);
       } catch (error) {
         if (isUniqueViolation(error)) throw new WriteConflict();
         throw error;
