@@ -3,7 +3,7 @@
 // Prisma, except the hot path's fixed statements (event-log-sql.ts).
 import "../db/server-only";
 import type { Database } from "../db/open-database";
-import type { SqlClient } from "../db/sql-client";
+import type { SqlClient, Statement } from "../db/sql-client";
 import { createEventLogSql } from "./event-log-sql";
 import type { DraftEvent } from "../../draft/types";
 import type { Controller, Slot } from "../../protocol/shapes";
@@ -41,6 +41,11 @@ export interface StoredSession {
   queues: Record<string, string[]>;
 }
 
+const LEAGUE_BY_KEY_HASH: Statement = {
+  name: "warroom_league_by_key_hash",
+  text: `SELECT id::text AS id, name, admin_key_hash AS "adminKeyHash" FROM leagues WHERE admin_key_hash = $1::text`,
+};
+
 /** More events than any draft has (a 7-round draft logs a few hundred): the whole log in one read. */
 const WHOLE_LOG = 1_000_000;
 
@@ -68,11 +73,14 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
       return rows.map((row) => row.id);
     },
 
-    async findLeagueByKeyHash(adminKeyHash: string) {
-      return prisma.league.findUnique({
-        where: { adminKeyHash },
-        select: { id: true, name: true, adminKeyHash: true },
-      });
+    /** Every admin request starts here: a fixed statement, not a Prisma query compiled on the event loop each time. */
+    async findLeagueByKeyHash(
+      adminKeyHash: string,
+    ): Promise<{ id: string; name: string; adminKeyHash: string } | null> {
+      const rows = await sql.query<{ id: string; name: string; adminKeyHash: string }>(LEAGUE_BY_KEY_HASH, [
+        adminKeyHash,
+      ]);
+      return rows[0] ?? null;
     },
 
     /** Sessions of a league that are not complete (the per-league cap counts these). */
