@@ -15,7 +15,7 @@ import type { DraftCommand, DraftState } from "./types";
 export type { Outcome } from "./command-events";
 
 /** Consecutive picks one tick may make; the caller ticks again for the rest. */
-export const TICK_BATCH_LIMIT = 8;
+export const TICK_BATCH_LIMIT = 12;
 
 const describeStatus: Record<SessionStatus, string> = {
   lobby: "the draft has not started",
