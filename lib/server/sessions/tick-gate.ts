@@ -2,12 +2,13 @@
  * At most `limit` clock ticks (CPU picks, expired clocks) in flight at once,
  * across all sessions; the limit is a number or read afresh at every
  * admission (loop-governor.ts lowers it while the event loop runs late, to 0
- * while it catches up). The database runs statements in arrival order, so
- * without a bound a person's pick or an admin's pause would queue behind one
- * batch of CPU work per busy session; with it, behind at most `limit`. While a
- * person's command is on its way, the gate lets in at most one tick at a
- * time, so the command waits on the ticks already running and not on the ones
- * they free slots for. Held ticks never stop the clocks: when none has been
+ * while it catches up). Without a bound a person's pick or an admin's pause
+ * would queue behind one batch of CPU work per busy session (on PostgreSQL, in
+ * the pool; on the embedded database the ticks' writes give way to people's,
+ * pglite-worker.js, but their work on this thread does not); with it, behind
+ * at most `limit`. While a person's command is on its way, the gate lets in
+ * at most one tick at a time, so the command waits on the ticks already
+ * running and not on the ones they free slots for. Held ticks never stop the clocks: when none has been
  * let in for `maxHoldMs`, the oldest goes whatever the limit says.
  */
 export interface TickGateOptions {
