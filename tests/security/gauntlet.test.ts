@@ -11,7 +11,8 @@ import { ERROR_CODES, HTTP_STATUS } from "../../lib/protocol/errors";
 import { backendName } from "../support/test-database";
 import { request } from "../support/test-server";
 import { until } from "../support/until";
-import { garbage, httpCase, mutate, prng, SOCKET_EVENTS, template, type HttpCase, type Rng } from "./support/fuzz";
+import { garbage, mutate, prng, SOCKET_EVENTS, template, type Rng } from "./support/fuzz";
+import { httpCase, type HttpCase } from "./support/http-fuzz";
 import { createLegitDraft, normaliseLog, runLegitDraft } from "./support/legit-draft";
 import { startSecurityServer, type SecurityServer } from "./support/security-server";
 

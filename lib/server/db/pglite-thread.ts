@@ -21,7 +21,11 @@ export interface ThreadTransaction {
   readonly closed: boolean;
 }
 
-/** Which way to the database: `background` goes only when nothing else is waiting (pglite-worker.js). */
+/**
+ * Which way to the database. `background` (the clock's CPU picks) goes only
+ * when nothing else is waiting (pglite-worker.js); PostgreSQL runs statements
+ * side by side on its pool, so there it changes nothing.
+ */
 export interface Lane {
   background?: boolean;
 }

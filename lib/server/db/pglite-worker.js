@@ -110,7 +110,7 @@ async function main() {
 
   /** Work that takes the database whole (a statement, a batch, a transaction from begin to end), by lane. */
   const lanes = { now: [], background: [] };
-  let holder = null;
+  let busy = false;
 
   /** Inside an open transaction (or ending one) runs at once: the transaction already holds the database. */
   function arrive(message) {
@@ -122,17 +122,17 @@ async function main() {
   function next() {
     // what arrived while WebAssembly held this thread has not been delivered yet: sort it into its lane first
     for (let received; (received = receiveMessageOnPort(parentPort));) arrive(received.message);
-    if (holder !== null) return;
+    if (busy) return;
     const message = lanes.now.shift() ?? lanes.background.shift();
     if (!message) return;
-    holder = message;
+    busy = true;
     const done = run(message);
     // a transaction holds the database until its caller ends it, not just until it has begun
     const released = message.op === "begin" ? done.then(() => outcomes.get(message.id)) : done;
     released
       .catch(() => {})
       .then(() => {
-        holder = null;
+        busy = false;
         next();
       });
   }

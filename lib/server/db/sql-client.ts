@@ -3,7 +3,9 @@
 // the driver; for fixed statements that cost is pure overhead (see README
 // "Performance"). Both backends get the same two calls.
 import "./server-only";
-import type { PgliteThread } from "./pglite-thread";
+import type { Lane, PgliteThread } from "./pglite-thread";
+
+export type { Lane } from "./pglite-thread";
 import type { Pool } from "pg";
 
 /** A fixed statement: `name` lets PostgreSQL prepare it once per connection. */
@@ -14,19 +16,9 @@ export interface Statement {
 
 export type SqlQuery = <Row>(statement: Statement, params: unknown[]) => Promise<Row[]>;
 
-/**
- * Work the database may put behind everyone else's: the clock's CPU picks.
- * The embedded database (one statement at a time) serves people's statements
- * first; PostgreSQL runs statements side by side on its pool, so there it
- * changes nothing.
- */
-export interface Priority {
-  background?: boolean;
-}
-
 export interface SqlClient {
   /** one statement, committed on its own */
-  query<Row>(statement: Statement, params: unknown[], priority?: Priority): Promise<Row[]>;
+  query<Row>(statement: Statement, params: unknown[], lane?: Lane): Promise<Row[]>;
   /** statements in one transaction: committed together or rolled back whole */
   transaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   /**
@@ -34,7 +26,7 @@ export interface SqlClient {
    * hot path's form: the embedded database runs it in one message to its
    * thread, so the transaction never waits on this thread's event loop.
    */
-  batch(steps: readonly BatchStep[], priority?: Priority): Promise<void>;
+  batch(steps: readonly BatchStep[], lane?: Lane): Promise<void>;
 }
 
 export type BatchStep = readonly [Statement, unknown[]];
@@ -73,12 +65,12 @@ export function postgresSqlClient(pool: Pool): SqlClient {
 
 export function pgliteSqlClient(db: PgliteThread): SqlClient {
   return {
-    query: async <Row>(statement: Statement, params: unknown[], priority?: Priority) =>
-      (await db.query<Row>(statement.text, params, undefined, priority)).rows,
-    batch: (steps, priority) =>
+    query: async <Row>(statement: Statement, params: unknown[], lane?: Lane) =>
+      (await db.query<Row>(statement.text, params, undefined, lane)).rows,
+    batch: (steps, lane) =>
       db.batch(
         steps.map(([statement, params]) => ({ sql: statement.text, params })),
-        priority,
+        lane,
       ),
     transaction: (work) =>
       db.transaction((tx) =>

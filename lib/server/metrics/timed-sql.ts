@@ -3,16 +3,16 @@
 // or a lock included): a slow database shows as a shifted histogram before it
 // shows as slow picks.
 import "../db/server-only";
-import type { Priority, SqlClient, Statement } from "../db/sql-client";
+import type { Lane, SqlClient, Statement } from "../db/sql-client";
 import type { Metrics } from "./metrics";
 
 export function timedSql(sql: SqlClient, metrics: Metrics): SqlClient {
   const time =
     (query: SqlClient["query"]): SqlClient["query"] =>
-    async <Row>(statement: Statement, params: unknown[], priority?: Priority) => {
+    async <Row>(statement: Statement, params: unknown[], lane?: Lane) => {
       const stop = metrics.dbQueryDuration.startTimer({ statement: statement.name });
       try {
-        return await query<Row>(statement, params, priority);
+        return await query<Row>(statement, params, lane);
       } catch (error) {
         metrics.dbQueryErrors.inc({ statement: statement.name });
         throw error;
@@ -36,6 +36,6 @@ export function timedSql(sql: SqlClient, metrics: Metrics): SqlClient {
     query: time(sql.query),
     transaction: (work) => transaction(() => sql.transaction((query) => work(time(query)))),
     // its statements run together on the database's side: timed as one transaction
-    batch: (steps, priority) => transaction(() => sql.batch(steps, priority)),
+    batch: (steps, lane) => transaction(() => sql.batch(steps, lane)),
   };
 }

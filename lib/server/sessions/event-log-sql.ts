@@ -5,7 +5,7 @@
 // Timestamps are stored as UTC wall time in `timestamp(3)`, as Prisma does:
 // casting an ISO string ending in "Z" to `timestamp` keeps its UTC digits.
 import "../db/server-only";
-import type { BatchStep, Priority, SqlClient, Statement } from "../db/sql-client";
+import type { BatchStep, Lane, SqlClient, Statement } from "../db/sql-client";
 import { isUniqueViolation } from "../db/unique-violation";
 import type { DraftEvent } from "../../draft/types";
 import type { SessionStatus } from "../../protocol/shapes";
@@ -81,7 +81,7 @@ export function createEventLogSql(sql: SqlClient) {
       sessionId: string,
       events: readonly DraftEvent[],
       projection: SessionProjection,
-      priority: Priority = {},
+      lane: Lane = {},
     ): Promise<void> {
       const rows = events.map((event) => ({ seq: event.seq, type: event.type, payload: event.payload, at: event.at }));
       const picks = events.flatMap((event) =>
@@ -110,8 +110,8 @@ export function createEventLogSql(sql: SqlClient) {
       // undos and trades need more statements than the append: then all go in one transaction
       const before = sideEffects(sessionId, events);
       try {
-        if (before.length === 0) await sql.query(APPEND, appendParams, priority);
-        else await sql.batch([...before, [APPEND, appendParams]], priority);
+        if (before.length === 0) await sql.query(APPEND, appendParams, lane);
+        else await sql.batch([...before, [APPEND, appendParams]], lane);
       } catch (error) {
         if (isUniqueViolation(error)) throw new WriteConflict();
         throw error;

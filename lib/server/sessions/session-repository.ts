@@ -41,6 +41,12 @@ export interface StoredSession {
   queues: Record<string, string[]>;
 }
 
+interface LeagueKeyRow {
+  id: string;
+  name: string;
+  adminKeyHash: string;
+}
+
 const LEAGUE_BY_KEY_HASH: Statement = {
   name: "warroom_league_by_key_hash",
   text: `SELECT id::text AS id, name, admin_key_hash AS "adminKeyHash" FROM leagues WHERE admin_key_hash = $1::text`,
@@ -74,12 +80,8 @@ export function createSessionRepository(prisma: Database, sql: SqlClient) {
     },
 
     /** Every admin request starts here: a fixed statement, not a Prisma query compiled on the event loop each time. */
-    async findLeagueByKeyHash(
-      adminKeyHash: string,
-    ): Promise<{ id: string; name: string; adminKeyHash: string } | null> {
-      const rows = await sql.query<{ id: string; name: string; adminKeyHash: string }>(LEAGUE_BY_KEY_HASH, [
-        adminKeyHash,
-      ]);
+    async findLeagueByKeyHash(adminKeyHash: string): Promise<LeagueKeyRow | null> {
+      const rows = await sql.query<LeagueKeyRow>(LEAGUE_BY_KEY_HASH, [adminKeyHash]);
       return rows[0] ?? null;
     },
 

@@ -8,8 +8,9 @@
  * pglite-worker.js, but their work on this thread does not); with it, behind
  * at most `limit`. While a person's command is on its way, the gate lets in
  * at most one tick at a time, so the command waits on the ticks already
- * running and not on the ones they free slots for. Held ticks never stop the clocks: when none has been
- * let in for `maxHoldMs`, the oldest goes whatever the limit says.
+ * running and not on the ones they free slots for. Held ticks never stop the
+ * clocks: when none has been let in for `maxHoldMs`, the oldest goes whatever
+ * the limit says.
  */
 export interface TickGateOptions {
   /** the longest ticks are held while nothing runs; 50 ms unless given */
