@@ -28,6 +28,7 @@ import { runIdle, type IdleOptions } from "./scenarios/idle";
 import { runManyRooms, type ManyRoomsOptions } from "./scenarios/many-rooms";
 import { runSoloMock } from "./scenarios/solo-mock";
 import { formatTable, type Row } from "./report";
+import { fanoutOutcome, idleOutcome, manyRoomsOutcome, twoNodesOutcome, type Outcome } from "./outcomes";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -76,15 +77,6 @@ for (const [name, value] of [
     process.stderr.write(`bench: ${name} must point at a loopback address (127.0.0.1/localhost)\n`);
     process.exit(2);
   }
-}
-
-interface Outcome {
-  scenario: string;
-  result?: Record<string, unknown>;
-  error?: string;
-  /** lost deliveries/events (a failure of the run) */
-  lost: number;
-  rows: Row[];
 }
 
 const outcomes: Outcome[] = [];
@@ -170,52 +162,6 @@ async function scenario(name: string, body: () => Promise<Omit<Outcome, "scenari
     });
   }
   log(`${name}: ${((nowMs() - started) / 1000).toFixed(1)} s`);
-}
-
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-const lat = (r: FanoutResult) =>
-  `p50 ${ms(r.latency_ms.p50)} · p90 ${ms(r.latency_ms.p90)} · p99 ${ms(r.latency_ms.p99)} · max ${ms(r.latency_ms.max)}`;
-const fanoutErrors = (r: FanoutResult) =>
-  r.errors.length > 0 || r.rejected_picks > 0 || r.connect_failed > 0 || r.disconnects > 0;
-
-function fanoutOutcome(warroom: FanoutResult, relay: FanoutResult): Omit<Outcome, "scenario"> {
-  const ratio = warroom.latency_ms.p99 / relay.latency_ms.p99;
-  const lost = warroom.lost + relay.lost;
-  const rows: Row[] = [
-    {
-      scenario: "fan-out",
-      measure: `WarRoom, ${warroom.clients} clients × ${warroom.picks} picks`,
-      value: `${lat(warroom)}; lost ${warroom.lost}; server CPU ${warroom.server_cpu_cores[0]} cores (averaged over the interleaved run)`,
-    },
-    {
-      scenario: "fan-out",
-      measure: `bare relay, ${relay.clients} clients × ${relay.picks} picks`,
-      value: `${lat(relay)}; lost ${relay.lost}; server CPU ${relay.server_cpu_cores[0]} cores (same)`,
-    },
-    {
-      scenario: "fan-out",
-      measure: "p99 WarRoom / relay",
-      value: `${ratio.toFixed(2)}× (p50 ${(warroom.latency_ms.p50 / relay.latency_ms.p50).toFixed(2)}×)`,
-      target: "≤ 1.3×, 0 lost",
-      met: ratio <= 1.3 && lost === 0,
-    },
-  ];
-  const failed = fanoutErrors(warroom) || fanoutErrors(relay);
-  return {
-    result: {
-      warroom,
-      relay,
-      p99_ratio: Number(ratio.toFixed(3)),
-      p50_ratio: Number((warroom.latency_ms.p50 / relay.latency_ms.p50).toFixed(3)),
-    },
-    lost,
-    rows,
-    ...(failed
-      ? {
-          error: [...warroom.errors, ...relay.errors].join("; ") || "rejected picks, failed connections or disconnects",
-        }
-      : {}),
-  };
 }
 
 async function main(): Promise<void> {
@@ -343,76 +289,12 @@ async function main(): Promise<void> {
     const r = await using(embeddedServer("warroom (many rooms)"), (server) =>
       runManyRooms(server.url, server.pid, roomsOptions),
     );
-    const allDone = r.complete === r.sessions;
-    const rows: Row[] = [
-      {
-        scenario: "many rooms",
-        measure: `${r.sessions} CPU drafts × ${roomsOptions.clientsPerSession} clients, embedded`,
-        value: `${r.complete}/${r.sessions} complete, ${r.picks} picks in ${r.seconds} s; lost ${r.lost}, dup ${r.duplicates}, out of order ${r.out_of_order}`,
-      },
-      {
-        scenario: "many rooms",
-        measure: "throughput",
-        value: `${r.picks_per_s} picks/s`,
-        target: "≥ 1000 picks/s, all complete, 0 lost",
-        met: allDone && r.lost === 0 && r.picks_per_s >= 1000,
-      },
-      {
-        scenario: "many rooms",
-        measure: "server",
-        value: `CPU ${r.server_cpu_cores} cores avg; peak RSS ${r.server_peak_rss_mib} MiB (generators ${r.generator_cpu_cores} cores)`,
-      },
-      {
-        scenario: "many rooms",
-        measure: "a person's make_pick meanwhile (socket ack)",
-        value: `p50 ${r.person_pick_ms.p50} ms · p99 ${r.person_pick_ms.p99} ms · max ${r.person_pick_ms.max} ms (${r.person_pick_ms.samples} picks, a 100 ms pause after each)`,
-      },
-      {
-        scenario: "many rooms",
-        measure: "an admin's `start` meanwhile (HTTP)",
-        value: `p50 ${r.start_ms.p50} ms · p99 ${r.start_ms.p99} ms · max ${r.start_ms.max} ms (${r.start_ms.samples}, 16 at a time)`,
-      },
-    ];
-    const failed =
-      r.errors.length > 0 ||
-      !allDone ||
-      r.duplicates > 0 ||
-      r.out_of_order > 0 ||
-      r.disconnects > 0 ||
-      r.connect_failed > 0;
-    return {
-      result: r,
-      lost: r.lost,
-      rows,
-      ...(failed
-        ? { error: r.errors.join("; ") || "incomplete drafts, duplicates, disorder, failed connections or disconnects" }
-        : {}),
-    };
+    return manyRoomsOutcome(r, roomsOptions.clientsPerSession);
   });
 
   await scenario("idle", async () => {
     const r = await using(embeddedServer("warroom (idle)"), (server) => runIdle(server.url, server.pid, idleOptions));
-    const rows: Row[] = [
-      {
-        scenario: "idle",
-        measure: `${r.clients} connections over ${r.sessions} sessions`,
-        value: `held ${r.held}, dropped ${r.dropped}; server RSS ${r.server_rss_mib} MiB (peak ${r.server_peak_rss_mib}; ${r.baseline_rss_mib} MiB with 1 client per session; marginal ≈ ${r.rss_per_connection_kib} KiB per connection)`,
-        target: "all held, RSS < 1024 MiB",
-        met: r.held === idleOptions.clients && r.server_rss_mib < 1024,
-      },
-      {
-        scenario: "idle",
-        measure: "server CPU at rest",
-        value: `${r.server_cpu_pct_at_rest}% of a core over ${r.window_s} s`,
-      },
-    ];
-    const failed = r.errors.length > 0 || r.dropped > 0 || r.connect_failed > 0;
-    return {
-      result: r,
-      lost: r.dropped,
-      rows,
-      ...(failed ? { error: r.errors.join("; ") || "dropped or failed connections" } : {}),
-    };
+    return idleOutcome(r, idleOptions.clients);
   });
 
   await scenario("two-nodes", async () => {
@@ -453,42 +335,7 @@ async function main(): Promise<void> {
         ),
       ),
     ).then((results) => results as [FanoutResult, FanoutResult]);
-    // the fair "one node": the same cluster, the same database and Redis, measured interleaved with the two-node run
-    const delta = two.latency_ms.p50 - one.latency_ms.p50;
-    const embedded = oneNodeFanout as FanoutResult | null;
-    const rows: Row[] = [
-      {
-        scenario: "two nodes",
-        measure: `1 node, PostgreSQL + Redis, ${one.clients} clients × ${one.picks} picks`,
-        value: `${lat(one)}; lost ${one.lost}`,
-      },
-      {
-        scenario: "two nodes",
-        measure: `2 nodes (clients split), ${two.clients} clients × ${two.picks} picks`,
-        value: `${lat(two)}; lost ${two.lost}; server CPU ${two.server_cpu_cores.join(" + ")} cores (over both runs: the first node also served the 1-node one)`,
-      },
-      {
-        scenario: "two nodes",
-        measure: "p50, 2 nodes − 1 node",
-        value: `${delta >= 0 ? "+" : ""}${delta.toFixed(1)} ms (ratio ${(two.latency_ms.p50 / one.latency_ms.p50).toFixed(2)}×)${embedded ? `; vs the embedded 1-node fan-out above: ${(two.latency_ms.p50 - embedded.latency_ms.p50).toFixed(1)} ms` : ""}`,
-        target: "≤ +3 ms",
-        met: delta <= 3 && two.lost === 0,
-      },
-    ];
-    const failed = fanoutErrors(one) || fanoutErrors(two);
-    return {
-      result: {
-        one_node: one,
-        two_nodes: two,
-        p50_delta_ms: Number(delta.toFixed(2)),
-        p50_ratio: Number((two.latency_ms.p50 / one.latency_ms.p50).toFixed(3)),
-      },
-      lost: one.lost + two.lost,
-      rows,
-      ...(failed
-        ? { error: [...one.errors, ...two.errors].join("; ") || "rejected picks, failed connections or disconnects" }
-        : {}),
-    };
+    return twoNodesOutcome(one, two, oneNodeFanout);
   });
 
   const seconds = (nowMs() - began) / 1000;
